@@ -1,0 +1,91 @@
+// Type-aware lint. The import zones keep the three rooms apart: the PWA (src/app) and the
+// server (src/server) never import each other; only src/app/offline/ may touch IndexedDB.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import i18next from 'eslint-plugin-i18next';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'dev-dist/', 'data/', 'node_modules/', 'coverage/', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', '.ci/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/app/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'dexie', message: 'Only src/app/offline/ talks to IndexedDB: use its hooks and functions.' }],
+          patterns: [{ group: ['**/server/**', '**/src/server/*'], message: 'The PWA never imports server code: share through src/shared.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/app/**/*.tsx'],
+    plugins: { i18next },
+    rules: { 'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }] },
+  },
+  {
+    files: ['src/app/offline/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**'], message: 'The PWA never imports server code.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'dexie', message: 'IndexedDB belongs to the PWA.' }],
+          patterns: [{ group: ['**/app/**', 'react', 'react-dom'], message: 'The server never imports PWA code: share through src/shared.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'dexie', message: 'src/shared is isomorphic.' }],
+          patterns: [{ group: ['**/app/**', '**/server/**', 'react', 'fastify', 'kysely'], message: 'src/shared holds isomorphic contracts only.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only']", message: '.only would silently skip the rest of the suite.' },
+        { selector: "CallExpression[callee.property.name='skip']", message: 'Do not leave skipped tests behind; skip whole suites only through skipIf with a printed reason.' },
+      ],
+    },
+  },
+  prettier,
+);

@@ -1,0 +1,111 @@
+// The wire contract between the PWA and the server, written once. Fastify validates with these
+// JSON schemas; both sides derive their TypeScript types from them.
+import { Type, type Static } from '@sinclair/typebox';
+
+export const SYNC_FORMAT_VERSION = 1;
+export const MAX_BATCH_SIZE = 100;
+/** Generous for 100 responses with 2,000-character open answers, small enough to refuse abuse. */
+export const MAX_BODY_BYTES = 1_048_576;
+
+const LocalizedTextSchema = Type.Object({ nb: Type.String(), nn: Type.String(), en: Type.String() });
+
+export const QuestionnaireSchema = Type.Object({
+  version: Type.String(),
+  statements: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      factor: Type.String(),
+      order: Type.Integer(),
+      text: LocalizedTextSchema,
+    }),
+  ),
+  background: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      label: LocalizedTextSchema,
+      options: Type.Array(Type.Object({ value: Type.String(), label: LocalizedTextSchema })),
+    }),
+  ),
+  openQuestion: Type.Object({
+    label: LocalizedTextSchema,
+    warning: LocalizedTextSchema,
+    maxLength: Type.Integer(),
+  }),
+});
+
+export const RoundSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  /** Calendar dates, YYYY-MM-DD, inclusive. */
+  opensOn: Type.String(),
+  closesOn: Type.String(),
+  status: Type.Union([Type.Literal('draft'), Type.Literal('open'), Type.Literal('closed')]),
+  defaultLanguage: Type.Union([Type.Literal('nb'), Type.Literal('nn'), Type.Literal('en')]),
+  threshold: Type.Integer(),
+  openQuestionEnabled: Type.Boolean(),
+  backgroundEnabled: Type.Boolean(),
+  questionnaireVersion: Type.String(),
+  unit: Type.Object({ id: Type.String(), name: Type.String() }),
+});
+export type Round = Static<typeof RoundSchema>;
+
+export const CurrentRoundResponseSchema = Type.Object({
+  round: RoundSchema,
+  questionnaire: QuestionnaireSchema,
+});
+export type CurrentRoundResponse = Static<typeof CurrentRoundResponseSchema>;
+
+/** One finished response as the device sends it. Carries nothing that identifies a person or a device. */
+export const SubmittedResponseSchema = Type.Object(
+  {
+    /** Client-generated UUID: the idempotency key. */
+    id: Type.String({ format: 'uuid' }),
+    roundId: Type.String({ minLength: 1, maxLength: 100 }),
+    unitId: Type.String({ minLength: 1, maxLength: 100 }),
+    questionnaireVersion: Type.String({ minLength: 1, maxLength: 100 }),
+    /** Date only (YYYY-MM-DD, Europe/Oslo), never a time of day. */
+    answeredOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    /** statement id → 1..5, or null when left unanswered. */
+    answers: Type.Record(Type.String(), Type.Union([Type.Integer(), Type.Null()])),
+    /** background question id → option value or "declined". Absent = not asked or skipped. */
+    background: Type.Record(Type.String(), Type.String()),
+    openText: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type SubmittedResponse = Static<typeof SubmittedResponseSchema>;
+
+/** The batch envelope. Items are validated one by one so one bad item never sinks the others. */
+export const IngestRequestSchema = Type.Object({
+  formatVersion: Type.Integer(),
+  responses: Type.Array(Type.Unknown(), { maxItems: MAX_BATCH_SIZE }),
+});
+export type IngestRequest = Static<typeof IngestRequestSchema>;
+
+export const IngestItemResultSchema = Type.Union([
+  Type.Object({ id: Type.String(), status: Type.Literal('accepted') }),
+  Type.Object({ id: Type.String(), status: Type.Literal('duplicate') }),
+  Type.Object({
+    id: Type.String(),
+    status: Type.Literal('rejected'),
+    code: Type.String(),
+    message: Type.String(),
+  }),
+]);
+export type IngestItemResult = Static<typeof IngestItemResultSchema>;
+
+/**
+ * 200 when every item is accepted or duplicate; 400 with error BATCH_PARTIALLY_REJECTED when any
+ * item is rejected (the valid ones are still stored). Either way `results` has one entry per item,
+ * in request order (an item without a usable id gets id "").
+ */
+export const IngestResponseSchema = Type.Object({
+  results: Type.Array(IngestItemResultSchema),
+  error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
+});
+export type IngestResponse = Static<typeof IngestResponseSchema>;
+
+export const HealthResponseSchema = Type.Object({
+  status: Type.Literal('ok'),
+  database: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]),
+});
