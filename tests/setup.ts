@@ -8,3 +8,9 @@ afterEach(async () => {
     cleanup();
   }
 });
+
+// jsdom has no CSS.escape; user-event needs it to move between radio buttons with arrow keys.
+if (typeof window !== 'undefined' && typeof window.CSS?.escape !== 'function') {
+  const escape = (value: string) => value.replace(/[^a-zA-Z0-9_-]/g, (ch) => `\\${ch}`);
+  Object.defineProperty(window, 'CSS', { value: { ...window.CSS, escape }, configurable: true });
+}

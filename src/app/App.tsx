@@ -1,0 +1,44 @@
+// The respondent app's routes. Later capabilities (factor cards, admin, reports) are lazy routes
+// so none of their code loads for a respondent.
+import { Link, Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Layout } from './ui/Layout';
+import { BackgroundScreen } from './features/survey/BackgroundScreen';
+import { IdleGuard } from './features/survey/IdleGuard';
+import { IntroScreen } from './features/survey/IntroScreen';
+import { OpenQuestionScreen } from './features/survey/OpenQuestionScreen';
+import { ReviewScreen } from './features/survey/ReviewScreen';
+import { StartScreen } from './features/survey/StartScreen';
+import { StatementScreen } from './features/survey/StatementScreen';
+import { ThanksScreen } from './features/survey/ThanksScreen';
+import { PATHS } from './features/survey/paths';
+import { useSurvey } from './features/survey/SurveyProvider';
+
+export function App() {
+  const survey = useSurvey();
+  return (
+    <Layout onLanguageChange={survey.setLanguage}>
+      <Routes>
+        <Route path={PATHS.start} element={<StartScreen />} />
+        <Route path={PATHS.intro} element={<IntroScreen />} />
+        <Route path="/pastand/:n" element={<StatementScreen />} />
+        <Route path={PATHS.background} element={<BackgroundScreen />} />
+        <Route path={PATHS.open} element={<OpenQuestionScreen />} />
+        <Route path={PATHS.review} element={<ReviewScreen />} />
+        <Route path={PATHS.thanks} element={<ThanksScreen />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+      <IdleGuard />
+    </Layout>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <div className="screen">
+      <h1>{t('app.notFound')}</h1>
+      <Link to={PATHS.start}>{t('app.toStart')}</Link>
+    </div>
+  );
+}

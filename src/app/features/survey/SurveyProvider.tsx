@@ -1,0 +1,186 @@
+// Owns the respondent's session in memory: the round being answered and the draft mirrored
+// from IndexedDB. Every change is written to the device first (awaited) and only then shown,
+// so a reload or crash never loses a tap. finish() forgets everything of the person.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CurrentRoundResponse } from '../../../shared/api/schemas';
+import type { Language } from '../../../shared/languages';
+import type { LikertValue } from '../../../shared/likert';
+import {
+  fetchCurrentRound,
+  loadDraft,
+  saveAnswer,
+  saveBackground,
+  saveLanguage,
+  saveOpenText,
+  startDraft,
+  submitDraft,
+  wipeRespondentData,
+  type Draft,
+} from '../../offline';
+import { useSync } from '../../ui/SyncContext';
+
+export const DEFAULT_IDLE_TIMEOUT_SECONDS = 120;
+
+export type RoundState =
+  | { status: 'loading' }
+  | { status: 'ready'; data: CurrentRoundResponse }
+  | { status: 'unavailable'; offline: boolean };
+
+export interface SurveyContextValue {
+  round: RoundState;
+  draft: Draft | undefined;
+  /** True until the draft found on the device (if any) has been read. */
+  isRestoring: boolean;
+  /** The id of the response this person just sent; memory only, gone after finish(). */
+  submittedId: string | undefined;
+  idleTimeoutMs: number;
+  begin(language: Language): Promise<void>;
+  answer(statementId: string, value: LikertValue | null): Promise<void>;
+  setBackground(questionId: string, value: string | undefined): Promise<void>;
+  setOpenText(text: string): Promise<void>;
+  setLanguage(language: Language): Promise<void>;
+  submit(): Promise<string>;
+  finish(): Promise<void>;
+  reloadRound(): void;
+}
+
+const SurveyContext = createContext<SurveyContextValue | null>(null);
+
+export function useSurvey(): SurveyContextValue {
+  const value = useContext(SurveyContext);
+  if (!value) throw new Error('useSurvey must be used inside <SurveyProvider>');
+  return value;
+}
+
+interface Props {
+  children: ReactNode;
+  fetchImpl?: typeof fetch;
+  idleTimeoutSeconds?: number;
+}
+
+export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds = DEFAULT_IDLE_TIMEOUT_SECONDS }: Props) {
+  const { i18n } = useTranslation();
+  const sync = useSync();
+  const [round, setRound] = useState<RoundState>({ status: 'loading' });
+  const [draft, setDraft] = useState<Draft | undefined>();
+  const [isRestoring, setIsRestoring] = useState(true);
+  const [submittedId, setSubmittedId] = useState<string | undefined>();
+  const [roundRequest, setRoundRequest] = useState(0);
+  const idleTimeoutMs = idleTimeoutSeconds * 1000;
+  // Set once the person on the device picks a language: the round's default must not override it.
+  const languageChosen = useRef(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    const doFetch = fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+    fetchCurrentRound(doFetch).then(
+      (result) => {
+        if (cancelled) return;
+        if (result.source === 'none') {
+          setRound({ status: 'unavailable', offline: result.reason === 'unavailable' });
+          return;
+        }
+        setRound({ status: 'ready', data: result.data });
+        if (!languageChosen.current) void i18n.changeLanguage(result.data.round.defaultLanguage);
+      },
+      () => !cancelled && setRound({ status: 'unavailable', offline: !navigator.onLine }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [roundRequest, fetchImpl, i18n]);
+
+  useEffect(() => {
+    let cancelled = false;
+    loadDraft({ maxAgeMs: idleTimeoutMs }).then(
+      (found) => {
+        if (cancelled) return;
+        if (found) {
+          languageChosen.current = true;
+          void i18n.changeLanguage(found.language);
+        }
+        setDraft(found);
+        setIsRestoring(false);
+      },
+      () => !cancelled && setIsRestoring(false),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [i18n, idleTimeoutMs]);
+
+  const begin = useCallback(
+    async (language: Language) => {
+      if (round.status !== 'ready') throw new Error('No open round to answer');
+      const { round: r } = round.data;
+      const created = await startDraft(r, language);
+      languageChosen.current = true;
+      setSubmittedId(undefined);
+      setDraft(created);
+    },
+    [round],
+  );
+
+  const answer = useCallback(async (statementId: string, value: LikertValue | null) => {
+    setDraft(await saveAnswer(statementId, value));
+  }, []);
+
+  const setBackground = useCallback(async (questionId: string, value: string | undefined) => {
+    setDraft(await saveBackground(questionId, value));
+  }, []);
+
+  const setOpenText = useCallback(async (text: string) => {
+    setDraft(await saveOpenText(text));
+  }, []);
+
+  const setLanguage = useCallback(
+    async (language: Language) => {
+      await i18n.changeLanguage(language);
+      languageChosen.current = true;
+      if (draft) setDraft(await saveLanguage(language));
+    },
+    [draft, i18n],
+  );
+
+  const submit = useCallback(async () => {
+    const id = await submitDraft();
+    setSubmittedId(id);
+    setDraft(undefined);
+    sync?.requestSync();
+    return id;
+  }, [sync]);
+
+  const finish = useCallback(async () => {
+    await wipeRespondentData();
+    languageChosen.current = false;
+    setDraft(undefined);
+    setSubmittedId(undefined);
+    if (round.status === 'ready') await i18n.changeLanguage(round.data.round.defaultLanguage);
+  }, [i18n, round]);
+
+  const reloadRound = useCallback(() => {
+    setRound({ status: 'loading' });
+    setRoundRequest((n) => n + 1);
+  }, []);
+
+  const value = useMemo<SurveyContextValue>(
+    () => ({
+      round,
+      draft,
+      isRestoring,
+      submittedId,
+      idleTimeoutMs,
+      begin,
+      answer,
+      setBackground,
+      setOpenText,
+      setLanguage,
+      submit,
+      finish,
+      reloadRound,
+    }),
+    [round, draft, isRestoring, submittedId, idleTimeoutMs, begin, answer, setBackground, setOpenText, setLanguage, submit, finish, reloadRound],
+  );
+  return <SurveyContext.Provider value={value}>{children}</SurveyContext.Provider>;
+}

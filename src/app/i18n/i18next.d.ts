@@ -1,0 +1,11 @@
+// nb is the source language: its files type every key used with t().
+import type nbCommon from '../../../locales/nb/common.json';
+import type nbSurvey from '../../../locales/nb/survey.json';
+import type nbFactors from '../../../locales/nb/factors.json';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: { common: typeof nbCommon; survey: typeof nbSurvey; factors: typeof nbFactors };
+  }
+}

@@ -1,0 +1,27 @@
+// The PWA's entry: start i18n, the sync loop and the service worker, then render.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { createI18n } from './i18n/i18n';
+import { createSyncClient, probeStorage, requestPersistentStorage } from './offline';
+import { registerServiceWorker } from './pwa/pwa-state';
+import { Root } from './Root';
+import './styles.css';
+
+async function main() {
+  const i18n = await createI18n();
+  const sync = createSyncClient({ fetch: (input, init) => fetch(input, init) });
+  sync.start();
+  void probeStorage();
+  void requestPersistentStorage();
+  const container = document.getElementById('root');
+  if (!container) throw new Error('index.html has no #root');
+  createRoot(container).render(
+    <StrictMode>
+      <Root i18n={i18n} sync={sync} router={(children) => <BrowserRouter>{children}</BrowserRouter>} />
+    </StrictMode>,
+  );
+  void registerServiceWorker();
+}
+
+void main();

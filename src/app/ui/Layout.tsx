@@ -1,0 +1,48 @@
+// The frame of every screen: skip link, header with the language switch, the storage alarm,
+// and focus moved to the new screen's heading so screen readers follow the flow.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../shared/languages';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { StorageBanner } from './StorageBanner';
+
+interface Props {
+  children: ReactNode;
+  onLanguageChange(language: Language): void | Promise<void>;
+}
+
+export function Layout({ children, onLanguageChange }: Props) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const isFirstRender = useRef(true);
+
+  useEffect(() => {
+    if (isFirstRender.current) {
+      isFirstRender.current = false;
+      return;
+    }
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <span className="app-header__name">{t('app.name')}</span>
+        <LanguageSwitcher onChange={onLanguageChange} />
+      </header>
+      <StorageBanner />
+      <main id="main" ref={mainRef} className="app-main">
+        {children}
+      </main>
+    </>
+  );
+}

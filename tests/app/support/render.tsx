@@ -1,0 +1,47 @@
+// Renders the whole respondent app the way main.tsx does, with a memory router, a fresh i18n
+// instance and a fake server, so component tests drive real screens and a real (fake) IndexedDB.
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { vi } from 'vitest';
+import type { CurrentRoundResponse } from '../../../src/shared/api/schemas';
+import type { Language } from '../../../src/shared/languages';
+import { createI18n } from '../../../src/app/i18n/i18n';
+import { Root } from '../../../src/app/Root';
+import { roundFixture } from './fixtures';
+
+vi.mock('virtual:pwa-register', () => ({ registerSW: () => () => Promise.resolve() }));
+
+interface Options {
+  path?: string;
+  round?: CurrentRoundResponse | null;
+  language?: Language;
+  idleTimeoutSeconds?: number;
+}
+
+export async function renderApp({ path = '/', round = roundFixture(), language = 'nb', idleTimeoutSeconds }: Options = {}) {
+  const i18n = await createI18n(language);
+  const fetchImpl = vi.fn((input: RequestInfo | URL) => {
+    const url = input instanceof Request ? input.url : input.toString();
+    if (url.endsWith('/api/v1/rounds/current')) {
+      return Promise.resolve(
+        round
+          ? new Response(JSON.stringify(round), { status: 200, headers: { 'content-type': 'application/json' } })
+          : new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'none' } }), { status: 404 }),
+      );
+    }
+    return Promise.reject(new TypeError('offline'));
+  });
+  const requestSync = vi.fn();
+  const user = userEvent.setup();
+  const view = render(
+    <Root
+      i18n={i18n}
+      sync={{ requestSync }}
+      fetchImpl={fetchImpl as unknown as typeof fetch}
+      idleTimeoutSeconds={idleTimeoutSeconds}
+      router={(children) => <MemoryRouter initialEntries={[path]}>{children}</MemoryRouter>}
+    />,
+  );
+  return { ...view, user, i18n, fetchImpl, requestSync };
+}

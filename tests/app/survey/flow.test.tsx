@@ -1,0 +1,146 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadDraft, pendingCount, saveAnswer, startDraft } from '../../../src/app/offline';
+import { getDb } from '../../../src/app/offline/db';
+import { DEFAULT_QUESTIONNAIRE } from '../../../src/shared/questionnaire/default-v1';
+import { roundFixture } from '../support/fixtures';
+import { renderApp } from '../support/render';
+import { resetOfflineDb } from '../support/offline';
+
+const statements = [...DEFAULT_QUESTIONNAIRE.statements].sort((a, b) => a.order - b.order);
+
+async function beginSurvey(user: Awaited<ReturnType<typeof renderApp>>['user']) {
+  await user.click(await screen.findByRole('button', { name: 'Start undersøkelsen' }));
+  await user.click(await screen.findByRole('link', { name: 'Gå til første påstand' }));
+}
+
+describe('the respondent flow', () => {
+  beforeEach(resetOfflineDb);
+
+  it('saves each tap on the device and moves to the next statement with progress', async () => {
+    const { user } = await renderApp();
+    await beginSurvey(user);
+    expect(await screen.findByRole('heading', { name: statements[0]!.text.nb })).toBeTruthy();
+    expect(screen.getByText('1 av 36')).toBeTruthy();
+
+    await user.click(screen.getByRole('radio', { name: 'Delvis enig' }));
+
+    expect(await screen.findByText('2 av 36')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: statements[1]!.text.nb })).toBeTruthy();
+    const draft = await loadDraft({ maxAgeMs: 60_000 });
+    expect(draft?.answers[statements[0]!.id]).toBe(4);
+  });
+
+  it('keyboard selection saves without skipping ahead; Neste moves on', async () => {
+    const { user } = await renderApp();
+    await beginSurvey(user);
+    await screen.findByText('1 av 36');
+    const group = screen.getByRole('group');
+    within(group).getAllByRole('radio')[0]!.focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+
+    await waitFor(async () => expect((await loadDraft({ maxAgeMs: 60_000 }))?.answers[statements[0]!.id]).toBe(3));
+    expect(screen.getByText('1 av 36')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Neste' }));
+    expect(await screen.findByText('2 av 36')).toBeTruthy();
+  });
+
+  it('keeps every answer when the language is switched mid-survey', async () => {
+    const { user } = await renderApp();
+    await beginSurvey(user);
+    await user.click(await screen.findByRole('radio', { name: 'Svært enig' }));
+    await user.click(await screen.findByRole('radio', { name: 'Svært uenig' }));
+    await screen.findByText('3 av 36');
+
+    await user.click(screen.getByRole('button', { name: 'Nynorsk' }));
+
+    expect(await screen.findByRole('heading', { name: statements[2]!.text.nn })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Svært samd' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Tilbake' }));
+    await user.click(await screen.findByRole('button', { name: 'Tilbake' }));
+    await screen.findByText('1 av 36');
+    expect((screen.getByRole('radio', { name: 'Svært samd' }) as HTMLInputElement).checked).toBe(true);
+    const draft = await loadDraft({ maxAgeMs: 60_000 });
+    expect(draft?.language).toBe('nn');
+    expect(draft?.answers).toEqual({ [statements[0]!.id]: 5, [statements[1]!.id]: 1 });
+  });
+
+  it('lists the unanswered statements on the review and links to each', async () => {
+    await startDraft(roundFixture().round, 'nb');
+    await saveAnswer(statements[0]!.id, 4);
+    await saveAnswer(statements[1]!.id, null);
+    await saveAnswer(statements[2]!.id, 2);
+    const { user } = await renderApp({ path: '/oversikt' });
+
+    expect(await screen.findByText('Du har svart på 2 av 36 påstander.')).toBeTruthy();
+    const list = within(screen.getByRole('region', { name: 'Påstander uten svar' })).getByRole('list');
+    const links = within(list).getAllByRole('link');
+    expect(links).toHaveLength(34);
+    expect(links[0]!.textContent).toBe(`Svar på påstand 2: ${statements[1]!.text.nb}`);
+
+    await user.click(within(list).getByRole('link', { name: new RegExp(`^Svar på påstand 5:`) }));
+    expect(await screen.findByText('5 av 36')).toBeTruthy();
+  });
+
+  it('sends a finished survey to the outbox, says it waits on the device, and Ferdig wipes it', async () => {
+    await startDraft(roundFixture().round, 'nb');
+    for (const s of statements.slice(0, 35)) await saveAnswer(s.id, 3);
+    const { user, requestSync } = await renderApp({ path: '/pastand/36' });
+    await user.click(await screen.findByRole('radio', { name: 'Svært enig' }));
+
+    expect(await screen.findByRole('heading', { name: 'Litt om deg' })).toBeTruthy();
+    const ageGroup = screen.getByRole('group', { name: DEFAULT_QUESTIONNAIRE.background[1]!.label.nb });
+    await user.click(within(ageGroup).getByRole('radio', { name: 'Ønsker ikke å svare' }));
+    await user.click(screen.getByRole('button', { name: 'Neste' }));
+
+    const field = await screen.findByRole('textbox');
+    await user.type(field, 'Mer tid til opplæring');
+    await user.click(screen.getByRole('button', { name: 'Neste' }));
+
+    expect(await screen.findByText('Du har svart på alle påstandene.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Send svaret' }));
+
+    expect(await screen.findByText(/lagret på enheten og sendes automatisk/)).toBeTruthy();
+    expect(requestSync).toHaveBeenCalledTimes(1);
+    const [record] = await getDb().outbox.toArray();
+    expect(await pendingCount()).toBe(1);
+    expect(record!.answers[statements[35]!.id]).toBe(5);
+    expect(record!.answers[statements[0]!.id]).toBe(3);
+    expect(record!.background).toEqual({ ageGroup: 'declined' });
+    expect(record!.openText).toBe('Mer tid til opplæring');
+    expect(record!.answeredOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await getDb().draft.count()).toBe(0);
+
+    await user.click(screen.getByRole('button', { name: 'Ferdig' }));
+    expect(await screen.findByRole('button', { name: 'Start undersøkelsen' })).toBeTruthy();
+    expect(await getDb().draft.count()).toBe(0);
+    expect(await pendingCount()).toBe(1);
+  });
+
+  it('offers a fresh draft for restore but discards one older than the idle timeout', async () => {
+    await startDraft(roundFixture().round, 'nn', { now: Date.now() - 5 * 60_000 });
+    await renderApp({ idleTimeoutSeconds: 120 });
+    expect(await screen.findByRole('button', { name: 'Start undersøkelsen' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Fortsett der du slapp' })).toBeNull();
+    expect(await getDb().draft.count()).toBe(0);
+  });
+
+  it('warns an idle respondent, then wipes the draft and returns to the start screen', async () => {
+    await startDraft(roundFixture().round, 'nb');
+    await saveAnswer(statements[0]!.id, 5);
+    await renderApp({ path: '/pastand/2', idleTimeoutSeconds: 3 });
+    await screen.findByText('2 av 36');
+
+    expect(await screen.findByRole('alertdialog', {}, { timeout: 4000 })).toBeTruthy();
+    expect(screen.getByText('Er du fortsatt der?')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Start undersøkelsen' }, { timeout: 5000 })).toBeTruthy();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(await getDb().draft.count()).toBe(0);
+  });
+
+  it('shows nothing of a wiped draft when an old survey address is opened', async () => {
+    await renderApp({ path: '/oversikt' });
+    expect(await screen.findByRole('button', { name: 'Start undersøkelsen' })).toBeTruthy();
+    expect(screen.queryByText(/Du har svart/)).toBeNull();
+  });
+});
