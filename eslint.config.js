@@ -13,7 +13,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '.ci/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '.ci/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.browser, ...globals.node },
     },
     rules: {
@@ -31,8 +34,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'dexie', message: 'Only src/app/offline/ talks to IndexedDB: use its hooks and functions.' }],
-          patterns: [{ group: ['**/server/**', '**/src/server/*'], message: 'The PWA never imports server code: share through src/shared.' }],
+          paths: [
+            {
+              name: 'dexie',
+              message: 'Only src/app/offline/ talks to IndexedDB: use its hooks and functions.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/server/**', '**/src/server/*'],
+              message: 'The PWA never imports server code: share through src/shared.',
+            },
+          ],
         },
       ],
     },
@@ -58,7 +71,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'dexie', message: 'IndexedDB belongs to the PWA.' }],
-          patterns: [{ group: ['**/app/**', 'react', 'react-dom'], message: 'The server never imports PWA code: share through src/shared.' }],
+          patterns: [
+            {
+              group: ['**/app/**', 'react', 'react-dom'],
+              message: 'The server never imports PWA code: share through src/shared.',
+            },
+          ],
         },
       ],
     },
@@ -70,7 +88,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'dexie', message: 'src/shared is isomorphic.' }],
-          patterns: [{ group: ['**/app/**', '**/server/**', 'react', 'fastify', 'kysely'], message: 'src/shared holds isomorphic contracts only.' }],
+          patterns: [
+            {
+              group: ['**/app/**', '**/server/**', 'react', 'fastify', 'kysely'],
+              message: 'src/shared holds isomorphic contracts only.',
+            },
+          ],
         },
       ],
     },
@@ -82,8 +105,15 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='only']", message: '.only would silently skip the rest of the suite.' },
-        { selector: "CallExpression[callee.property.name='skip']", message: 'Do not leave skipped tests behind; skip whole suites only through skipIf with a printed reason.' },
+        {
+          selector: "CallExpression[callee.property.name='only']",
+          message: '.only would silently skip the rest of the suite.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='skip']",
+          message:
+            'Do not leave skipped tests behind; skip whole suites only through skipIf with a printed reason.',
+        },
       ],
     },
   },

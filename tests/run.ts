@@ -15,7 +15,9 @@ if (!process.env.TEST_DATABASE_URL) {
     console.error('TEST_DATABASE_URL is required here (REQUIRE_POSTGRES=1) but not set.');
     process.exit(1);
   }
-  console.warn('\n*** PostgreSQL server tests SKIPPED: TEST_DATABASE_URL is not set (SQLite tests still run). ***\n');
+  console.warn(
+    '\n*** PostgreSQL server tests SKIPPED: TEST_DATABASE_URL is not set (SQLite tests still run). ***\n',
+  );
 }
 
 if (run([vitest, 'run', '--project', 'node', '--project', 'dom']) !== 0) failed = true;
@@ -27,7 +29,9 @@ if (existsSync(CHROMIUM)) {
   console.error(`Browser tests are required here (REQUIRE_E2E=1) but ${CHROMIUM} is missing.`);
   failed = true;
 } else {
-  console.warn(`\n*** Browser end-to-end tests SKIPPED: ${CHROMIUM} not found (apt-get install -y chromium). ***\n`);
+  console.warn(
+    `\n*** Browser end-to-end tests SKIPPED: ${CHROMIUM} not found (apt-get install -y chromium). ***\n`,
+  );
 }
 
 process.exit(failed ? 1 : 0);

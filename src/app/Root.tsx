@@ -12,7 +12,7 @@ interface Props {
   sync: SyncHandle | null;
   fetchImpl?: typeof fetch;
   idleTimeoutSeconds?: number;
-  router(children: ReactNode): ReactNode;
+  router: (children: ReactNode) => ReactNode;
 }
 
 export function Root({ i18n, sync, fetchImpl, idleTimeoutSeconds, router }: Props) {

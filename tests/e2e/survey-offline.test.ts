@@ -86,7 +86,10 @@ describe('answering offline on a phone', () => {
     await page.getByRole('heading', { name: 'Litt om deg' }).waitFor();
     await expectNoAxeViolations(page, 'background');
     const gender = DEFAULT_QUESTIONNAIRE.background.find((q) => q.id === 'gender')!;
-    await page.getByRole('group', { name: gender.label.nn }).getByRole('radio', { name: gender.options[0]!.label.nn }).click();
+    await page
+      .getByRole('group', { name: gender.label.nn })
+      .getByRole('radio', { name: gender.options[0]!.label.nn })
+      .click();
     await page.getByRole('button', { name: 'Neste' }).click();
 
     await page.getByRole('heading', { name: 'Noko du vil leggje til?' }).waitFor();
@@ -135,9 +138,13 @@ describe('the survey on a 1280×800 tablet', () => {
       await page.getByRole('button', { name: 'Start undersøkelsen' }).click();
       await page.getByRole('link', { name: 'Gå til første påstand' }).click();
       await page.getByText('1 av 36').waitFor();
-      const boxes = await page.locator('.likert__option').evaluateAll((els) =>
-        els.map((el) => el.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), height: r.height, width: r.width })),
-      );
+      const boxes = await page
+        .locator('.likert__option')
+        .evaluateAll((els) =>
+          els
+            .map((el) => el.getBoundingClientRect())
+            .map((r) => ({ top: Math.round(r.top), height: r.height, width: r.width })),
+        );
       expect(new Set(boxes.map((b) => b.top)).size).toBe(1);
       boxes.forEach((b) => expect(Math.min(b.height, b.width)).toBeGreaterThanOrEqual(48));
       await expectNoAxeViolations(page, 'tablet statement');

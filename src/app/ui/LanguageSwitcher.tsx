@@ -5,7 +5,7 @@ import { LANGUAGES, type Language } from '../../shared/languages';
 import { normaliseLanguage } from '../i18n/i18n';
 
 interface Props {
-  onChange(language: Language): void | Promise<void>;
+  onChange: (language: Language) => void | Promise<void>;
 }
 
 export function LanguageSwitcher({ onChange }: Props) {

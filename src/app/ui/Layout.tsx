@@ -9,7 +9,7 @@ import { StorageBanner } from './StorageBanner';
 
 interface Props {
   children: ReactNode;
-  onLanguageChange(language: Language): void | Promise<void>;
+  onLanguageChange: (language: Language) => void | Promise<void>;
 }
 
 export function Layout({ children, onLanguageChange }: Props) {

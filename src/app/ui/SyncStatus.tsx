@@ -20,7 +20,9 @@ export function SyncStatus() {
       </p>
       <p className="sync-status__meta">{when ? t('sync.lastSync', { when }) : t('sync.neverSynced')}</p>
       {status.pending > 0 && <p className="sync-status__meta">{t('sync.keepBrowser')}</p>}
-      {status.rejected > 0 && <p className="sync-status__meta">{t('sync.rejected', { count: status.rejected })}</p>}
+      {status.rejected > 0 && (
+        <p className="sync-status__meta">{t('sync.rejected', { count: status.rejected })}</p>
+      )}
     </section>
   );
 }

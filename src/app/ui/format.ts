@@ -3,8 +3,34 @@
 import type { Language } from '../../shared/languages';
 
 const MONTHS: Record<'nb' | 'nn', readonly string[]> = {
-  nb: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
-  nn: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
+  nb: [
+    'januar',
+    'februar',
+    'mars',
+    'april',
+    'mai',
+    'juni',
+    'juli',
+    'august',
+    'september',
+    'oktober',
+    'november',
+    'desember',
+  ],
+  nn: [
+    'januar',
+    'februar',
+    'mars',
+    'april',
+    'mai',
+    'juni',
+    'juli',
+    'august',
+    'september',
+    'oktober',
+    'november',
+    'desember',
+  ],
 };
 
 function parseIsoDate(iso: string): { y: number; m: number; d: number } {
@@ -16,9 +42,12 @@ function parseIsoDate(iso: string): { y: number; m: number; d: number } {
 export function formatDate(iso: string, lng: Language): string {
   const { y, m, d } = parseIsoDate(iso);
   if (lng === 'en') {
-    return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(y, m - 1, d)),
-    );
+    return new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(Date.UTC(y, m - 1, d)));
   }
   return `${d}. ${MONTHS[lng][m - 1]} ${y}`;
 }

@@ -49,9 +49,15 @@ export const RoundSchema = Type.Object({
 });
 export type Round = Static<typeof RoundSchema>;
 
+export const DeviceSettingsSchema = Type.Object({
+  /** Shared-tablet idle timeout: warn 30 s before, then wipe the draft. */
+  idleTimeoutSeconds: Type.Integer({ minimum: 30 }),
+});
+
 export const CurrentRoundResponseSchema = Type.Object({
   round: RoundSchema,
   questionnaire: QuestionnaireSchema,
+  settings: Type.Optional(DeviceSettingsSchema),
 });
 export type CurrentRoundResponse = Static<typeof CurrentRoundResponseSchema>;
 

@@ -18,11 +18,7 @@ export interface BackgroundOption {
 }
 
 export type BackgroundQuestionId =
-  | 'gender'
-  | 'ageGroup'
-  | 'education'
-  | 'positionPercentage'
-  | 'leaderResponsibility';
+  'gender' | 'ageGroup' | 'education' | 'positionPercentage' | 'leaderResponsibility';
 
 export interface BackgroundQuestion {
   id: BackgroundQuestionId;

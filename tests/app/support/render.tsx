@@ -19,14 +19,22 @@ interface Options {
   idleTimeoutSeconds?: number;
 }
 
-export async function renderApp({ path = '/', round = roundFixture(), language = 'nb', idleTimeoutSeconds }: Options = {}) {
+export async function renderApp({
+  path = '/',
+  round = roundFixture(),
+  language = 'nb',
+  idleTimeoutSeconds,
+}: Options = {}) {
   const i18n = await createI18n(language);
   const fetchImpl = vi.fn((input: RequestInfo | URL) => {
     const url = input instanceof Request ? input.url : input.toString();
     if (url.endsWith('/api/v1/rounds/current')) {
       return Promise.resolve(
         round
-          ? new Response(JSON.stringify(round), { status: 200, headers: { 'content-type': 'application/json' } })
+          ? new Response(JSON.stringify(round), {
+              status: 200,
+              headers: { 'content-type': 'application/json' },
+            })
           : new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'none' } }), { status: 404 }),
       );
     }

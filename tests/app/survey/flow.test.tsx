@@ -39,7 +39,9 @@ describe('the respondent flow', () => {
     within(group).getAllByRole('radio')[0]!.focus();
     await user.keyboard('{ArrowDown}{ArrowDown}');
 
-    await waitFor(async () => expect((await loadDraft({ maxAgeMs: 60_000 }))?.answers[statements[0]!.id]).toBe(3));
+    await waitFor(async () =>
+      expect((await loadDraft({ maxAgeMs: 60_000 }))?.answers[statements[0]!.id]).toBe(3),
+    );
     expect(screen.getByText('1 av 36')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Neste' }));
     expect(await screen.findByText('2 av 36')).toBeTruthy();
@@ -59,7 +61,7 @@ describe('the respondent flow', () => {
     await user.click(screen.getByRole('button', { name: 'Tilbake' }));
     await user.click(await screen.findByRole('button', { name: 'Tilbake' }));
     await screen.findByText('1 av 36');
-    expect((screen.getByRole('radio', { name: 'Svært samd' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Svært samd' }).checked).toBe(true);
     const draft = await loadDraft({ maxAgeMs: 60_000 });
     expect(draft?.language).toBe('nn');
     expect(draft?.answers).toEqual({ [statements[0]!.id]: 5, [statements[1]!.id]: 1 });
@@ -133,7 +135,9 @@ describe('the respondent flow', () => {
 
     expect(await screen.findByRole('alertdialog', {}, { timeout: 4000 })).toBeTruthy();
     expect(screen.getByText('Er du fortsatt der?')).toBeTruthy();
-    expect(await screen.findByRole('button', { name: 'Start undersøkelsen' }, { timeout: 5000 })).toBeTruthy();
+    expect(
+      await screen.findByRole('button', { name: 'Start undersøkelsen' }, { timeout: 5000 }),
+    ).toBeTruthy();
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(await getDb().draft.count()).toBe(0);
   });

@@ -14,7 +14,9 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -25,11 +27,18 @@ export interface TestServer extends RunningServer {
 }
 
 export async function startTestServer(): Promise<TestServer> {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('Build the PWA first (npm run build); npm test does it.');
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error('Build the PWA first (npm run build); npm test does it.');
   process.env.LOG_LEVEL ??= 'warn';
   const dataDir = mkdtempSync(join(tmpdir(), 'tifaktor-e2e-'));
   const port = await freePort();
-  const running = await startServer({ port, host: '127.0.0.1', dataDir, staticDir: DIST, handleSignals: false });
+  const running = await startServer({
+    port,
+    host: '127.0.0.1',
+    dataDir,
+    staticDir: DIST,
+    handleSignals: false,
+  });
   return {
     ...running,
     dataDir,

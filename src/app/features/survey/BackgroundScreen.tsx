@@ -51,7 +51,11 @@ export function BackgroundScreen() {
             >
               {t('background.back')}
             </button>
-            <button type="button" className="button button--primary" onClick={() => void navigate(afterBackground(data))}>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => void navigate(afterBackground(data))}
+            >
               {t('background.next')}
             </button>
           </div>

@@ -17,7 +17,11 @@ export function OpenQuestionScreen() {
   return (
     <RequireDraft>
       {(data, draft) =>
-        data.round.openQuestionEnabled ? <OpenQuestion data={data} draft={draft} /> : <SkipTo path={PATHS.review} />
+        data.round.openQuestionEnabled ? (
+          <OpenQuestion data={data} draft={draft} />
+        ) : (
+          <SkipTo path={PATHS.review} />
+        )
       }
     </RequireDraft>
   );

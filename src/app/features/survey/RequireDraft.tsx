@@ -10,7 +10,7 @@ import { PATHS } from './paths';
 import { useSurvey } from './SurveyProvider';
 
 interface Props {
-  children(data: CurrentRoundResponse, draft: Draft): ReactNode;
+  children: (data: CurrentRoundResponse, draft: Draft) => ReactNode;
 }
 
 export function RequireDraft({ children }: Props) {

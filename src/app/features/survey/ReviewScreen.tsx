@@ -63,7 +63,11 @@ export function ReviewScreen() {
               </p>
             )}
             <div className="nav-buttons">
-              <button type="button" className="button button--secondary" onClick={() => void navigate(beforeReview(data))}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => void navigate(beforeReview(data))}
+              >
                 {t('review.back')}
               </button>
               <button

@@ -42,7 +42,11 @@ export function StartScreen() {
       {pwa.needRefresh && !draft && (
         <div className="banner banner--info" role="status">
           <p>{tc('update.available')}</p>
-          <button type="button" className="button button--secondary" onClick={() => void applyWaitingUpdate()}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void applyWaitingUpdate()}
+          >
             {tc('update.apply')}
           </button>
         </div>
@@ -60,18 +64,18 @@ export function StartScreen() {
         <>
           <p className="start__round">{round.data.round.name}</p>
           <p>{t('start.unit', { unit: round.data.round.unit.name })}</p>
-          <p>{t('start.period', { period: formatDateRange(round.data.round.opensOn, round.data.round.closesOn, lng) })}</p>
+          <p>
+            {t('start.period', {
+              period: formatDateRange(round.data.round.opensOn, round.data.round.closesOn, lng),
+            })}
+          </p>
           {draft ? (
             <div className="stack">
               <p>{t('start.inProgress')}</p>
               <button type="button" className="button button--primary" onClick={() => void resume()}>
                 {t('start.resume')}
               </button>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => void survey.finish()}
-              >
+              <button type="button" className="button button--secondary" onClick={() => void survey.finish()}>
                 {t('start.restart')}
               </button>
             </div>
@@ -94,4 +98,3 @@ export function StartScreen() {
     </div>
   );
 }
-

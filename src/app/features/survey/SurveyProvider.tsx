@@ -1,7 +1,16 @@
 // Owns the respondent's session in memory: the round being answered and the draft mirrored
 // from IndexedDB. Every change is written to the device first (awaited) and only then shown,
 // so a reload or crash never loses a tap. finish() forgets everything of the person.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurrentRoundResponse } from '../../../shared/api/schemas';
 import type { Language } from '../../../shared/languages';
@@ -35,14 +44,14 @@ export interface SurveyContextValue {
   /** The id of the response this person just sent; memory only, gone after finish(). */
   submittedId: string | undefined;
   idleTimeoutMs: number;
-  begin(language: Language): Promise<void>;
-  answer(statementId: string, value: LikertValue | null): Promise<void>;
-  setBackground(questionId: string, value: string | undefined): Promise<void>;
-  setOpenText(text: string): Promise<void>;
-  setLanguage(language: Language): Promise<void>;
-  submit(): Promise<string>;
-  finish(): Promise<void>;
-  reloadRound(): void;
+  begin: (language: Language) => Promise<void>;
+  answer: (statementId: string, value: LikertValue | null) => Promise<void>;
+  setBackground: (questionId: string, value: string | undefined) => Promise<void>;
+  setOpenText: (text: string) => Promise<void>;
+  setLanguage: (language: Language) => Promise<void>;
+  submit: () => Promise<string>;
+  finish: () => Promise<void>;
+  reloadRound: () => void;
 }
 
 const SurveyContext = createContext<SurveyContextValue | null>(null);
@@ -59,7 +68,11 @@ interface Props {
   idleTimeoutSeconds?: number;
 }
 
-export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds = DEFAULT_IDLE_TIMEOUT_SECONDS }: Props) {
+export function SurveyProvider({
+  children,
+  fetchImpl,
+  idleTimeoutSeconds = DEFAULT_IDLE_TIMEOUT_SECONDS,
+}: Props) {
   const { i18n } = useTranslation();
   const sync = useSync();
   const [round, setRound] = useState<RoundState>({ status: 'loading' });
@@ -180,7 +193,21 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds = DEFAU
       finish,
       reloadRound,
     }),
-    [round, draft, isRestoring, submittedId, idleTimeoutMs, begin, answer, setBackground, setOpenText, setLanguage, submit, finish, reloadRound],
+    [
+      round,
+      draft,
+      isRestoring,
+      submittedId,
+      idleTimeoutMs,
+      begin,
+      answer,
+      setBackground,
+      setOpenText,
+      setLanguage,
+      submit,
+      finish,
+      reloadRound,
+    ],
   );
   return <SurveyContext.Provider value={value}>{children}</SurveyContext.Provider>;
 }

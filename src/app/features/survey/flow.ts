@@ -24,11 +24,16 @@ export function beforeReview(data: CurrentRoundResponse): string {
 }
 
 export function beforeOpen(data: CurrentRoundResponse): string {
-  return data.round.backgroundEnabled ? PATHS.background : PATHS.statement(data.questionnaire.statements.length);
+  return data.round.backgroundEnabled
+    ? PATHS.background
+    : PATHS.statement(data.questionnaire.statements.length);
 }
 
 /** The first statement without an answer (1-based), or undefined when all are answered. */
-export function firstUnanswered(data: CurrentRoundResponse, answers: Record<string, number | null>): number | undefined {
+export function firstUnanswered(
+  data: CurrentRoundResponse,
+  answers: Record<string, number | null>,
+): number | undefined {
   const index = sortedStatements(data).findIndex((s) => answers[s.id] == null);
   return index === -1 ? undefined : index + 1;
 }

@@ -8,14 +8,17 @@ interface Options {
   isActive: boolean;
   timeoutMs: number;
   warningMs: number;
-  onTimeout(): void;
+  onTimeout: () => void;
 }
 
 export function useIdleTimer({ isActive, timeoutMs, warningMs, onTimeout }: Options) {
-  const lastActivity = useRef(Date.now());
+  const lastActivity = useRef(0);
   const [secondsLeft, setSecondsLeft] = useState<number | undefined>();
   const onTimeoutRef = useRef(onTimeout);
-  onTimeoutRef.current = onTimeout;
+
+  useEffect(() => {
+    onTimeoutRef.current = onTimeout;
+  }, [onTimeout]);
 
   const reset = useCallback(() => {
     lastActivity.current = Date.now();
@@ -23,10 +26,7 @@ export function useIdleTimer({ isActive, timeoutMs, warningMs, onTimeout }: Opti
   }, []);
 
   useEffect(() => {
-    if (!isActive) {
-      setSecondsLeft(undefined);
-      return;
-    }
+    if (!isActive) return;
     lastActivity.current = Date.now();
     const onActivity = () => {
       lastActivity.current = Date.now();
@@ -49,5 +49,5 @@ export function useIdleTimer({ isActive, timeoutMs, warningMs, onTimeout }: Opti
     };
   }, [isActive, timeoutMs, warningMs]);
 
-  return { secondsLeft, reset };
+  return { secondsLeft: isActive ? secondsLeft : undefined, reset };
 }
