@@ -1,0 +1,25 @@
+import type { ColumnType } from 'kysely';
+
+/** A column the database fills when an insert leaves it out. */
+type WithDefault<T> = ColumnType<T, T | undefined, T>;
+
+export type RoundStatus = 'draft' | 'open' | 'closed' | 'published';
+
+// A survey round for one unit and everything below it. Dates are Oslo calendar dates
+// ('YYYY-MM-DD' text) and booleans are 0/1 integers, so the same SQL runs on SQLite and PostgreSQL.
+export interface RoundsTable {
+  id: string;
+  municipality_id: string;
+  unit_id: string;
+  name: string;
+  opens_on: string;
+  closes_on: string;
+  status: RoundStatus;
+  default_language: 'nb' | 'nn' | 'en';
+  threshold: WithDefault<number>;
+  open_question_enabled: WithDefault<number>;
+  background_enabled: WithDefault<number>;
+  /** Days after closes_on that answers made offline before the close are still taken in. */
+  grace_days: WithDefault<number>;
+  questionnaire_version: string;
+}

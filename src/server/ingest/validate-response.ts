@@ -1,0 +1,140 @@
+// The semantic checks of one well-formed response against its round and questionnaire version.
+// Returns the normalised response to store, or the first reason to reject it. Pure: everything it
+// needs is loaded beforehand into the context, once per batch.
+import type { ErrorCode } from '../../shared/api/errors';
+import type { SubmittedResponse } from '../../shared/api/schemas';
+import { addDays, isIsoDate } from '../../shared/dates';
+import { isLikertValue, type LikertValue } from '../../shared/likert';
+import { DECLINED, type Questionnaire } from '../../shared/questionnaire/types';
+import type { NewResponse } from '../repositories/responses';
+import type { RoundRecord } from '../repositories/rounds';
+
+export interface ValidationContext {
+  /** The server's Oslo date: the client's clock is not trusted. */
+  today: string;
+  rounds: ReadonlyMap<string, RoundRecord>;
+  questionnaires: ReadonlyMap<string, Questionnaire>;
+  /** round id → the round's unit and every unit below it. */
+  unitsByRound: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export type Validated = { ok: true; response: NewResponse } | { ok: false; code: ErrorCode; message: string };
+
+class Rejection extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Client-chosen keys are echoed in messages, but never at length. */
+const quote = (key: string) => JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
+
+function checkRound(
+  item: SubmittedResponse,
+  ctx: ValidationContext,
+): { round: RoundRecord; q: Questionnaire } {
+  const round = ctx.rounds.get(item.roundId);
+  if (!round) throw new Rejection('UNKNOWN_ROUND', 'No such round');
+  if (round.status !== 'open') throw new Rejection('ROUND_NOT_OPEN', 'The round is not open');
+  if (ctx.today < round.opensOn) throw new Rejection('ROUND_NOT_OPEN', `The round opens on ${round.opensOn}`);
+  // Answers made offline before the close may arrive up to grace_days late.
+  if (ctx.today > addDays(round.closesOn, round.graceDays)) {
+    throw new Rejection('ROUND_NOT_OPEN', `The round closed on ${round.closesOn}`);
+  }
+  if (!ctx.unitsByRound.get(round.id)?.has(item.unitId)) {
+    throw new Rejection('UNKNOWN_UNIT', 'The unit is not part of this round');
+  }
+  const q = ctx.questionnaires.get(item.questionnaireVersion);
+  if (!q) throw new Rejection('UNKNOWN_QUESTIONNAIRE_VERSION', 'No such questionnaire version');
+  if (item.questionnaireVersion !== round.questionnaireVersion) {
+    throw new Rejection(
+      'QUESTIONNAIRE_VERSION_MISMATCH',
+      `The round uses questionnaire ${round.questionnaireVersion}`,
+    );
+  }
+  return { round, q };
+}
+
+function checkDate(answeredOn: string, round: RoundRecord, today: string): void {
+  if (!isIsoDate(answeredOn)) throw new Rejection('INVALID_DATE', 'answeredOn is not a calendar date');
+  // One day of slack: a device just past midnight may be ahead of the server's Oslo day.
+  if (answeredOn > addDays(today, 1)) throw new Rejection('INVALID_DATE', 'answeredOn is in the future');
+  if (answeredOn < round.opensOn || answeredOn > round.closesOn) {
+    throw new Rejection('INVALID_DATE', `answeredOn must be from ${round.opensOn} to ${round.closesOn}`);
+  }
+}
+
+function normaliseAnswers(item: SubmittedResponse, q: Questionnaire): Record<string, LikertValue | null> {
+  const known = new Set(q.statements.map((s) => s.id));
+  for (const [key, value] of Object.entries(item.answers)) {
+    if (!known.has(key))
+      throw new Rejection('UNKNOWN_STATEMENT', `No statement ${quote(key)} in ${q.version}`);
+    if (value !== null && !isLikertValue(value)) {
+      throw new Rejection('VALUE_OUT_OF_RANGE', `The answer to ${quote(key)} must be 1 to 5, or null`);
+    }
+  }
+  const answers: Record<string, LikertValue | null> = {};
+  for (const s of q.statements) {
+    const value = Object.hasOwn(item.answers, s.id) ? item.answers[s.id] : null;
+    answers[s.id] = isLikertValue(value) ? value : null;
+  }
+  return answers;
+}
+
+function checkBackground(
+  item: SubmittedResponse,
+  round: RoundRecord,
+  q: Questionnaire,
+): Record<string, string> {
+  const entries = Object.entries(item.background);
+  if (entries.length > 0 && !round.backgroundEnabled) {
+    throw new Rejection('BACKGROUND_NOT_ALLOWED', 'This round asks no background questions');
+  }
+  for (const [key, value] of entries) {
+    const question = q.background.find((b) => b.id === key);
+    if (!question) throw new Rejection('UNKNOWN_BACKGROUND_QUESTION', `No background question ${quote(key)}`);
+    if (value !== DECLINED && !question.options.some((o) => o.value === value)) {
+      throw new Rejection('INVALID_BACKGROUND_VALUE', `${quote(value)} is not an option of ${key}`);
+    }
+  }
+  return Object.fromEntries(entries);
+}
+
+function normaliseOpenText(item: SubmittedResponse, round: RoundRecord, q: Questionnaire): string | null {
+  const text = item.openText?.trim() ?? '';
+  if (text === '') return null;
+  if (!round.openQuestionEnabled)
+    throw new Rejection('OPEN_TEXT_NOT_ALLOWED', 'This round has no open question');
+  // Characters as people count them (code points), not UTF-16 units.
+  if ([...text].length > q.openQuestion.maxLength) {
+    throw new Rejection(
+      'OPEN_TEXT_TOO_LONG',
+      `The open answer may be at most ${q.openQuestion.maxLength} characters`,
+    );
+  }
+  return text;
+}
+
+export function validateResponse(item: SubmittedResponse, ctx: ValidationContext): Validated {
+  try {
+    const { round, q } = checkRound(item, ctx);
+    checkDate(item.answeredOn, round, ctx.today);
+    const response: NewResponse = {
+      id: item.id.toLowerCase(),
+      roundId: round.id,
+      unitId: item.unitId,
+      questionnaireVersion: q.version,
+      answeredOn: item.answeredOn,
+      answers: normaliseAnswers(item, q),
+      background: checkBackground(item, round, q),
+      openText: normaliseOpenText(item, round, q),
+    };
+    return { ok: true, response };
+  } catch (error) {
+    if (error instanceof Rejection) return { ok: false, code: error.code, message: error.message };
+    throw error;
+  }
+}

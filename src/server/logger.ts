@@ -1,0 +1,36 @@
+// Owns what the server may write to its log. Answers must not be linkable to a person, not even in
+// logs (domain brief), so a request is logged as method and URL only — never its body, IP, host,
+// port or user agent — and the ingest route logs nothing per request at all.
+import { LogController, type FastifyRequest } from 'fastify';
+
+export const INGEST_URL = '/api/v1/responses';
+
+interface LoggableError {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  stack?: unknown;
+}
+
+const privacySerializers = {
+  req: (req: { method?: string; url?: string }) => ({ method: req.method, url: req.url }),
+  // Only these fields: database errors carry `detail`/`parameters` with the values being written.
+  err: (err: LoggableError) => ({ type: err.name, message: err.message, code: err.code, stack: err.stack }),
+};
+
+/** Fastify logger options with the privacy serializers forced on top of whatever the caller gave. */
+export function loggerOptions(logger: boolean | object | undefined): false | Record<string, unknown> {
+  if (logger === undefined || logger === false) return false;
+  const base: Record<string, unknown> = logger === true ? {} : { ...logger };
+  const serializers = (base.serializers ?? {}) as Record<string, unknown>;
+  return { ...base, serializers: { ...serializers, ...privacySerializers } };
+}
+
+function isIngest(request: FastifyRequest): boolean {
+  return request.url.split('?')[0] === INGEST_URL;
+}
+
+/** Suppresses the per-request lines ("incoming request", "request completed") for ingest. */
+export function privacyLogController(): LogController {
+  return new LogController({ disableRequestLogging: isIngest });
+}

@@ -1,0 +1,51 @@
+// Municipalities and their unit trees. Writes here serve the demo seed and tests for now; the admin
+// issue adds editing.
+import type { Insertable, Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { MunicipalitiesTable } from '../db/tables/municipalities';
+import type { UnitsTable } from '../db/tables/units';
+
+export async function hasAnyMunicipality(db: Kysely<DB>): Promise<boolean> {
+  const row = await db.selectFrom('municipalities').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertMunicipality(
+  db: Kysely<DB>,
+  row: Insertable<MunicipalitiesTable>,
+): Promise<void> {
+  await db
+    .insertInto('municipalities')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+/** Parents must come before their children (foreign key). */
+export async function insertUnits(db: Kysely<DB>, rows: readonly Insertable<UnitsTable>[]): Promise<void> {
+  for (const row of rows) {
+    await db
+      .insertInto('units')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+}
+
+/** The unit and every unit below it. UNION (not UNION ALL) also ends the walk if the tree ever has a cycle. */
+export async function unitIdsUnder(db: Kysely<DB>, rootUnitId: string): Promise<Set<string>> {
+  const rows = await db
+    .withRecursive('subtree(id)', (qb) =>
+      qb
+        .selectFrom('units')
+        .select('units.id')
+        .where('units.id', '=', rootUnitId)
+        .union((qb2) =>
+          qb2.selectFrom('units').innerJoin('subtree', 'subtree.id', 'units.parent_id').select('units.id'),
+        ),
+    )
+    .selectFrom('subtree')
+    .select('subtree.id')
+    .execute();
+  return new Set(rows.map((row) => row.id));
+}

@@ -1,0 +1,120 @@
+// Owns writing responses. One transaction per batch: insert each response unless its UUID is
+// already stored (ON CONFLICT DO NOTHING), then add only the rows really inserted to the aggregate
+// counts. A resent or racing batch therefore stores one row per UUID and counts it once.
+// Stored rows are never updated.
+import type { Kysely, Transaction } from 'kysely';
+import type { LikertValue } from '../../shared/likert';
+import type { Database } from '../db/database';
+import type { DB } from '../db/schema';
+import { aggregateDeltas } from '../ingest/aggregate';
+
+export interface NewResponse {
+  id: string;
+  roundId: string;
+  unitId: string;
+  questionnaireVersion: string;
+  answeredOn: string;
+  /** Every statement of the version, null when unanswered. */
+  answers: Record<string, LikertValue | null>;
+  background: Record<string, string>;
+  openText: string | null;
+}
+
+/** Keeps each statement well under SQLite's and PostgreSQL's bound-parameter limits. */
+const ROWS_PER_STATEMENT = 500;
+/** PostgreSQL deadlock and serialization failures: the whole batch is safe to run again. */
+const RETRYABLE_CODES = new Set(['40P01', '40001']);
+const MAX_ATTEMPTS = 3;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
+async function insertAndCount(trx: Transaction<DB>, responses: readonly NewResponse[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (const part of chunks(responses, ROWS_PER_STATEMENT)) {
+    const rows = await trx
+      .insertInto('responses')
+      .values(
+        part.map((r) => ({
+          id: r.id,
+          round_id: r.roundId,
+          unit_id: r.unitId,
+          questionnaire_version: r.questionnaireVersion,
+          answered_on: r.answeredOn,
+          answers: JSON.stringify(r.answers),
+          background: JSON.stringify(r.background),
+          open_text: r.openText,
+        })),
+      )
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .execute();
+    for (const row of rows) inserted.add(row.id);
+  }
+
+  const { counts, totals } = aggregateDeltas(responses.filter((r) => inserted.has(r.id)));
+  for (const part of chunks(counts, ROWS_PER_STATEMENT)) {
+    await trx
+      .insertInto('aggregate_counts')
+      .values(
+        part.map((c) => ({
+          round_id: c.roundId,
+          unit_id: c.unitId,
+          statement_id: c.statementId,
+          value: c.value,
+          count: c.count,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['round_id', 'unit_id', 'statement_id', 'value'])
+          .doUpdateSet((eb) => ({ count: eb('aggregate_counts.count', '+', eb.ref('excluded.count')) })),
+      )
+      .execute();
+  }
+  for (const part of chunks(totals, ROWS_PER_STATEMENT)) {
+    await trx
+      .insertInto('aggregate_totals')
+      .values(part.map((t) => ({ round_id: t.roundId, unit_id: t.unitId, responses: t.responses })))
+      .onConflict((oc) =>
+        oc.columns(['round_id', 'unit_id']).doUpdateSet((eb) => ({
+          responses: eb('aggregate_totals.responses', '+', eb.ref('excluded.responses')),
+        })),
+      )
+      .execute();
+  }
+  return inserted;
+}
+
+/** Stores the responses; returns the ids that were new (the others were already stored). */
+export async function storeResponses(
+  database: Database,
+  responses: readonly NewResponse[],
+): Promise<Set<string>> {
+  if (responses.length === 0) return new Set();
+  // Inserting in id order makes racing batches with overlapping ids wait for each other instead
+  // of deadlocking.
+  const sorted = [...responses].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await database.kysely.transaction().execute((trx) => insertAndCount(trx, sorted));
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= MAX_ATTEMPTS || typeof code !== 'string' || !RETRYABLE_CODES.has(code)) throw error;
+    }
+  }
+}
+
+/** Which of these ids are already stored. */
+export async function findStoredIds(db: Kysely<DB>, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('responses')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Set(rows.map((row) => row.id));
+}

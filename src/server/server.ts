@@ -1,0 +1,112 @@
+// The process: read the environment, open and migrate the database, seed the demo on an empty
+// database, serve the API and (when built) the PWA, and close the database on SIGINT/SIGTERM.
+// Runs by itself only as the entry module; src/server/cli/start.ts imports startServer().
+import { existsSync, realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { openDatabase } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { seedDemo } from './db/seed-demo';
+import { hasAnyMunicipality } from './repositories/organisation';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  /** The built PWA; null serves the API only. Default: dist/ unless SERVE_PWA=0. */
+  staticDir?: string | null;
+  /** Close the app and database on SIGINT/SIGTERM and exit (default true). */
+  handleSignals?: boolean;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  close(): Promise<void>;
+}
+
+function defaultStaticDir(): string | null {
+  // `npm run dev` sets SERVE_PWA=0: Vite's dev server serves the app there.
+  return process.env.SERVE_PWA === '0' ? null : join(PROJECT_ROOT, 'dist');
+}
+
+function fromEnv(options: StartOptions) {
+  const env = process.env;
+  return {
+    port: options.port ?? Number(env.PORT ?? 8080),
+    host: options.host ?? env.HOST ?? '0.0.0.0',
+    dataDir: resolve(options.dataDir ?? env.DATA_DIR ?? './data'),
+    databaseUrl: options.databaseUrl ?? (env.DATABASE_URL || undefined),
+    staticDir: options.staticDir !== undefined ? options.staticDir : defaultStaticDir(),
+  };
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config = fromEnv(options);
+  const db = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    await migrateToLatest(db);
+    if (!(await hasAnyMunicipality(db.kysely))) await seedDemo(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+
+  const { staticDir } = config;
+  const hasPwa = staticDir !== null && existsSync(join(staticDir, 'index.html'));
+  const app = buildApp({
+    db,
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    ...(hasPwa && { staticDir }),
+  });
+  if (staticDir !== null && !hasPwa) {
+    app.log.warn(
+      `The PWA is not built (no ${join(staticDir, 'index.html')}): serving the API only. Run npm run build.`,
+    );
+  }
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+
+  const url = `http://localhost:${config.port}`;
+  console.log(`tifaktor (${db.dialect}) is running: open ${url}`);
+  // app.close() also closes the database (onClose hook in app.ts).
+  const close = () => app.close();
+  if (options.handleSignals ?? true) closeOnSignals(close);
+  return { app, url, close };
+}
+
+function closeOnSignals(close: () => Promise<void>): void {
+  const stop = () => {
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function isEntryModule(): boolean {
+  const entry = process.argv[1];
+  if (!entry || !existsSync(entry)) return false;
+  return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+}
+
+if (isEntryModule()) {
+  startServer().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
