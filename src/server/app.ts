@@ -2,7 +2,7 @@
 // explicit and in order: error handling first (children inherit it), then the API routes, then
 // the PWA and the fallback for unknown routes.
 import Fastify, { type FastifyInstance } from 'fastify';
-import { MAX_BODY_BYTES } from '../shared/api/schemas';
+import { MAX_BODY_BYTES, type DeviceSettings } from '../shared/api/schemas';
 import type { Database } from './db/database';
 import { loggerOptions, privacyLogController } from './logger';
 import { registerErrorHandler } from './plugins/error-handler';
@@ -21,12 +21,15 @@ export interface BuildAppOptions {
   staticDir?: string;
   /** The clock that decides "today" in Oslo; tests pin it. */
   now?: () => Date;
+  /** What every device is told, e.g. the shared-tablet idle timeout. */
+  deviceSettings?: DeviceSettings;
 }
 
 export const API_PREFIX = '/api/v1';
+export const DEFAULT_DEVICE_SETTINGS: DeviceSettings = { idleTimeoutSeconds: 120 };
 
 export function buildApp(options: BuildAppOptions): FastifyInstance {
-  const { db: database, now = () => new Date() } = options;
+  const { db: database, now = () => new Date(), deviceSettings = DEFAULT_DEVICE_SETTINGS } = options;
   const app = Fastify({
     logger: loggerOptions(options.logger),
     logController: privacyLogController(),
@@ -39,7 +42,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   registerErrorHandler(app);
 
   void app.register(healthRoutes, { prefix: API_PREFIX, database });
-  void app.register(roundRoutes, { prefix: API_PREFIX, database, now });
+  void app.register(roundRoutes, { prefix: API_PREFIX, database, now, deviceSettings });
   void app.register(questionnaireRoutes, { prefix: API_PREFIX, database });
   void app.register(responseRoutes, { prefix: API_PREFIX, database, now });
 

@@ -5,7 +5,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app';
+import { buildApp, DEFAULT_DEVICE_SETTINGS } from './app';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { seedDemo } from './db/seed-demo';
@@ -42,8 +42,19 @@ function fromEnv(options: StartOptions) {
     host: options.host ?? env.HOST ?? '0.0.0.0',
     dataDir: resolve(options.dataDir ?? env.DATA_DIR ?? './data'),
     databaseUrl: options.databaseUrl ?? (env.DATABASE_URL || undefined),
+    idleTimeoutSeconds: parseIdleTimeout(env.IDLE_TIMEOUT_SECONDS),
     staticDir: options.staticDir !== undefined ? options.staticDir : defaultStaticDir(),
   };
+}
+
+/** Shared-tablet idle timeout; at least 30 s, or the 30-second warning would not fit. */
+function parseIdleTimeout(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_DEVICE_SETTINGS.idleTimeoutSeconds;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 30) {
+    throw new Error(`IDLE_TIMEOUT_SECONDS must be a whole number of seconds, at least 30 (got "${value}")`);
+  }
+  return seconds;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
@@ -61,6 +72,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const hasPwa = staticDir !== null && existsSync(join(staticDir, 'index.html'));
   const app = buildApp({
     db,
+    deviceSettings: { idleTimeoutSeconds: config.idleTimeoutSeconds },
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     ...(hasPwa && { staticDir }),
   });

@@ -46,6 +46,13 @@ describeEachDatabase('the HTTP API', (dialect) => {
       unit: { id: 'unit', name: 'Enhet' },
     });
     expect(body.questionnaire).toEqual(QUESTIONNAIRE);
+    expect(body.settings).toEqual({ idleTimeoutSeconds: 120 });
+  });
+
+  it('tells devices the configured shared-tablet idle timeout', async () => {
+    const configured = env.secondApp({ deviceSettings: { idleTimeoutSeconds: 300 } });
+    const res = await configured.inject('/api/v1/rounds/current');
+    expect(res.json<CurrentRoundResponse>().settings).toEqual({ idleTimeoutSeconds: 300 });
   });
 
   it('answers 404 NOT_FOUND when no round is open today', async () => {

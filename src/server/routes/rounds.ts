@@ -1,16 +1,21 @@
 // What a device needs to start answering: the open round, its unit and its questionnaire.
 import type { FastifyPluginAsync } from 'fastify';
-import { CurrentRoundResponseSchema, type CurrentRoundResponse } from '../../shared/api/schemas';
+import {
+  CurrentRoundResponseSchema,
+  type CurrentRoundResponse,
+  type DeviceSettings,
+} from '../../shared/api/schemas';
 import { osloDate } from '../../shared/dates';
 import { notFound } from '../api-error';
 import type { Database } from '../db/database';
 import { findQuestionnaire } from '../repositories/questionnaires';
 import { findCurrentRound } from '../repositories/rounds';
 
-export const roundRoutes: FastifyPluginAsync<{ database: Database; now: () => Date }> = (
-  app,
-  { database, now },
-) => {
+export const roundRoutes: FastifyPluginAsync<{
+  database: Database;
+  now: () => Date;
+  deviceSettings: DeviceSettings;
+}> = (app, { database, now, deviceSettings }) => {
   app.get(
     '/rounds/current',
     { schema: { response: { 200: CurrentRoundResponseSchema } } },
@@ -37,6 +42,7 @@ export const roundRoutes: FastifyPluginAsync<{ database: Database; now: () => Da
           unit: { id: round.unitId, name: unitName },
         },
         questionnaire,
+        settings: deviceSettings,
       };
     },
   );

@@ -54,6 +54,8 @@ export const DeviceSettingsSchema = Type.Object({
   idleTimeoutSeconds: Type.Integer({ minimum: 30 }),
 });
 
+export type DeviceSettings = Static<typeof DeviceSettingsSchema>;
+
 export const CurrentRoundResponseSchema = Type.Object({
   round: RoundSchema,
   questionnaire: QuestionnaireSchema,

@@ -68,11 +68,7 @@ interface Props {
   idleTimeoutSeconds?: number;
 }
 
-export function SurveyProvider({
-  children,
-  fetchImpl,
-  idleTimeoutSeconds = DEFAULT_IDLE_TIMEOUT_SECONDS,
-}: Props) {
+export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTimeoutProp }: Props) {
   const { i18n } = useTranslation();
   const sync = useSync();
   const [round, setRound] = useState<RoundState>({ status: 'loading' });
@@ -80,7 +76,9 @@ export function SurveyProvider({
   const [isRestoring, setIsRestoring] = useState(true);
   const [submittedId, setSubmittedId] = useState<string | undefined>();
   const [roundRequest, setRoundRequest] = useState(0);
-  const idleTimeoutMs = idleTimeoutSeconds * 1000;
+  // An explicit prop (tests) wins, then the server's setting, then the built-in default.
+  const serverTimeout = round.status === 'ready' ? round.data.settings?.idleTimeoutSeconds : undefined;
+  const idleTimeoutMs = (idleTimeoutProp ?? serverTimeout ?? DEFAULT_IDLE_TIMEOUT_SECONDS) * 1000;
   // Set once the person on the device picks a language: the round's default must not override it.
   const languageChosen = useRef(false);
 
