@@ -1,0 +1,47 @@
+// The offline layer's public face: the only way the rest of the PWA touches on-device data.
+// Everything here is awaited by the UI before it moves on; failures are typed, never silent.
+//
+// Start of the app (start screen):
+//   await requestPersistentStorage()        → true | false | 'unsupported'
+//   await probeStorage()                    → StorageHealth (also in useStorageHealth())
+//   await fetchCurrentRound(fetch)          → { source: 'network' | 'cache', data, fetchedAt } | { source: 'none', reason }
+//   await loadDraft({ maxAgeMs: idleMs })   → Draft | undefined (a stale draft is deleted, never offered)
+//   const sync = createSyncClient({ fetch }); sync.start()   (sync.stop() on unmount)
+//
+// During a survey (await each; they throw StorageWriteError, or NoDraftError if the draft is gone):
+//   startDraft(round, language) · saveAnswer(statementId, 1..5 | null) · saveBackground(id, value | undefined)
+//   saveOpenText(text) · saveLanguage(lng) · saveStep(step) · useDraft()
+//
+// Finishing: const id = await submitDraft(); sync.requestSync()
+// "Ferdig" / idle timeout: await wipeRespondentData()  (the draft goes, the outbox stays and is sent)
+//
+// Status for staff: useSyncStatus() → { pending, rejected, lastSyncAt?, isSyncing, lastError? },
+// useStorageHealth() → { ok: true } | { ok: false, reason: 'quota' | 'unavailable' | 'unknown' },
+// listRejected() → reasons without answers, pendingCount(); useIsQueued(id) for the thank-you screen.
+export {
+  loadDraft,
+  saveAnswer,
+  saveBackground,
+  saveLanguage,
+  saveOpenText,
+  saveStep,
+  startDraft,
+  wipeDraft,
+} from './drafts';
+export type { Draft, DraftRound, WriteOptions } from './drafts';
+export { listRejected, pendingCount, submitDraft } from './outbox';
+export type { RejectedSummary, SubmitOptions } from './outbox';
+export { createSyncClient, DEFAULT_INGEST_ENDPOINT } from './sync';
+export type { SyncClient, SyncClientDeps, SyncOutcome } from './sync';
+export type { SyncError, SyncStatus } from './status';
+export { probeStorage, requestPersistentStorage } from './storage';
+export type { StorageHealth } from './storage';
+export { NoDraftError, StorageWriteError } from './errors';
+export type { StorageFailureReason } from './errors';
+export { wipeRespondentData } from './wipe';
+export { fetchCurrentRound, loadCachedRound, saveCachedRound } from './round-cache';
+export type { CachedRound, CurrentRoundResult } from './round-cache';
+export { useSyncStatus } from './useSyncStatus';
+export { useStorageHealth } from './useStorageHealth';
+export { useDraft } from './useDraft';
+export { useIsQueued } from './useIsQueued';
