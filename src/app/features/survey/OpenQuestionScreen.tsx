@@ -54,8 +54,7 @@ function OpenQuestion({ data, draft }: { data: CurrentRoundResponse; draft: Draf
 
   const go = async (path: string) => {
     clearTimeout(timer.current);
-    await setOpenText(text);
-    await navigate(path);
+    if (await setOpenText(text)) await navigate(path);
   };
 
   return (

@@ -38,8 +38,8 @@ function Statement({ data, draft }: { data: CurrentRoundResponse; draft: Draft }
   const choose = async (chosen: LikertValue) => {
     const advance = pointerChoice.current;
     pointerChoice.current = false;
-    await answer(statement.id, chosen);
-    if (advance) await navigate(next);
+    const isSaved = await answer(statement.id, chosen);
+    if (isSaved && advance) await navigate(next);
   };
 
   const onSubmit = (event: FormEvent) => {

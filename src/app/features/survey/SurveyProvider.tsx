@@ -16,6 +16,8 @@ import type { CurrentRoundResponse } from '../../../shared/api/schemas';
 import type { Language } from '../../../shared/languages';
 import type { LikertValue } from '../../../shared/likert';
 import {
+  NoDraftError,
+  StorageWriteError,
   fetchCurrentRound,
   loadDraft,
   saveAnswer,
@@ -45,9 +47,9 @@ export interface SurveyContextValue {
   submittedId: string | undefined;
   idleTimeoutMs: number;
   begin: (language: Language) => Promise<void>;
-  answer: (statementId: string, value: LikertValue | null) => Promise<void>;
-  setBackground: (questionId: string, value: string | undefined) => Promise<void>;
-  setOpenText: (text: string) => Promise<void>;
+  answer: (statementId: string, value: LikertValue | null) => Promise<boolean>;
+  setBackground: (questionId: string, value: string | undefined) => Promise<boolean>;
+  setOpenText: (text: string) => Promise<boolean>;
   setLanguage: (language: Language) => Promise<void>;
   submit: () => Promise<string>;
   finish: () => Promise<void>;
@@ -133,25 +135,39 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
     [round],
   );
 
-  const answer = useCallback(async (statementId: string, value: LikertValue | null) => {
-    setDraft(await saveAnswer(statementId, value));
+  /**
+   * Runs one draft write. false means nothing was saved: a storage failure (the banner from
+   * useStorageHealth tells the person) or a draft wiped meanwhile (the screens then return to
+   * the start). The caller must not move on as if the tap were saved.
+   */
+  const write = useCallback(async (save: () => Promise<Draft>): Promise<boolean> => {
+    try {
+      setDraft(await save());
+      return true;
+    } catch (error) {
+      if (error instanceof NoDraftError) setDraft(undefined);
+      else if (!(error instanceof StorageWriteError)) throw error;
+      return false;
+    }
   }, []);
 
-  const setBackground = useCallback(async (questionId: string, value: string | undefined) => {
-    setDraft(await saveBackground(questionId, value));
-  }, []);
-
-  const setOpenText = useCallback(async (text: string) => {
-    setDraft(await saveOpenText(text));
-  }, []);
+  const answer = useCallback(
+    (statementId: string, value: LikertValue | null) => write(() => saveAnswer(statementId, value)),
+    [write],
+  );
+  const setBackground = useCallback(
+    (questionId: string, value: string | undefined) => write(() => saveBackground(questionId, value)),
+    [write],
+  );
+  const setOpenText = useCallback((text: string) => write(() => saveOpenText(text)), [write]);
 
   const setLanguage = useCallback(
     async (language: Language) => {
       await i18n.changeLanguage(language);
       languageChosen.current = true;
-      if (draft) setDraft(await saveLanguage(language));
+      if (draft) await write(() => saveLanguage(language));
     },
-    [draft, i18n],
+    [draft, i18n, write],
   );
 
   const submit = useCallback(async () => {
