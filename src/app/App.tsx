@@ -1,5 +1,6 @@
 // The respondent app's routes. Later capabilities (factor cards, admin, reports) are lazy routes
 // so none of their code loads for a respondent.
+import { lazy, Suspense } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './ui/Layout';
@@ -14,6 +15,10 @@ import { ThanksScreen } from './features/survey/ThanksScreen';
 import { PATHS } from './features/survey/paths';
 import { useSurvey } from './features/survey/SurveyProvider';
 
+// The factor cards (/faktorer, /faktorer/:slug, /faktorer/kart, /faktorer/les, /faktorer/utskrift)
+// are their own chunk, fetched on first use and precached by the service worker for offline use.
+const FactorRoutes = lazy(() => import('./features/factors/FactorRoutes'));
+
 export function App() {
   const survey = useSurvey();
   return (
@@ -26,10 +31,27 @@ export function App() {
         <Route path={PATHS.open} element={<OpenQuestionScreen />} />
         <Route path={PATHS.review} element={<ReviewScreen />} />
         <Route path={PATHS.thanks} element={<ThanksScreen />} />
+        <Route
+          path={`${PATHS.factors}/*`}
+          element={
+            <Suspense fallback={<Loading />}>
+              <FactorRoutes />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Routes>
       <IdleGuard />
     </Layout>
+  );
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <div className="screen">
+      <p role="status">{t('app.loading')}</p>
+    </div>
   );
 }
 

@@ -2,10 +2,16 @@
 import type nbCommon from '../../../locales/nb/common.json';
 import type nbSurvey from '../../../locales/nb/survey.json';
 import type nbFactors from '../../../locales/nb/factors.json';
+import type nbCards from '../../../locales/nb/cards.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { common: typeof nbCommon; survey: typeof nbSurvey; factors: typeof nbFactors };
+    resources: {
+      common: typeof nbCommon;
+      survey: typeof nbSurvey;
+      factors: typeof nbFactors;
+      cards: typeof nbCards;
+    };
   }
 }

@@ -1,6 +1,7 @@
 // Owns how UI strings reach i18next. nb is the source language and types every key.
-// common and survey are small and bundled; factors (long card texts) load lazily per language,
-// from chunks the service worker precaches, so switching language works offline.
+// common and survey are small and bundled; factors (long card texts) and cards (the card screens'
+// UI strings) load lazily per language, from chunks the service worker precaches, so switching
+// language works offline and the respondent's first load carries neither.
 import nbCommon from '../../../locales/nb/common.json';
 import nnCommon from '../../../locales/nn/common.json';
 import enCommon from '../../../locales/en/common.json';
@@ -15,11 +16,17 @@ export const bundledResources = {
   en: { common: enCommon, survey: enSurvey },
 } satisfies Record<Language, Record<string, unknown>>;
 
-export const LAZY_NAMESPACES = ['factors'] as const;
+export const LAZY_NAMESPACES = ['factors', 'cards'] as const;
 
-const lazyFiles = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/factors.json');
+const lazyFiles = import.meta.glob<{ default: Record<string, unknown> }>([
+  '../../../locales/*/factors.json',
+  '../../../locales/*/cards.json',
+]);
 
-export async function loadLazyNamespace(lng: string, ns: string): Promise<Record<string, unknown> | undefined> {
+export async function loadLazyNamespace(
+  lng: string,
+  ns: string,
+): Promise<Record<string, unknown> | undefined> {
   const loader = lazyFiles[`../../../locales/${lng}/${ns}.json`];
   if (!loader) return undefined;
   return (await loader()).default;
