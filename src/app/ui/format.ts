@@ -2,36 +2,21 @@
 // Chromium's Intl has no nynorsk month names, so nb and nn use our own lists.
 import type { Language } from '../../shared/languages';
 
-const MONTHS: Record<'nb' | 'nn', readonly string[]> = {
-  nb: [
-    'januar',
-    'februar',
-    'mars',
-    'april',
-    'mai',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'desember',
-  ],
-  nn: [
-    'januar',
-    'februar',
-    'mars',
-    'april',
-    'mai',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'desember',
-  ],
-};
+// Month names are the same in bokmål and nynorsk (weekday names differ, but we show none).
+const MONTHS = [
+  'januar',
+  'februar',
+  'mars',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'desember',
+] as const;
 
 function parseIsoDate(iso: string): { y: number; m: number; d: number } {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -49,7 +34,7 @@ export function formatDate(iso: string, lng: Language): string {
       timeZone: 'UTC',
     }).format(new Date(Date.UTC(y, m - 1, d)));
   }
-  return `${d}. ${MONTHS[lng][m - 1]} ${y}`;
+  return `${d}. ${MONTHS[m - 1]} ${y}`;
 }
 
 /** A period: "3.–16. juni 2026", "28. mai–10. juni 2026", across years in full. */
@@ -57,10 +42,9 @@ export function formatDateRange(fromIso: string, toIso: string, lng: Language): 
   const a = parseIsoDate(fromIso);
   const b = parseIsoDate(toIso);
   if (lng === 'en') return `${formatDate(fromIso, lng)} – ${formatDate(toIso, lng)}`;
-  const months = MONTHS[lng];
   if (a.y !== b.y) return `${formatDate(fromIso, lng)}–${formatDate(toIso, lng)}`;
-  if (a.m !== b.m) return `${a.d}. ${months[a.m - 1]}–${b.d}. ${months[b.m - 1]} ${b.y}`;
-  return `${a.d}.–${b.d}. ${months[b.m - 1]} ${b.y}`;
+  if (a.m !== b.m) return `${a.d}. ${MONTHS[a.m - 1]}–${b.d}. ${MONTHS[b.m - 1]} ${b.y}`;
+  return `${a.d}.–${b.d}. ${MONTHS[b.m - 1]} ${b.y}`;
 }
 
 /** Time of day in Norway: "13.05" (nb/nn) or "13:05" (en). */
