@@ -10,6 +10,8 @@ import { IntroScreen } from './features/survey/IntroScreen';
 import { OpenQuestionScreen } from './features/survey/OpenQuestionScreen';
 import { ReviewScreen } from './features/survey/ReviewScreen';
 import { StartScreen } from './features/survey/StartScreen';
+import { CodeLink } from './features/survey/CodeLink';
+import { KioskEnrolScreen } from './features/kiosk/KioskEnrolScreen';
 import { StatementScreen } from './features/survey/StatementScreen';
 import { ThanksScreen } from './features/survey/ThanksScreen';
 import { PATHS } from './features/survey/paths';
@@ -25,6 +27,8 @@ export function App() {
     <Layout onLanguageChange={survey.setLanguage}>
       <Routes>
         <Route path={PATHS.start} element={<StartScreen />} />
+        <Route path="/s/:code" element={<CodeLink />} />
+        <Route path="/kiosk/:token" element={<KioskEnrolScreen />} />
         <Route path={PATHS.intro} element={<IntroScreen />} />
         <Route path="/pastand/:n" element={<StatementScreen />} />
         <Route path={PATHS.background} element={<BackgroundScreen />} />

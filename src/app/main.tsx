@@ -3,15 +3,18 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { createI18n } from './i18n/i18n';
-import { createSyncClient, probeStorage, requestPersistentStorage } from './offline';
+import { createSyncClient, probeStorage, requestPersistentStorage, withKioskCredential } from './offline';
+import { startKioskHeartbeat } from './features/kiosk/heartbeat';
 import { registerServiceWorker } from './pwa/pwa-state';
 import { Root } from './Root';
 import './styles.css';
 
 async function main() {
   const i18n = await createI18n();
-  const sync = createSyncClient({ fetch: (input, init) => fetch(input, init) });
+  const apiFetch = withKioskCredential((input, init) => fetch(input, init));
+  const sync = createSyncClient({ fetch: apiFetch });
   sync.start();
+  startKioskHeartbeat(apiFetch);
   void probeStorage();
   void requestPersistentStorage();
   const container = document.getElementById('root');

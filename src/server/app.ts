@@ -1,16 +1,26 @@
 // Builds the HTTP app without listening, so tests drive it through app.inject(). Registration is
-// explicit and in order: error handling first (children inherit it), then the API routes, then
-// the PWA and the fallback for unknown routes.
+// explicit and in order: error handling first (children inherit it), then authorisation (it must
+// see every route as it is added), then the API routes, then the PWA and the fallback for unknown
+// routes.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { MAX_BODY_BYTES, type DeviceSettings } from '../shared/api/schemas';
+import { registerAuthorization } from './auth/authorize';
+import { createCodeHasher, PROCESS_CODE_HASH_KEY } from './codes/code-hasher';
 import type { Database } from './db/database';
 import { loggerOptions, privacyLogController } from './logger';
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerNotFound, registerStaticPwa } from './plugins/static-pwa';
+import { accountRoutes } from './routes/accounts';
+import { authRoutes } from './routes/auth';
+import { codeRoutes } from './routes/codes';
 import { healthRoutes } from './routes/health';
+import { kioskRoutes } from './routes/kiosks';
+import { municipalityRoutes } from './routes/municipality';
 import { questionnaireRoutes } from './routes/questionnaires';
 import { responseRoutes } from './routes/responses';
 import { roundRoutes } from './routes/rounds';
+import { roundAdminRoutes } from './routes/rounds-admin';
+import { unitRoutes } from './routes/units';
 
 export interface BuildAppOptions {
   /** Closed when the app closes. */
@@ -23,28 +33,50 @@ export interface BuildAppOptions {
   now?: () => Date;
   /** What every device is told, e.g. the shared-tablet idle timeout. */
   deviceSettings?: DeviceSettings;
+  /**
+   * Off by default: only behind a reverse proxy that sets X-Forwarded-For/-Proto should the app
+   * believe them (for the Secure cookie flag and the login rate limit's client address).
+   */
+  trustProxy?: boolean | string;
+  /**
+   * The secret one-time codes are hashed with (see codes/code-hasher.ts); server.ts passes
+   * CODE_HASH_KEY or DATA_DIR/code-hash.key. Without it: one random key per process.
+   */
+  codeHashKey?: Uint8Array;
 }
+
+export { listApiRoutes, type ApiRoute } from './auth/authorize';
 
 export const API_PREFIX = '/api/v1';
 export const DEFAULT_DEVICE_SETTINGS: DeviceSettings = { idleTimeoutSeconds: 120 };
 
 export function buildApp(options: BuildAppOptions): FastifyInstance {
   const { db: database, now = () => new Date(), deviceSettings = DEFAULT_DEVICE_SETTINGS } = options;
+  const hasher = createCodeHasher(options.codeHashKey ?? PROCESS_CODE_HASH_KEY);
   const app = Fastify({
     logger: loggerOptions(options.logger),
     logController: privacyLogController(),
     bodyLimit: MAX_BODY_BYTES,
     // The wire contract is strict: "1" is not the number 1.
     ajv: { customOptions: { coerceTypes: false } },
+    trustProxy: options.trustProxy ?? false,
   });
 
   app.addHook('onClose', () => database.close());
   registerErrorHandler(app);
+  registerAuthorization(app, { database, now });
 
   void app.register(healthRoutes, { prefix: API_PREFIX, database });
   void app.register(roundRoutes, { prefix: API_PREFIX, database, now, deviceSettings });
   void app.register(questionnaireRoutes, { prefix: API_PREFIX, database });
-  void app.register(responseRoutes, { prefix: API_PREFIX, database, now });
+  void app.register(responseRoutes, { prefix: API_PREFIX, database, now, hasher });
+  void app.register(authRoutes, { prefix: API_PREFIX, database, now });
+  void app.register(accountRoutes, { prefix: API_PREFIX, database, now });
+  void app.register(municipalityRoutes, { prefix: API_PREFIX, database });
+  void app.register(unitRoutes, { prefix: API_PREFIX, database });
+  void app.register(roundAdminRoutes, { prefix: API_PREFIX, database, now });
+  void app.register(codeRoutes, { prefix: API_PREFIX, database, now, hasher });
+  void app.register(kioskRoutes, { prefix: API_PREFIX, database, now });
 
   if (options.staticDir !== undefined) registerStaticPwa(app, options.staticDir);
   registerNotFound(app, options.staticDir !== undefined);

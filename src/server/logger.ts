@@ -1,6 +1,7 @@
 // Owns what the server may write to its log. Answers must not be linkable to a person, not even in
 // logs (domain brief), so a request is logged as method and URL only — never its body, IP, host,
-// port or user agent — and the ingest route logs nothing per request at all.
+// port or user agent, and never the secret in a code or enrolment link — and the ingest route logs
+// nothing per request at all.
 import { LogController, type FastifyRequest } from 'fastify';
 
 export const INGEST_URL = '/api/v1/responses';
@@ -12,8 +13,18 @@ interface LoggableError {
   stack?: unknown;
 }
 
+/**
+ * Pages whose path holds a secret: /s/<one-time code>, /kiosk/<enrolment token>, /oppsett/<setup
+ * token>. The PWA serves them, so the request log would otherwise keep the code next to a time.
+ */
+const SECRET_PATHS = /^\/(s|kiosk|oppsett)\/[^?#]+/;
+
+export function redactUrl(url: string | undefined): string | undefined {
+  return url?.replace(SECRET_PATHS, '/$1/[redacted]');
+}
+
 const privacySerializers = {
-  req: (req: { method?: string; url?: string }) => ({ method: req.method, url: req.url }),
+  req: (req: { method?: string; url?: string }) => ({ method: req.method, url: redactUrl(req.url) }),
   // Only these fields: database errors carry `detail`/`parameters` with the values being written.
   err: (err: LoggableError) => ({ type: err.name, message: err.message, code: err.code, stack: err.stack }),
 };

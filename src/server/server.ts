@@ -1,5 +1,7 @@
 // The process: read the environment, open and migrate the database, seed the demo on an empty
 // database, serve the API and (when built) the PWA, and close the database on SIGINT/SIGTERM.
+// On start it prints how to sign in: the demo logins when it seeded the demo, or a one-time setup
+// link for each municipality that has no admin yet.
 // Runs by itself only as the entry module; src/server/cli/start.ts imports startServer().
 import { existsSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -8,7 +10,11 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, DEFAULT_DEVICE_SETTINGS } from './app';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
-import { seedDemo } from './db/seed-demo';
+import { createSetupToken } from './auth/first-admin';
+import { DEMO_LOGINS, seedDemo, seedDemoCodes } from './db/seed-demo';
+import { createCodeHasher, loadCodeHashKey } from './codes/code-hasher';
+import { formatCode } from '../shared/codes';
+import { municipalitiesWithoutAdmin } from './repositories/accounts';
 import { hasAnyMunicipality } from './repositories/organisation';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,6 +33,8 @@ export interface StartOptions {
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
+  /** The demo's one-time codes when this start seeded the demo (shown once), else []. */
+  demoCodes: string[];
   close(): Promise<void>;
 }
 
@@ -44,7 +52,14 @@ function fromEnv(options: StartOptions) {
     databaseUrl: options.databaseUrl ?? (env.DATABASE_URL || undefined),
     idleTimeoutSeconds: parseIdleTimeout(env.IDLE_TIMEOUT_SECONDS),
     staticDir: options.staticDir !== undefined ? options.staticDir : defaultStaticDir(),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+/** TRUST_PROXY: unset (off), "true", or the proxy addresses/subnets, comma-separated. */
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === '' || value === 'false') return false;
+  return value === 'true' ? true : value;
 }
 
 /** Shared-tablet idle timeout; at least 30 s, or the 30-second warning would not fit. */
@@ -59,10 +74,25 @@ function parseIdleTimeout(value: string | undefined): number {
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = fromEnv(options);
+  // CODE_HASH_KEY, else DATA_DIR/code-hash.key (see codes/code-hasher.ts).
+  const codeHashKey = loadCodeHashKey({ env: process.env.CODE_HASH_KEY, dataDir: config.dataDir });
   const db = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  let seededDemo = false;
+  let demoCodes: string[] = [];
+  let setupTokens: { municipality: string; token: string }[];
   try {
     await migrateToLatest(db);
-    if (!(await hasAnyMunicipality(db.kysely))) await seedDemo(db);
+    if (!(await hasAnyMunicipality(db.kysely))) {
+      await seedDemo(db);
+      demoCodes = await seedDemoCodes(db, createCodeHasher(codeHashKey));
+      seededDemo = true;
+    }
+    setupTokens = await Promise.all(
+      (await municipalitiesWithoutAdmin(db.kysely)).map(async (m) => ({
+        municipality: m.name,
+        token: await createSetupToken(db.kysely, m.id, new Date()),
+      })),
+    );
   } catch (error) {
     await db.close();
     throw error;
@@ -74,6 +104,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     db,
     deviceSettings: { idleTimeoutSeconds: config.idleTimeoutSeconds },
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    trustProxy: config.trustProxy,
+    codeHashKey,
     ...(hasPwa && { staticDir }),
   });
   if (staticDir !== null && !hasPwa) {
@@ -90,10 +122,27 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const url = `http://localhost:${config.port}`;
   console.log(`tifaktor (${db.dialect}) is running: open ${url}`);
+  if (seededDemo) {
+    console.log(
+      `Demo logins (password ${DEMO_LOGINS.password}): ${DEMO_LOGINS.admin} (admin), ${DEMO_LOGINS.leader} (leader of Solbakken sykehjem)`,
+    );
+  }
+  if (demoCodes.length > 0) {
+    // Printed once, never logged: only their keyed hashes are kept.
+    console.log(
+      `One-time codes for the demo (Avdeling 2), each good for one answer: ${demoCodes.map(formatCode).join(' ')}`,
+    );
+  }
+  // Printed, never logged: the token is a one-time credential for whoever runs the server.
+  for (const { municipality, token } of setupTokens) {
+    console.log(
+      `${municipality} has no admin yet: create the first one within 24 hours at ${url}/oppsett/${token}`,
+    );
+  }
   // app.close() also closes the database (onClose hook in app.ts).
   const close = () => app.close();
   if (options.handleSignals ?? true) closeOnSignals(close);
-  return { app, url, close };
+  return { app, url, demoCodes, close };
 }
 
 function closeOnSignals(close: () => Promise<void>): void {

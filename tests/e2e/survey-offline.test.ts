@@ -9,6 +9,7 @@ import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1
 import { axeViolations, describeViolations } from './support/axe';
 import { launchBrowser } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
+import { issueDemoCodes } from './support/staff-api';
 import { SurveyPage } from './pages/SurveyPage';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results');
@@ -59,6 +60,7 @@ describe('answering offline on a phone', () => {
   afterAll(() => context?.close());
 
   it('answers all 36 in nynorsk without a network, and the server gets exactly that answer once', async () => {
+    const [code] = await issueDemoCodes(server.app, 1);
     const survey = new SurveyPage(page);
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Start undersøkelsen' }).waitFor();
@@ -68,6 +70,8 @@ describe('answering offline on a phone', () => {
     await context.setOffline(true);
     await page.reload();
     await survey.chooseLanguage('Nynorsk');
+    // Typed offline: only the check character can be verified until the answer syncs.
+    await page.getByLabel('Eingongskode').fill(code!.toLowerCase());
     await page.getByRole('button', { name: 'Start undersøkinga' }).click();
     await page.getByRole('heading', { name: 'Før du byrjar' }).waitFor();
     await expectNoAxeViolations(page, 'intro');
@@ -134,7 +138,8 @@ describe('the survey on a 1280×800 tablet', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     try {
-      await page.goto(server.url);
+      const [code] = await issueDemoCodes(server.app, 1);
+      await page.goto(`${server.url}/s/${code!}`);
       await page.getByRole('button', { name: 'Start undersøkelsen' }).click();
       await page.getByRole('link', { name: 'Gå til første påstand' }).click();
       await page.getByText('1 av 36').waitFor();

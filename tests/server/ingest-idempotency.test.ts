@@ -5,7 +5,7 @@ import { insertRound } from '../../src/server/repositories/rounds';
 import { recomputed, snapshot } from './support/counts';
 import { describeEachDatabase } from './support/databases';
 import { createEnvironment, type TestEnvironment } from './support/environment';
-import { batch, ROUNDS, validResponse } from './support/fixtures';
+import { batch, ROUNDS, seedFixtureCodes, validResponse } from './support/fixtures';
 
 const send = async (app: FastifyInstance, responses: SubmittedResponse[]) => {
   const res = await app.inject({ method: 'POST', url: '/api/v1/responses', payload: batch(responses) });
@@ -70,17 +70,19 @@ describeEachDatabase('ingest exactly once', (dialect) => {
 
   it('reports a stored response as duplicate even after its round has closed', async () => {
     await insertRound(env.database.kysely, { ...ROUNDS.open, id: 'round-closing' });
+    await seedFixtureCodes(env.database.kysely, 'round-closing', ['dept']);
     const item = validResponse({ roundId: 'round-closing' });
     expect((await send(env.app, [item])).status).toBe(200);
+    // Closed on its first day, so today is past its grace days too.
     await env.database.kysely
       .updateTable('rounds')
-      .set({ status: 'closed' })
+      .set({ status: 'closed', closes_on: ROUNDS.open.opensOn })
       .where('id', '=', 'round-closing')
       .execute();
     const again = await send(env.app, [item]);
     expect(again).toEqual({ status: 200, body: { results: [{ id: item.id, status: 'duplicate' }] } });
     const fresh = await send(env.app, [validResponse({ roundId: 'round-closing' })]);
-    expect(fresh.body.results[0]).toMatchObject({ status: 'rejected', code: 'ROUND_NOT_OPEN' });
+    expect(fresh.body.results[0]).toMatchObject({ status: 'rejected', code: 'ROUND_CLOSED' });
   });
 
   // Several server processes share one PostgreSQL; SQLite serves one process (a second in-process

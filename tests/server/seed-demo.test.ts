@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CurrentRoundResponse, IngestResponse } from '../../src/shared/api/schemas';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1';
-import { DEMO_IDS, seedDemo } from '../../src/server/db/seed-demo';
+import { DEMO_CODE_COUNT, DEMO_IDS, seedDemo, seedDemoCodes } from '../../src/server/db/seed-demo';
+import { isValidCode } from '../../src/shared/codes';
 import { describeEachDatabase } from './support/databases';
 import { createEnvironment, type TestEnvironment } from './support/environment';
-import { NOW } from './support/fixtures';
+import { NOW, TEST_CODE_HASHER } from './support/fixtures';
 
 describeEachDatabase('the demo seed', (dialect) => {
   let env: TestEnvironment;
+  let codes: string[] = [];
   beforeAll(async () => {
     env = await createEnvironment(dialect, { seed: false });
   });
@@ -15,21 +17,30 @@ describeEachDatabase('the demo seed', (dialect) => {
 
   it('creates Demo kommune with one open round for Avdeling 2, and changes nothing when run again', async () => {
     await seedDemo(env.database, NOW);
+    codes = await seedDemoCodes(env.database, TEST_CODE_HASHER);
     await seedDemo(env.database, new Date('2026-04-01T12:00:00Z'));
+    expect(await seedDemoCodes(env.database, TEST_CODE_HASHER)).toEqual([]);
     const db = env.database.kysely;
     expect(await db.selectFrom('municipalities').selectAll().execute()).toEqual([
       { id: DEMO_IDS.municipality, name: 'Demo kommune', number: '9999', language: 'nb' },
     ]);
     const units = await db
       .selectFrom('units')
-      .select(['name', 'parent_id', 'unit_type'])
+      .select(['name', 'parent_id', 'unit_type', 'open_kiosk'])
       .orderBy('name')
       .execute();
+    // Avdeling 2 is in open kiosk mode: an enrolled tablet there takes answers without codes.
     expect(units).toEqual([
-      { name: 'Avdeling 2', parent_id: DEMO_IDS.unit, unit_type: 'Sykehjem' },
-      { name: 'Helse og omsorg', parent_id: null, unit_type: null },
-      { name: 'Solbakken sykehjem', parent_id: DEMO_IDS.sector, unit_type: 'Sykehjem' },
+      { name: 'Avdeling 2', parent_id: DEMO_IDS.unit, unit_type: 'sykehjem', open_kiosk: 1 },
+      { name: 'Helse og omsorg', parent_id: null, unit_type: null, open_kiosk: 0 },
+      { name: 'Solbakken sykehjem', parent_id: DEMO_IDS.sector, unit_type: 'sykehjem', open_kiosk: 0 },
     ]);
+    // 20 one-time codes for Avdeling 2, so any browser can answer; only their hashes are stored.
+    expect(codes).toHaveLength(DEMO_CODE_COUNT);
+    expect(codes.every(isValidCode)).toBe(true);
+    const stored = await db.selectFrom('one_time_codes').select(['code_hash', 'unit_id']).execute();
+    expect(stored).toHaveLength(DEMO_CODE_COUNT);
+    expect(stored.every((c) => c.unit_id === DEMO_IDS.department && !codes.includes(c.code_hash))).toBe(true);
     expect(await db.selectFrom('rounds').select('id').execute()).toHaveLength(1);
   });
 
@@ -68,6 +79,7 @@ describeEachDatabase('the demo seed', (dialect) => {
             answers,
             background: { gender: 'declined' },
             openText: 'Godt arbeidsmiljø',
+            code: codes[0],
           },
         ],
       },

@@ -17,6 +17,8 @@ export interface DraftRow {
   answers: Record<string, LikertValue | null>;
   background: Record<string, string>;
   openText: string;
+  /** The person's one-time code, normalised; sent with the answer, then used up by the server. */
+  code?: string;
   /** Where in the flow the person is, so a reload returns to the same screen. */
   step: string;
   startedAt: number;

@@ -53,7 +53,7 @@ export async function loadDraft({
 export async function startDraft(
   round: DraftRound,
   language: Language,
-  { now = Date.now(), step = 'start' }: WriteOptions & { step?: string } = {},
+  { now = Date.now(), step = 'start', code }: WriteOptions & { step?: string; code?: string } = {},
 ): Promise<Draft> {
   const row: DraftRow = {
     key: DRAFT_KEY,
@@ -64,6 +64,7 @@ export async function startDraft(
     answers: {},
     background: {},
     openText: '',
+    ...(code ? { code } : {}),
     step,
     startedAt: now,
     updatedAt: now,

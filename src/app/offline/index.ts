@@ -45,3 +45,5 @@ export { useSyncStatus } from './useSyncStatus';
 export { useStorageHealth } from './useStorageHealth';
 export { useDraft } from './useDraft';
 export { useIsQueued } from './useIsQueued';
+export { loadKiosk, reportKioskStatus, saveKiosk, withKioskCredential } from './kiosk';
+export type { KioskIdentity } from './kiosk';

@@ -53,6 +53,7 @@ export function normaliseDraft(row: unknown): DraftRow | undefined {
     answers: normaliseAnswers(row.answers),
     background: normaliseBackground(row.background),
     openText: typeof row.openText === 'string' ? row.openText : '',
+    ...(typeof row.code === 'string' && row.code !== '' ? { code: row.code } : {}),
     step: typeof row.step === 'string' ? row.step : '',
     startedAt: typeof startedAt === 'number' && Number.isFinite(startedAt) ? startedAt : updatedAt,
     updatedAt,
@@ -74,6 +75,7 @@ export function toSubmitted(row: Record<string, unknown>): SubmittedResponse {
     answers: row.answers,
     background: row.background,
     openText: row.openText,
+    code: row.code,
   };
   return picked as SubmittedResponse;
 }

@@ -37,6 +37,7 @@ export async function submitDraft({
         answers: draft.answers,
         background: normaliseBackground(draft.background),
         ...(openText ? { openText } : {}),
+        ...(draft.code ? { code: draft.code } : {}),
       };
       await db.outbox.add({ ...response, queuedAt: now } satisfies OutboxRow);
       await db.draft.delete(DRAFT_KEY);

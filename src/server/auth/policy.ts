@@ -1,19 +1,15 @@
 // The contract every API route signs: who may call it. Each route declares
 // `config: { access: AccessPolicy }`; the app refuses to start if an /api route declares none, and
-// one preHandler enforces it (session, CSRF on unsafe methods, role, unit scope) before the
-// handler runs. The UI hides what a role cannot do, but only this decides.
+// one authorisation step (./authorize.ts) enforces it before the handler runs: session, CSRF on
+// unsafe methods and role in onRequest (before the body is even parsed), then unit scope in
+// preHandler (after validation, so `unit` reads validated params and body). The UI hides what a
+// role cannot do, but only this decides.
 import type { FastifyRequest } from 'fastify';
+import type { RoleAssignment, StaffRole } from '../../shared/api/staff';
 
-export const STAFF_ROLES = ['admin', 'leader', 'union_rep', 'safety_rep'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+export { STAFF_ROLES, type RoleAssignment, type StaffRole } from '../../shared/api/staff';
 
-export interface RoleAssignment {
-  role: StaffRole;
-  /** null for admin (the whole municipality); the scoped unit for the other roles. */
-  unitId: string | null;
-}
-
-/** The signed-in staff member, set on the request by the access preHandler. */
+/** The signed-in staff member, set on the request by the access check. */
 export interface StaffPrincipal {
   userId: string;
   municipalityId: string;
@@ -23,16 +19,19 @@ export interface StaffPrincipal {
 
 export interface AccessPolicy {
   /**
-   * 'public': no session (respondents, kiosks, login itself). 'kiosk': an enrolled kiosk's
-   * credential (Authorization: Kiosk <credential>). Otherwise the staff roles allowed.
+   * 'public': no session (respondents, login itself); staff cookies are ignored and no CSRF token
+   * is asked for. 'kiosk': an enrolled kiosk's credential (Authorization: Kiosk <credential>) —
+   * authorize passes these through untouched and the route verifies the credential itself (its
+   * own onRequest/preHandler); the authorisation matrix asserts that it does. Otherwise the staff
+   * roles allowed.
    */
   allow: 'public' | 'kiosk' | readonly StaffRole[];
   /**
-   * For unit-scoped endpoints: the unit the request is about. An admin passes for any unit of
-   * their municipality; the other roles need an assignment on that unit or one of its ancestors.
-   * Returning undefined for a unit that does not exist yields 404.
+   * For unit-scoped endpoints: the unit the request is about (may look it up, e.g. a round's
+   * unit). An admin passes for any unit of their municipality; the other roles need an allowed
+   * role on that unit or one of its ancestors. undefined, or a unit that does not exist, is 404.
    */
-  unit?: (request: FastifyRequest) => string | undefined;
+  unit?: (request: FastifyRequest) => string | undefined | Promise<string | undefined>;
 }
 
 declare module 'fastify' {

@@ -1,6 +1,6 @@
 // Runs the registered migrations up to the latest. Kysely's migrator keeps its own bookkeeping
 // tables and a lock, so several processes starting at once on PostgreSQL migrate only once.
-import { Migrator, type Migration } from 'kysely';
+import { Migrator, sql, type Migration } from 'kysely';
 import type { Database } from './database';
 import { MIGRATIONS } from './migrations/registry';
 
@@ -11,10 +11,21 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   }
   const migrator = new Migrator({
     db: database.kysely,
+    // Kysely looks for its bookkeeping tables in every schema unless told which one; with several
+    // databases side by side on one PostgreSQL (one schema each, as the tests do) it would find
+    // another schema's tables and skip creating its own.
+    ...(database.dialect === 'postgres' && { migrationTableSchema: await currentSchema(database) }),
     provider: { getMigrations: () => Promise.resolve(migrations) },
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined)
     throw error instanceof Error ? error : new Error('Migration failed', { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+async function currentSchema(database: Database): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.kysely);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error('PostgreSQL has no current schema (check search_path)');
+  return schema;
 }

@@ -1,11 +1,22 @@
 // The typed database schema Kysely checks every query against: one file per table in ./tables.
 import type { AggregateCountsTable } from './tables/aggregate-counts';
 import type { AggregateTotalsTable } from './tables/aggregate-totals';
+import type { CodeCheckLimitsTable } from './tables/code-check-limits';
+import type { KioskEnrolmentsTable } from './tables/kiosk-enrolments';
+import type { KiosksTable } from './tables/kiosks';
+import type { LoginAttemptsTable } from './tables/login-attempts';
 import type { MunicipalitiesTable } from './tables/municipalities';
+import type { OneTimeCodesTable } from './tables/one-time-codes';
 import type { QuestionnairesTable } from './tables/questionnaires';
+import type { RefusedCountsTable } from './tables/refused-counts';
 import type { ResponsesTable } from './tables/responses';
+import type { RoleAssignmentsTable } from './tables/role-assignments';
 import type { RoundsTable } from './tables/rounds';
+import type { SessionsTable } from './tables/sessions';
+import type { SetupTokensTable } from './tables/setup-tokens';
+import type { UnitTypesTable } from './tables/unit-types';
 import type { UnitsTable } from './tables/units';
+import type { UsersTable } from './tables/users';
 
 export interface DB {
   municipalities: MunicipalitiesTable;
@@ -15,4 +26,17 @@ export interface DB {
   responses: ResponsesTable;
   aggregate_counts: AggregateCountsTable;
   aggregate_totals: AggregateTotalsTable;
+  // 002-accounts
+  users: UsersTable;
+  role_assignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  setup_tokens: SetupTokensTable;
+  // 003-organisation
+  unit_types: UnitTypesTable;
+  one_time_codes: OneTimeCodesTable;
+  refused_counts: RefusedCountsTable;
+  kiosks: KiosksTable;
+  kiosk_enrolments: KioskEnrolmentsTable;
+  code_check_limits: CodeCheckLimitsTable;
 }

@@ -2,24 +2,38 @@
 // and answer per item in request order — accepted, duplicate (already stored: also success) or
 // rejected with a code. Nothing invalid is stored and nothing stored is changed.
 import type { IngestItemResult, SubmittedResponse } from '../../shared/api/schemas';
+import type { CodeHasher } from '../codes/code-hasher';
 import type { Database } from '../db/database';
+import type { KioskRecord } from '../repositories/kiosks';
+import { openKioskUnits } from '../repositories/kiosks';
 import { unitIdsUnder } from '../repositories/organisation';
 import { findQuestionnaires } from '../repositories/questionnaires';
-import { findStoredIds, storeResponses, type NewResponse } from '../repositories/responses';
+import { findStoredIds } from '../repositories/responses';
 import { findRounds } from '../repositories/rounds';
 import { parseItem } from './parse-item';
+import { storeBatch, type Admitted } from './store-batch';
 import { validateResponse, type ValidationContext } from './validate-response';
+
+export interface IngestOptions {
+  /** The Oslo date on the server. */
+  today: string;
+  hasher: CodeHasher;
+  /** The enrolled kiosk that sent the batch, if any. */
+  kiosk?: KioskRecord;
+  /** For failures after the answers are stored (they are not the device's problem). */
+  onBackgroundError?: (error: unknown) => void;
+}
 
 type Outcome =
   | { kind: 'done'; result: IngestItemResult }
-  | { kind: 'store'; id: string; response: NewResponse }
+  | { kind: 'store'; id: string; admitted: Admitted }
   /** Rejected on its merits, but maybe already stored by an earlier send whose answer was lost. */
   | { kind: 'rejectedUnlessStored'; result: IngestItemResult & { status: 'rejected' }; storedId: string };
 
 async function loadContext(
   database: Database,
   items: SubmittedResponse[],
-  today: string,
+  options: IngestOptions,
 ): Promise<ValidationContext> {
   const db = database.kysely;
   const roundIds = items.map((i) => i.roundId);
@@ -28,7 +42,15 @@ async function loadContext(
   const questionnaires = await findQuestionnaires(db, versions);
   const unitsByRound = new Map<string, Set<string>>();
   for (const round of rounds.values()) unitsByRound.set(round.id, await unitIdsUnder(db, round.unitId));
-  return { today, rounds, questionnaires, unitsByRound };
+  const { kiosk } = options;
+  const context: ValidationContext = { today: options.today, rounds, questionnaires, unitsByRound };
+  if (!kiosk) return context;
+  const kioskUnitIsOpen = (await openKioskUnits(db, [kiosk.unitId])).has(kiosk.unitId);
+  return {
+    ...context,
+    kiosk: { roundId: kiosk.roundId, unitId: kiosk.unitId, revokedOn: kiosk.revokedOn },
+    kioskUnitIsOpen,
+  };
 }
 
 function classify(
@@ -49,7 +71,7 @@ function classify(
     }
     seen.add(key);
     const v = validateResponse(p.value, ctx);
-    if (v.ok) return { kind: 'store', id, response: v.response };
+    if (v.ok) return { kind: 'store', id, admitted: { response: v.response, wayIn: v.wayIn } };
     const result = { id, status: 'rejected' as const, code: v.code, message: v.message };
     return { kind: 'rejectedUnlessStored', result, storedId: key };
   });
@@ -58,16 +80,19 @@ function classify(
 export async function ingestBatch(
   database: Database,
   items: readonly unknown[],
-  today: string,
-): Promise<IngestItemResult[]> {
+  options: IngestOptions,
+): Promise<{ results: IngestItemResult[]; unknownCodes: number }> {
   const parsed = items.map(parseItem);
   const wellFormed = parsed.flatMap((p) => (p.ok ? [p.value] : []));
-  const ctx = await loadContext(database, wellFormed, today);
+  const ctx = await loadContext(database, wellFormed, options);
   const outcomes = classify(items, ctx, parsed);
 
-  const inserted = await storeResponses(
+  const toStore = outcomes.flatMap((o) => (o.kind === 'store' ? [o.admitted] : []));
+  const { outcomes: storeOutcomes, unknownCodes } = await storeBatch(
     database,
-    outcomes.flatMap((o) => (o.kind === 'store' ? [o.response] : [])),
+    options.hasher,
+    toStore,
+    options.onBackgroundError,
   );
   // A response stored earlier stays a success even if it would be rejected today (say the round
   // has closed since), so a device that missed our first answer does not report it as lost.
@@ -76,10 +101,16 @@ export async function ingestBatch(
     outcomes.flatMap((o) => (o.kind === 'rejectedUnlessStored' ? [o.storedId] : [])),
   );
 
-  return outcomes.map((o): IngestItemResult => {
+  let next = 0;
+  const results = outcomes.map((o): IngestItemResult => {
     if (o.kind === 'done') return o.result;
-    if (o.kind === 'store')
-      return { id: o.id, status: inserted.has(o.response.id) ? 'accepted' : 'duplicate' };
+    if (o.kind === 'store') {
+      const outcome = storeOutcomes[next++]!;
+      return outcome.status === 'rejected'
+        ? { id: o.id, status: 'rejected', code: outcome.code, message: outcome.message }
+        : { id: o.id, status: outcome.status };
+    }
     return stored.has(o.storedId) ? { id: o.result.id, status: 'duplicate' } : o.result;
   });
+  return { results, unknownCodes };
 }

@@ -1,13 +1,32 @@
-// The semantic checks of one well-formed response against its round and questionnaire version.
-// Returns the normalised response to store, or the first reason to reject it. Pure: everything it
-// needs is loaded beforehand into the context, once per batch.
+// The semantic checks of one well-formed response against its round and questionnaire version,
+// and its way in: a personal one-time code, or an enrolled kiosk of an open-kiosk unit. Returns the
+// normalised response to store (a code is checked and used later, in the ingest transaction), or
+// the first reason to reject it. Pure: everything it needs is loaded beforehand into the context,
+// once per batch.
+//
+// Round windows, by the server's Oslo date (the client's clock is not trusted):
+// - draft, or before opensOn: ROUND_NOT_OPEN. Published: ROUND_CLOSED.
+// - from opensOn to closesOn: taken, with a code or from an open kiosk.
+// - after closesOn (or once closed, which sets closesOn to the day of closing), up to closesOn +
+//   graceDays: taken only if made by closesOn (answeredOn), and only with a way in — an enrolled
+//   kiosk, or a personal code. Codes count too: the PWA works offline on phones as well, and a code
+//   lets in one answer, so a late sync cannot add answers beyond the people invited.
+// - after closesOn + graceDays: ROUND_CLOSED.
 import type { ErrorCode } from '../../shared/api/errors';
 import type { SubmittedResponse } from '../../shared/api/schemas';
+import { normaliseCode } from '../../shared/codes';
 import { addDays, isIsoDate } from '../../shared/dates';
 import { isLikertValue, type LikertValue } from '../../shared/likert';
 import { DECLINED, type Questionnaire } from '../../shared/questionnaire/types';
 import type { NewResponse } from '../repositories/responses';
 import type { RoundRecord } from '../repositories/rounds';
+
+/** The enrolled kiosk that sent the batch (Authorization: Kiosk …). */
+export interface KioskContext {
+  roundId: string;
+  unitId: string;
+  revokedOn: string | null;
+}
 
 export interface ValidationContext {
   /** The server's Oslo date: the client's clock is not trusted. */
@@ -16,9 +35,23 @@ export interface ValidationContext {
   questionnaires: ReadonlyMap<string, Questionnaire>;
   /** round id → the round's unit and every unit below it. */
   unitsByRound: ReadonlyMap<string, ReadonlySet<string>>;
+  kiosk?: KioskContext;
+  /** Whether the kiosk's unit takes answers without a code. */
+  kioskUnitIsOpen?: boolean;
 }
 
-export type Validated = { ok: true; response: NewResponse } | { ok: false; code: ErrorCode; message: string };
+/**
+ * How the answer got in. code: the normalised code, to be used up in the ingest transaction; the
+ * code's unit becomes the answer's unit, and the unitId sent must be one of `acceptedUnitIds` (the
+ * unit the device was set up with: the round's own unit, or the kiosk's). refusalUnitId is where an
+ * unknown code is counted.
+ */
+export type WayIn =
+  | { kind: 'kiosk' }
+  | { kind: 'code'; code: string; acceptedUnitIds: readonly string[]; refusalUnitId: string };
+
+export type Validated =
+  { ok: true; response: NewResponse; wayIn: WayIn } | { ok: false; code: ErrorCode; message: string };
 
 class Rejection extends Error {
   constructor(
@@ -38,11 +71,12 @@ function checkRound(
 ): { round: RoundRecord; q: Questionnaire } {
   const round = ctx.rounds.get(item.roundId);
   if (!round) throw new Rejection('UNKNOWN_ROUND', 'No such round');
-  if (round.status !== 'open') throw new Rejection('ROUND_NOT_OPEN', 'The round is not open');
+  if (round.status === 'draft') throw new Rejection('ROUND_NOT_OPEN', 'The round is not open');
+  if (round.status === 'published')
+    throw new Rejection('ROUND_CLOSED', `The round closed on ${round.closesOn}`);
   if (ctx.today < round.opensOn) throw new Rejection('ROUND_NOT_OPEN', `The round opens on ${round.opensOn}`);
-  // Answers made offline before the close may arrive up to grace_days late.
   if (ctx.today > addDays(round.closesOn, round.graceDays)) {
-    throw new Rejection('ROUND_NOT_OPEN', `The round closed on ${round.closesOn}`);
+    throw new Rejection('ROUND_CLOSED', `The round closed on ${round.closesOn}`);
   }
   if (!ctx.unitsByRound.get(round.id)?.has(item.unitId)) {
     throw new Rejection('UNKNOWN_UNIT', 'The unit is not part of this round');
@@ -56,6 +90,34 @@ function checkRound(
     );
   }
   return { round, q };
+}
+
+/** The code, or the kiosk, that lets this answer in; the unit it is stored under (for a kiosk). */
+function checkWayIn(
+  item: SubmittedResponse,
+  round: RoundRecord,
+  ctx: ValidationContext,
+): { wayIn: WayIn; unitId: string } {
+  const kiosk = ctx.kiosk?.roundId === round.id ? ctx.kiosk : undefined;
+  if (item.code !== undefined) {
+    const acceptedUnitIds = [round.unitId, ...(kiosk ? [kiosk.unitId] : [])];
+    // An unknown code is counted for the kiosk's unit, else for the unit the device claimed.
+    const refusalUnitId = kiosk?.unitId ?? item.unitId;
+    return {
+      wayIn: { kind: 'code', code: normaliseCode(item.code), acceptedUnitIds, refusalUnitId },
+      unitId: item.unitId,
+    };
+  }
+  if (!kiosk || !ctx.kioskUnitIsOpen) {
+    throw new Rejection('CODE_REQUIRED', 'This answer needs a one-time code');
+  }
+  if (kiosk.revokedOn !== null && item.answeredOn > kiosk.revokedOn) {
+    throw new Rejection('KIOSK_REVOKED', `This tablet was revoked on ${kiosk.revokedOn}`);
+  }
+  if (item.unitId !== kiosk.unitId && item.unitId !== round.unitId) {
+    throw new Rejection('UNIT_MISMATCH', "The unit is not this tablet's unit");
+  }
+  return { wayIn: { kind: 'kiosk' }, unitId: kiosk.unitId };
 }
 
 function checkDate(answeredOn: string, round: RoundRecord, today: string): void {
@@ -121,18 +183,23 @@ function normaliseOpenText(item: SubmittedResponse, round: RoundRecord, q: Quest
 export function validateResponse(item: SubmittedResponse, ctx: ValidationContext): Validated {
   try {
     const { round, q } = checkRound(item, ctx);
+    // After the close only answers made by the close get in (checkDate), each with its way in.
     checkDate(item.answeredOn, round, ctx.today);
+    const answers = normaliseAnswers(item, q);
+    const background = checkBackground(item, round, q);
+    const openText = normaliseOpenText(item, round, q);
+    const { wayIn, unitId } = checkWayIn(item, round, ctx);
     const response: NewResponse = {
       id: item.id.toLowerCase(),
       roundId: round.id,
-      unitId: item.unitId,
+      unitId,
       questionnaireVersion: q.version,
       answeredOn: item.answeredOn,
-      answers: normaliseAnswers(item, q),
-      background: checkBackground(item, round, q),
-      openText: normaliseOpenText(item, round, q),
+      answers,
+      background,
+      openText,
     };
-    return { ok: true, response };
+    return { ok: true, response, wayIn };
   } catch (error) {
     if (error instanceof Rejection) return { ok: false, code: error.code, message: error.message };
     throw error;

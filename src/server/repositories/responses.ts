@@ -1,7 +1,7 @@
-// Owns writing responses. One transaction per batch: insert each response unless its UUID is
-// already stored (ON CONFLICT DO NOTHING), then add only the rows really inserted to the aggregate
-// counts. A resent or racing batch therefore stores one row per UUID and counts it once.
-// Stored rows are never updated.
+// Owns writing responses. The ingest transaction (../ingest/store-batch.ts) inserts each response
+// unless its UUID is already stored (ON CONFLICT DO NOTHING), then adds only the rows really
+// inserted to the aggregate counts. A resent or racing batch therefore stores one row per UUID and
+// counts it once. Stored rows are never updated.
 import type { Kysely, Transaction } from 'kysely';
 import type { LikertValue } from '../../shared/likert';
 import type { Database } from '../db/database';
@@ -32,30 +32,29 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return result;
 }
 
-async function insertAndCount(trx: Transaction<DB>, responses: readonly NewResponse[]): Promise<Set<string>> {
-  const inserted = new Set<string>();
-  for (const part of chunks(responses, ROWS_PER_STATEMENT)) {
-    const rows = await trx
-      .insertInto('responses')
-      .values(
-        part.map((r) => ({
-          id: r.id,
-          round_id: r.roundId,
-          unit_id: r.unitId,
-          questionnaire_version: r.questionnaireVersion,
-          answered_on: r.answeredOn,
-          answers: JSON.stringify(r.answers),
-          background: JSON.stringify(r.background),
-          open_text: r.openText,
-        })),
-      )
-      .onConflict((oc) => oc.column('id').doNothing())
-      .returning('id')
-      .execute();
-    for (const row of rows) inserted.add(row.id);
-  }
+/** Inserts one response unless its UUID is stored already; true when it was new. */
+export async function insertResponse(trx: Transaction<DB>, r: NewResponse): Promise<boolean> {
+  const row = await trx
+    .insertInto('responses')
+    .values({
+      id: r.id,
+      round_id: r.roundId,
+      unit_id: r.unitId,
+      questionnaire_version: r.questionnaireVersion,
+      answered_on: r.answeredOn,
+      answers: JSON.stringify(r.answers),
+      background: JSON.stringify(r.background),
+      open_text: r.openText,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
 
-  const { counts, totals } = aggregateDeltas(responses.filter((r) => inserted.has(r.id)));
+/** Adds newly stored responses to the pre-aggregated counts, in the same transaction. */
+export async function addToAggregates(trx: Transaction<DB>, stored: readonly NewResponse[]): Promise<void> {
+  const { counts, totals } = aggregateDeltas(stored);
   for (const part of chunks(counts, ROWS_PER_STATEMENT)) {
     await trx
       .insertInto('aggregate_counts')
@@ -86,21 +85,19 @@ async function insertAndCount(trx: Transaction<DB>, responses: readonly NewRespo
       )
       .execute();
   }
-  return inserted;
 }
 
-/** Stores the responses; returns the ids that were new (the others were already stored). */
-export async function storeResponses(
+/**
+ * Runs `work` in one transaction, again (up to 3 times) when PostgreSQL reports a deadlock or a
+ * serialization failure: the whole batch is then safe to run again.
+ */
+export async function inRetriedTransaction<T>(
   database: Database,
-  responses: readonly NewResponse[],
-): Promise<Set<string>> {
-  if (responses.length === 0) return new Set();
-  // Inserting in id order makes racing batches with overlapping ids wait for each other instead
-  // of deadlocking.
-  const sorted = [...responses].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  work: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await database.kysely.transaction().execute((trx) => insertAndCount(trx, sorted));
+      return await database.kysely.transaction().execute(work);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (attempt >= MAX_ATTEMPTS || typeof code !== 'string' || !RETRYABLE_CODES.has(code)) throw error;

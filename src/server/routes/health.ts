@@ -6,9 +6,13 @@ import { HealthResponseSchema } from '../../shared/api/schemas';
 import type { Database } from '../db/database';
 
 export const healthRoutes: FastifyPluginAsync<{ database: Database }> = (app, { database }) => {
-  app.get('/health', { schema: { response: { 200: HealthResponseSchema } } }, async () => {
-    await sql`select 1`.execute(database.kysely);
-    return { status: 'ok' as const, database: database.dialect };
-  });
+  app.get(
+    '/health',
+    { config: { access: { allow: 'public' } }, schema: { response: { 200: HealthResponseSchema } } },
+    async () => {
+      await sql`select 1`.execute(database.kysely);
+      return { status: 'ok' as const, database: database.dialect };
+    },
+  );
   return Promise.resolve();
 };

@@ -12,7 +12,10 @@ const ParamsSchema = Type.Object({ version: Type.String({ minLength: 1, maxLengt
 export const questionnaireRoutes: FastifyPluginAsync<{ database: Database }> = (app, { database }) => {
   app.get<{ Params: { version: string } }>(
     '/questionnaires/:version',
-    { schema: { params: ParamsSchema, response: { 200: QuestionnaireSchema } } },
+    {
+      config: { access: { allow: 'public' } },
+      schema: { params: ParamsSchema, response: { 200: QuestionnaireSchema } },
+    },
     async (request): Promise<Questionnaire> => {
       const questionnaire = await findQuestionnaire(database.kysely, request.params.version);
       if (!questionnaire) throw notFound('No such questionnaire version');

@@ -1,6 +1,9 @@
 // The ingest endpoint. The envelope is checked before Fastify's schema so that a device from the
 // future gets UNSUPPORTED_FORMAT_VERSION and an oversized batch BATCH_TOO_LARGE, not a generic
 // schema failure. This route logs nothing per request (see ../logger.ts).
+// Public: an answer gets in with its one-time code, or from an enrolled kiosk of an open-kiosk
+// unit (Authorization: Kiosk …; an unknown credential is 401 KIOSK_UNKNOWN for the whole batch).
+// A client that has tried too many unknown codes waits: 429 for batches with codes.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import {
   IngestRequestSchema,
@@ -13,7 +16,10 @@ import {
 import { osloDate } from '../../shared/dates';
 import { ApiError } from '../api-error';
 import type { Database } from '../db/database';
+import { codeAttempts } from '../codes/code-attempts';
+import type { CodeHasher } from '../codes/code-hasher';
 import { ingestBatch } from '../ingest/ingest-batch';
+import { optionalKiosk } from '../kiosks/kiosk-auth';
 
 function envelopeError(body: unknown): ApiError | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
@@ -36,19 +42,43 @@ function checkEnvelope(request: FastifyRequest): Promise<void> {
   return error ? Promise.reject(error) : Promise.resolve();
 }
 
-export const responseRoutes: FastifyPluginAsync<{ database: Database; now: () => Date }> = (
-  app,
-  { database, now },
-) => {
+function hasCodes(items: readonly unknown[]): boolean {
+  return items.some((item) => typeof item === 'object' && item !== null && 'code' in item);
+}
+
+export const responseRoutes: FastifyPluginAsync<{
+  database: Database;
+  now: () => Date;
+  hasher: CodeHasher;
+}> = (app, { database, now, hasher }) => {
+  const attempts = codeAttempts(database.kysely, hasher, now);
   app.post<{ Body: IngestRequest }>(
     '/responses',
     {
+      // Respondents have no account; what ties an answer to a code or kiosk is the ingest's business.
+      config: { access: { allow: 'public' } },
       schema: { body: IngestRequestSchema, response: { 200: IngestResponseSchema } },
       preValidation: checkEnvelope,
       logLevel: 'warn',
     },
     async (request, reply): Promise<IngestResponse> => {
-      const results = await ingestBatch(database, request.body.responses, osloDate(now()));
+      const kiosk = await optionalKiosk(database.kysely, request);
+      const { responses } = request.body;
+      if (hasCodes(responses) && (await attempts.isLimited(request.ip))) {
+        void reply.header('retry-after', '60');
+        throw new ApiError(
+          429,
+          'RATE_LIMITED',
+          'Too many unknown codes from here; the answers are kept, try again in a minute',
+        );
+      }
+      const { results, unknownCodes } = await ingestBatch(database, responses, {
+        today: osloDate(now()),
+        hasher,
+        ...(kiosk && { kiosk }),
+        onBackgroundError: (error) => request.log.error({ err: error }, 'scrubbing used codes failed'),
+      });
+      await attempts.addFailures(request.ip, unknownCodes);
       const rejected = results.filter((r) => r.status === 'rejected').length;
       if (rejected === 0) return { results };
       const message = `${rejected} of ${results.length} responses were rejected; the others were stored`;

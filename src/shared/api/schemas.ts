@@ -78,6 +78,12 @@ export const SubmittedResponseSchema = Type.Object(
     /** background question id → option value or "declined". Absent = not asked or skipped. */
     background: Type.Record(Type.String(), Type.String()),
     openText: Type.Optional(Type.String()),
+    /**
+     * The respondent's one-time code as typed (any case, dashes and spaces allowed). Required
+     * unless the batch comes from an enrolled kiosk of an open-kiosk unit. It is used up when the
+     * answer is stored and never stored with it; the code's unit becomes the answer's unit.
+     */
+    code: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
   },
   { additionalProperties: false },
 );

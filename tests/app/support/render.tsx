@@ -4,6 +4,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
+import type { CodeCheckResponse } from '../../../src/shared/api/organisation';
 import type { CurrentRoundResponse } from '../../../src/shared/api/schemas';
 import type { Language } from '../../../src/shared/languages';
 import { createI18n } from '../../../src/app/i18n/i18n';
@@ -17,6 +18,8 @@ interface Options {
   round?: CurrentRoundResponse | null;
   language?: Language;
   idleTimeoutSeconds?: number;
+  /** What POST /api/v1/codes/check answers; without it the check fails as if offline. */
+  codeCheck?: CodeCheckResponse;
 }
 
 export async function renderApp({
@@ -24,10 +27,14 @@ export async function renderApp({
   round = roundFixture(),
   language = 'nb',
   idleTimeoutSeconds,
+  codeCheck,
 }: Options = {}) {
   const i18n = await createI18n(language);
-  const fetchImpl = vi.fn((input: RequestInfo | URL) => {
+  const fetchImpl = vi.fn((input: RequestInfo | URL, _init?: RequestInit) => {
     const url = input instanceof Request ? input.url : input.toString();
+    if (url.endsWith('/api/v1/codes/check') && codeCheck) {
+      return Promise.resolve(new Response(JSON.stringify(codeCheck), { status: 200 }));
+    }
     if (url.endsWith('/api/v1/rounds/current')) {
       return Promise.resolve(
         round

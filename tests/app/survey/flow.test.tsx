@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { loadDraft, pendingCount, saveAnswer, startDraft } from '../../../src/app/offline';
 import { getDb } from '../../../src/app/offline/db';
 import { DEFAULT_QUESTIONNAIRE } from '../../../src/shared/questionnaire/default-v1';
+import { formatCode, generateCode, webRandomBytes } from '../../../src/shared/codes';
 import { roundFixture } from '../support/fixtures';
 import { renderApp } from '../support/render';
 import { resetOfflineDb } from '../support/offline';
@@ -10,6 +11,7 @@ import { resetOfflineDb } from '../support/offline';
 const statements = [...DEFAULT_QUESTIONNAIRE.statements].sort((a, b) => a.order - b.order);
 
 async function beginSurvey(user: Awaited<ReturnType<typeof renderApp>>['user']) {
+  await user.type(await screen.findByLabelText('Engangskode'), formatCode(generateCode(webRandomBytes)));
   await user.click(await screen.findByRole('button', { name: 'Start undersøkelsen' }));
   await user.click(await screen.findByRole('link', { name: 'Gå til første påstand' }));
 }

@@ -4,7 +4,7 @@ import { buildApp, type BuildAppOptions } from '../../../src/server/app';
 import type { Database, DialectName } from '../../../src/server/db/database';
 import { migrateToLatest } from '../../../src/server/db/migrate';
 import { createTestDatabase, type TestDatabase } from './databases';
-import { NOW, seedFixtures } from './fixtures';
+import { NOW, seedFixtures, TEST_CODE_HASH_KEY } from './fixtures';
 
 export interface TestEnvironment {
   testDb: TestDatabase;
@@ -25,11 +25,11 @@ export async function createEnvironment(
   if (options.seed ?? true) await seedFixtures(database.kysely);
   const apps: FastifyInstance[] = [];
   const secondApp = (extra: Partial<BuildAppOptions> = {}) => {
-    const app = buildApp({ db: testDb.connect(), now: () => NOW, ...extra });
+    const app = buildApp({ db: testDb.connect(), now: () => NOW, codeHashKey: TEST_CODE_HASH_KEY, ...extra });
     apps.push(app);
     return app;
   };
-  const app = buildApp({ db: database, now: () => NOW, ...options.app });
+  const app = buildApp({ db: database, now: () => NOW, codeHashKey: TEST_CODE_HASH_KEY, ...options.app });
   return {
     testDb,
     database,

@@ -1,12 +1,13 @@
 // The shared tablet's resting screen: which round and unit, the language, the sync status, and
 // the one place where a waiting app update may be applied.
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { normaliseLanguage } from '../../i18n/i18n';
 import { applyWaitingUpdate, usePwaState } from '../../pwa/pwa-state';
 import { formatDateRange } from '../../ui/format';
 import { SyncStatus } from '../../ui/SyncStatus';
+import { checkCode, type CodeProblem } from './check-code';
 import { firstUnanswered } from './flow';
 import { PATHS } from './paths';
 import { useSurvey } from './SurveyProvider';
@@ -17,14 +18,26 @@ export function StartScreen() {
   const survey = useSurvey();
   const navigate = useNavigate();
   const pwa = usePwaState();
+  const location = useLocation();
   const [isBusy, setIsBusy] = useState(false);
+  // A code arrives prefilled from a /s/CODE link (router state, so it stays out of the address bar).
+  const [code, setCode] = useState(() => (location.state as { code?: string } | null)?.code ?? '');
+  const [codeProblem, setCodeProblem] = useState<CodeProblem | undefined>();
   const lng = normaliseLanguage(i18n.language);
   const { round, draft } = survey;
 
   const begin = async () => {
     setIsBusy(true);
     try {
-      await survey.begin(lng);
+      let checkedCode: string | undefined;
+      if (survey.needsCode) {
+        const checked = await checkCode(code, survey.apiFetch);
+        setCodeProblem(checked.ok ? undefined : checked.problem);
+        if (!checked.ok) return;
+        checkedCode = checked.code;
+      }
+      await survey.begin(lng, checkedCode);
+      setCode('');
       await navigate(PATHS.intro);
     } finally {
       setIsBusy(false);
@@ -63,7 +76,11 @@ export function StartScreen() {
       {round.status === 'ready' && (
         <>
           <p className="start__round">{round.data.round.name}</p>
-          <p>{t('start.unit', { unit: round.data.round.unit.name })}</p>
+          <p>
+            {survey.kiosk
+              ? t('start.kioskUnit', { unit: survey.kiosk.kiosk.unit.name })
+              : t('start.unit', { unit: round.data.round.unit.name })}
+          </p>
           <p>
             {t('start.period', {
               period: formatDateRange(round.data.round.opensOn, round.data.round.closesOn, lng),
@@ -80,14 +97,51 @@ export function StartScreen() {
               </button>
             </div>
           ) : (
-            <button
-              type="button"
-              className="button button--primary button--large"
-              disabled={isBusy || survey.isRestoring}
-              onClick={() => void begin()}
+            <form
+              className="stack"
+              noValidate
+              onSubmit={(event) => {
+                event.preventDefault();
+                void begin();
+              }}
             >
-              {t('start.begin')}
-            </button>
+              {survey.needsCode && (
+                <div className="field">
+                  <label htmlFor="code" className="field-label">
+                    {t('start.codeLabel')}
+                  </label>
+                  <p id="code-hint" className="hint">
+                    {t('start.codeHint')}
+                  </p>
+                  <input
+                    id="code"
+                    className="code-input"
+                    value={code}
+                    autoComplete="off"
+                    autoCapitalize="characters"
+                    spellCheck={false}
+                    aria-invalid={codeProblem !== undefined}
+                    aria-describedby={codeProblem ? 'code-hint code-error' : 'code-hint'}
+                    onChange={(e) => {
+                      setCode(e.target.value);
+                      setCodeProblem(undefined);
+                    }}
+                  />
+                  {codeProblem && (
+                    <p id="code-error" className="field-error" role="alert">
+                      {t(`start.${codeProblem}`)}
+                    </p>
+                  )}
+                </div>
+              )}
+              <button
+                type="submit"
+                className="button button--primary button--large"
+                disabled={isBusy || survey.isRestoring}
+              >
+                {t('start.begin')}
+              </button>
+            </form>
           )}
         </>
       )}

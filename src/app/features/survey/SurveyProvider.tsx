@@ -26,8 +26,11 @@ import {
   saveOpenText,
   startDraft,
   submitDraft,
+  loadKiosk,
   wipeRespondentData,
+  withKioskCredential,
   type Draft,
+  type KioskIdentity,
 } from '../../offline';
 import { useSync } from '../../ui/SyncContext';
 
@@ -46,7 +49,13 @@ export interface SurveyContextValue {
   /** The id of the response this person just sent; memory only, gone after finish(). */
   submittedId: string | undefined;
   idleTimeoutMs: number;
-  begin: (language: Language) => Promise<void>;
+  /** This device's kiosk identity when a leader enrolled it for a unit; undefined otherwise. */
+  kiosk: KioskIdentity | undefined;
+  /** Whether the person must type a one-time code (everywhere but an open-kiosk unit's tablet). */
+  needsCode: boolean;
+  /** The fetch every API call goes through (with the kiosk credential when enrolled). */
+  apiFetch: typeof fetch;
+  begin: (language: Language, code?: string) => Promise<void>;
   answer: (statementId: string, value: LikertValue | null) => Promise<boolean>;
   setBackground: (questionId: string, value: string | undefined) => Promise<boolean>;
   setOpenText: (text: string) => Promise<boolean>;
@@ -78,6 +87,14 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
   const [isRestoring, setIsRestoring] = useState(true);
   const [submittedId, setSubmittedId] = useState<string | undefined>();
   const [roundRequest, setRoundRequest] = useState(0);
+  const [kiosk, setKiosk] = useState<KioskIdentity | undefined>();
+  const apiFetch = useMemo(
+    () =>
+      withKioskCredential(
+        fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)),
+      ),
+    [fetchImpl],
+  );
   // An explicit prop (tests) wins, then the server's setting, then the built-in default.
   const serverTimeout = round.status === 'ready' ? round.data.settings?.idleTimeoutSeconds : undefined;
   const idleTimeoutMs = (idleTimeoutProp ?? serverTimeout ?? DEFAULT_IDLE_TIMEOUT_SECONDS) * 1000;
@@ -86,8 +103,8 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
 
   useEffect(() => {
     let cancelled = false;
-    const doFetch = fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-    fetchCurrentRound(doFetch).then(
+    void loadKiosk().then((found) => !cancelled && setKiosk(found));
+    fetchCurrentRound(apiFetch).then(
       (result) => {
         if (cancelled) return;
         if (result.source === 'none') {
@@ -102,7 +119,7 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
     return () => {
       cancelled = true;
     };
-  }, [roundRequest, fetchImpl, i18n]);
+  }, [roundRequest, apiFetch, i18n]);
 
   useEffect(() => {
     let cancelled = false;
@@ -124,10 +141,10 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
   }, [i18n, idleTimeoutMs]);
 
   const begin = useCallback(
-    async (language: Language) => {
+    async (language: Language, code?: string) => {
       if (round.status !== 'ready') throw new Error('No open round to answer');
       const { round: r } = round.data;
-      const created = await startDraft(r, language);
+      const created = await startDraft(r, language, code ? { code } : {});
       languageChosen.current = true;
       setSubmittedId(undefined);
       setDraft(created);
@@ -195,6 +212,9 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
     () => ({
       round,
       draft,
+      kiosk,
+      needsCode: !kiosk?.kiosk.openKiosk,
+      apiFetch,
       isRestoring,
       submittedId,
       idleTimeoutMs,
@@ -210,6 +230,8 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
     [
       round,
       draft,
+      kiosk,
+      apiFetch,
       isRestoring,
       submittedId,
       idleTimeoutMs,

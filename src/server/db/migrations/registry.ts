@@ -3,6 +3,8 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../database';
 import { migration001 } from './001-init';
+import { migration002 } from './002-accounts';
+import { migration003 } from './003-organisation';
 
 /** A migration that may branch on the dialect where SQLite and PostgreSQL really differ. */
 export interface DialectMigration {
@@ -11,4 +13,6 @@ export interface DialectMigration {
 
 export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '001-init': migration001,
+  '002-accounts': migration002,
+  '003-organisation': migration003,
 };

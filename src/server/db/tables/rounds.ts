@@ -22,4 +22,6 @@ export interface RoundsTable {
   /** Days after closes_on that answers made offline before the close are still taken in. */
   grace_days: WithDefault<number>;
   questionnaire_version: string;
+  /** YYYY-MM-DD; null only for rounds made before migration 003 filled it. */
+  created_on: string | null;
 }

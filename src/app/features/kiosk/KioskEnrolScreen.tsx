@@ -1,0 +1,66 @@
+// Opened from the enrolment QR a leader shows: turns this tablet into the unit's survey kiosk.
+// The credential is stored on the device (persistent storage requested), the round is downloaded
+// and cached for a whole offline shift, and the browser's install prompt is offered.
+import { useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { KioskEnrolResponse } from '../../../shared/api/organisation';
+import { requestPersistentStorage, saveKiosk } from '../../offline';
+import { useSurvey } from '../survey/SurveyProvider';
+import { useInstallPrompt } from './useInstallPrompt';
+
+type State = { status: 'enrolling' } | { status: 'done'; unit: string } | { status: 'failed' };
+
+export function KioskEnrolScreen() {
+  const { t } = useTranslation('survey');
+  const { token } = useParams();
+  const { apiFetch, reloadRound } = useSurvey();
+  const install = useInstallPrompt();
+  const [state, setState] = useState<State>({ status: 'enrolling' });
+  const started = useRef(false);
+
+  useEffect(() => {
+    // The token works once: StrictMode's double effect must not spend it twice.
+    if (started.current || !token) return;
+    started.current = true;
+    const enrol = async () => {
+      const res = await apiFetch('/api/v1/kiosk/enrol', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token }),
+      });
+      if (!res.ok) throw new Error(`enrolment refused: ${res.status}`);
+      const enrolment = (await res.json()) as KioskEnrolResponse;
+      await saveKiosk(enrolment);
+      await requestPersistentStorage();
+      reloadRound();
+      setState({ status: 'done', unit: enrolment.kiosk.unit.name });
+    };
+    enrol().catch(() => setState({ status: 'failed' }));
+  }, [apiFetch, reloadRound, token]);
+
+  return (
+    <div className="screen">
+      <h1>{t('kiosk.title')}</h1>
+      {state.status === 'enrolling' && <p role="status">{t('kiosk.enrolling')}</p>}
+      {state.status === 'failed' && (
+        <p className="banner banner--error" role="alert">
+          {t('kiosk.failed')}
+        </p>
+      )}
+      {state.status === 'done' && (
+        <div className="stack">
+          <p role="status">{t('kiosk.done', { unit: state.unit })}</p>
+          {install.canInstall && (
+            <button type="button" className="button button--secondary" onClick={() => void install.prompt()}>
+              {t('kiosk.install')}
+            </button>
+          )}
+          <Link className="button button--primary" to="/">
+            {t('kiosk.toStart')}
+          </Link>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+// The one place that enforces every route's AccessPolicy (see ./policy.ts). Registered on the root
+// instance before any route, so it sees every route: the app does not become ready while an /api
+// route has no policy; per request it checks session, CSRF, role (onRequest) and unit scope
+// (preHandler).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CSRF_HEADER } from '../../shared/api/staff';
+import { ApiError, notFound } from '../api-error';
+import type { Database } from '../db/database';
+import { clearSessionCookie, readSessionToken } from './cookie';
+import type { AccessPolicy, StaffPrincipal } from './policy';
+import { checkUnitScope } from './scope';
+import { resolveSession } from './session';
+import { safeEqual } from './tokens';
+
+export interface ApiRoute {
+  method: string;
+  /** The path pattern as registered, e.g. /api/v1/accounts/:id/roles. */
+  url: string;
+  access: AccessPolicy;
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const routesByApp = new WeakMap<FastifyInstance, ApiRoute[]>();
+const csrfByRequest = new WeakMap<FastifyRequest, string>();
+
+const isApiUrl = (url: string) => url === '/api' || url.startsWith('/api/');
+
+/** Every /api route of the app with its policy (complete once the app is ready). HEAD twins of GET routes are left out. */
+export function listApiRoutes(app: FastifyInstance): readonly ApiRoute[] {
+  return routesByApp.get(app) ?? [];
+}
+
+/** The CSRF token of the request's session, for answers that hand it to the PWA (/auth/me). */
+export function sessionCsrfToken(request: FastifyRequest): string | undefined {
+  return csrfByRequest.get(request);
+}
+
+export function registerAuthorization(
+  app: FastifyInstance,
+  options: { database: Database; now: () => Date },
+): void {
+  const db = options.database.kysely;
+  const routes: ApiRoute[] = [];
+  routesByApp.set(app, routes);
+
+  const undeclared: string[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!isApiUrl(route.url)) return;
+    const methods = [route.method].flat();
+    const access = route.config?.access;
+    if (!access) undeclared.push(...methods.map((method) => `${method} ${route.url}`));
+    // HEAD twins that Fastify adds for GET routes carry the GET route's policy; the list leaves them out.
+    else for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+  });
+  // Thrown here rather than in onRoute: a throw inside a plugin's registration escapes as an
+  // uncaught exception, while a failing onReady makes ready()/listen() reject with this message.
+  app.addHook('onReady', () => {
+    if (undeclared.length === 0) return Promise.resolve();
+    const message = `${undeclared.join('; ')}: no config.access; every API route must say who may call it`;
+    return Promise.reject(new Error(message));
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const access = request.routeOptions.config.access;
+    if (!access || typeof access.allow === 'string') return;
+    const resolved = await resolveSession(db, request, options.now());
+    if (!resolved) {
+      // A dead cookie is removed, so the browser stops sending it.
+      if (readSessionToken(request) !== undefined) clearSessionCookie(request, reply);
+      throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in to continue');
+    }
+    if (UNSAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !safeEqual(sent, resolved.csrfToken)) {
+        throw new ApiError(403, 'CSRF_INVALID', `Send the session's CSRF token in ${CSRF_HEADER}`);
+      }
+    }
+    const allowed = access.allow;
+    if (!resolved.principal.roles.some((r) => allowed.includes(r.role))) {
+      throw new ApiError(403, 'FORBIDDEN_ROLE', 'Your roles do not give access to this');
+    }
+    request.staff = resolved.principal;
+    csrfByRequest.set(request, resolved.csrfToken);
+  });
+
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const access = request.routeOptions.config.access;
+    if (!access?.unit || typeof access.allow === 'string' || !request.staff) return;
+    const unitId = await access.unit(request);
+    const check =
+      unitId === undefined ? 'no-such-unit' : await checkUnitScope(db, request.staff, unitId, access.allow);
+    if (check === 'no-such-unit') throw notFound('Not found');
+    if (check === 'out-of-scope')
+      throw new ApiError(403, 'FORBIDDEN_UNIT', 'This unit is outside your units');
+  });
+}
+
+/** The principal of a staff route's request; only a route without a staff policy lacks one. */
+export function staffOf(request: FastifyRequest): StaffPrincipal {
+  if (!request.staff)
+    throw new Error(`${request.method} ${request.url} reads the staff member but is not a staff route`);
+  return request.staff;
+}

@@ -1,0 +1,210 @@
+// One-time codes: issuing them (only keyed hashes are stored), using one up inside the ingest
+// transaction, counting refused answers, and the numbers per unit.
+//
+// Why a used code cannot be paired with its answer (the brief's unlinkability rule):
+// - one_time_codes has no timestamp, no sequence and no reference to responses; responses have no
+//   code column. The only things they share are the round and unit, which every answer of that
+//   unit shares too.
+// - SQLite: both tables are WITHOUT ROWID, so rows sit and come back in the order of their random
+//   keys (keyed hash, client UUID), not the order they were written or used.
+// - PostgreSQL keeps per-row bookkeeping that SQL can read: xmin (the writing transaction) and the
+//   physical position (ctid, the order of a plain SELECT). Marking a code used in the ingest
+//   transaction gives it the same xmin as the answer, and puts it after the codes used before it.
+//   So right after every ingest that used codes, scrubUsedCodes rewrites every used code of the
+//   touched units in random order in a transaction of its own: afterwards they all carry the same
+//   newer xmin and sit in random order. What remains is below SQL: the write-ahead log and dead row
+//   versions until VACUUM, which need superuser or file access to the database server.
+import { randomInt } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { CodesSummaryResponse } from '../../shared/api/organisation';
+import { generateCodes, type RandomBytes } from '../../shared/codes';
+import type { CodeHasher } from '../codes/code-hasher';
+import type { Database } from '../db/database';
+import type { DB } from '../db/schema';
+import type { RefusalReason } from '../db/tables/refused-counts';
+
+const ROWS_PER_STATEMENT = 500;
+
+/**
+ * Issues `count` new codes for a unit in a round and returns them (normalised). The hash is the
+ * primary key, so a code can exist only once on the whole server; the rare clash is drawn again.
+ */
+export async function issueCodes(
+  db: Kysely<DB>,
+  hasher: CodeHasher,
+  randomBytes: RandomBytes,
+  target: { roundId: string; unitId: string; municipalityId: string },
+  count: number,
+): Promise<string[]> {
+  const issued: string[] = [];
+  const tried = new Set<string>();
+  await db.transaction().execute(async (trx) => {
+    while (issued.length < count) {
+      const batch = generateCodes(Math.min(count - issued.length, ROWS_PER_STATEMENT), randomBytes, tried);
+      batch.forEach((c) => tried.add(c));
+      const byHash = new Map(batch.map((code) => [hasher.hashCode(code), code]));
+      const inserted = await trx
+        .insertInto('one_time_codes')
+        .values(
+          [...byHash.keys()].map((code_hash) => ({
+            code_hash,
+            round_id: target.roundId,
+            unit_id: target.unitId,
+            municipality_id: target.municipalityId,
+            used: 0,
+          })),
+        )
+        .onConflict((oc) => oc.column('code_hash').doNothing())
+        .returning('code_hash')
+        .execute();
+      for (const row of inserted) issued.push(byHash.get(row.code_hash)!);
+    }
+  });
+  return issued;
+}
+
+/** Uses the code if it is an unused code of the round; returns its unit. The only path to used = 1. */
+export async function consumeCode(
+  trx: Transaction<DB>,
+  codeHash: string,
+  roundId: string,
+): Promise<string | undefined> {
+  // WHERE used = 0 with the affected row as the answer: of two transactions racing for one code,
+  // the second waits for the first row lock (PostgreSQL) or the write lock (SQLite), then finds
+  // used = 1 and gets nothing back.
+  const row = await trx
+    .updateTable('one_time_codes')
+    .set({ used: 1 })
+    .where('code_hash', '=', codeHash)
+    .where('round_id', '=', roundId)
+    .where('used', '=', 0)
+    .returning('unit_id')
+    .executeTakeFirst();
+  return row?.unit_id;
+}
+
+/** Gives a code back inside the same transaction (its answer turned out to be a duplicate). */
+export async function releaseCode(trx: Transaction<DB>, codeHash: string): Promise<void> {
+  await trx.updateTable('one_time_codes').set({ used: 0 }).where('code_hash', '=', codeHash).execute();
+}
+
+export async function findCode(
+  db: Kysely<DB>,
+  codeHash: string,
+): Promise<{ roundId: string; unitId: string; used: boolean } | undefined> {
+  const row = await db
+    .selectFrom('one_time_codes')
+    .select(['round_id', 'unit_id', 'used'])
+    .where('code_hash', '=', codeHash)
+    .executeTakeFirst();
+  return row && { roundId: row.round_id, unitId: row.unit_id, used: Number(row.used) === 1 };
+}
+
+export async function countRefused(
+  trx: Transaction<DB>,
+  refusals: readonly { roundId: string; unitId: string; reason: RefusalReason }[],
+): Promise<void> {
+  const tally = new Map<
+    string,
+    { round_id: string; unit_id: string; reason: RefusalReason; count: number }
+  >();
+  for (const r of refusals) {
+    const key = `${r.roundId}\u0000${r.unitId}\u0000${r.reason}`;
+    const entry = tally.get(key) ?? { round_id: r.roundId, unit_id: r.unitId, reason: r.reason, count: 0 };
+    entry.count += 1;
+    tally.set(key, entry);
+  }
+  // Sorted, so concurrent transactions take the row locks in the same order.
+  for (const key of [...tally.keys()].sort()) {
+    await trx
+      .insertInto('refused_counts')
+      .values(tally.get(key)!)
+      .onConflict((oc) =>
+        oc
+          .columns(['round_id', 'unit_id', 'reason'])
+          .doUpdateSet((eb) => ({ count: eb('refused_counts.count', '+', eb.ref('excluded.count')) })),
+      )
+      .execute();
+  }
+}
+
+/** See the top of this file. PostgreSQL only; SQLite keeps no such bookkeeping. */
+export async function scrubUsedCodes(
+  database: Database,
+  units: readonly { roundId: string; unitId: string }[],
+): Promise<void> {
+  if (database.dialect !== 'postgres' || units.length === 0) return;
+  await database.kysely.transaction().execute(async (trx) => {
+    for (const { roundId, unitId } of units) {
+      const rows = await trx
+        .selectFrom('one_time_codes')
+        .select('code_hash')
+        .where('round_id', '=', roundId)
+        .where('unit_id', '=', unitId)
+        .where('used', '=', 1)
+        .orderBy('code_hash')
+        .forUpdate()
+        .execute();
+      const hashes = rows.map((r) => r.code_hash);
+      for (let i = hashes.length - 1; i > 0; i--) {
+        const j = randomInt(i + 1);
+        [hashes[i], hashes[j]] = [hashes[j]!, hashes[i]!];
+      }
+      // One statement per row: a single UPDATE would write the new versions in scan order.
+      for (const hash of hashes) {
+        await sql`update one_time_codes set used = 1 where code_hash = ${hash}`.execute(trx);
+      }
+    }
+  });
+}
+
+export interface CodeCounts {
+  issued: number;
+  used: number;
+  unknownCode: number;
+  usedCode: number;
+}
+
+/** Per unit of a round: codes issued and used, and answers refused for each reason. */
+export async function codeCountsByUnit(db: Kysely<DB>, roundId: string): Promise<Map<string, CodeCounts>> {
+  const codes = await db
+    .selectFrom('one_time_codes')
+    .select([
+      'unit_id',
+      (eb) => eb.fn.countAll<string | number>().as('issued'),
+      (eb) => eb.fn.sum<string | number>('used').as('used'),
+    ])
+    .where('round_id', '=', roundId)
+    .groupBy('unit_id')
+    .execute();
+  const refused = await db
+    .selectFrom('refused_counts')
+    .select(['unit_id', 'reason', 'count'])
+    .where('round_id', '=', roundId)
+    .execute();
+  const out = new Map<string, CodeCounts>();
+  const entry = (unitId: string) => {
+    const e = out.get(unitId) ?? { issued: 0, used: 0, unknownCode: 0, usedCode: 0 };
+    out.set(unitId, e);
+    return e;
+  };
+  for (const c of codes)
+    Object.assign(entry(c.unit_id), { issued: Number(c.issued), used: Number(c.used ?? 0) });
+  for (const r of refused)
+    entry(r.unit_id)[r.reason === 'CODE_UNKNOWN' ? 'unknownCode' : 'usedCode'] += Number(r.count);
+  return out;
+}
+
+export async function codesSummary(
+  db: Kysely<DB>,
+  roundId: string,
+  unitId: string,
+): Promise<CodesSummaryResponse> {
+  const c = (await codeCountsByUnit(db, roundId)).get(unitId) ?? {
+    issued: 0,
+    used: 0,
+    unknownCode: 0,
+    usedCode: 0,
+  };
+  return { issued: c.issued, used: c.used, refused: { unknownCode: c.unknownCode, usedCode: c.usedCode } };
+}

@@ -1,0 +1,234 @@
+// Enrolled shared tablets and their one-time enrolment links. A kiosk belongs to one unit and one
+// round. The credential and the enrolment token are 256-bit random secrets, stored only as SHA-256.
+// Nothing here is written by the ingest transaction: a kiosk row that changed together with an
+// answer would tell which device the answer came from.
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { KioskListItem, KioskSelf } from '../../shared/api/organisation';
+import { randomToken, sha256Hex } from '../auth/tokens';
+import type { DB } from '../db/schema';
+import type { KiosksTable } from '../db/tables/kiosks';
+
+export interface KioskRecord {
+  id: string;
+  municipalityId: string;
+  unitId: string;
+  roundId: string;
+  label: string;
+  revokedOn: string | null;
+}
+
+function toRecord(row: Selectable<KiosksTable>): KioskRecord {
+  return {
+    id: row.id,
+    municipalityId: row.municipality_id,
+    unitId: row.unit_id,
+    roundId: row.round_id,
+    label: row.label,
+    revokedOn: row.revoked_on,
+  };
+}
+
+export async function findKioskByCredential(
+  db: Kysely<DB>,
+  credential: string,
+): Promise<KioskRecord | undefined> {
+  const row = await db
+    .selectFrom('kiosks')
+    .selectAll()
+    .where('credential_hash', '=', sha256Hex(credential))
+    .executeTakeFirst();
+  return row && toRecord(row);
+}
+
+export async function findKiosk(db: Kysely<DB>, id: string): Promise<KioskRecord | undefined> {
+  const row = await db.selectFrom('kiosks').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toRecord(row);
+}
+
+export async function createEnrolment(
+  db: Kysely<DB>,
+  target: { unitId: string; roundId: string; label: string | null; expiresAt: string },
+): Promise<string> {
+  const token = randomToken();
+  await db
+    .insertInto('kiosk_enrolments')
+    .values({
+      token_hash: sha256Hex(token),
+      unit_id: target.unitId,
+      round_id: target.roundId,
+      label: target.label,
+      expires_at: target.expiresAt,
+      used: 0,
+    })
+    .execute();
+  return token;
+}
+
+export type EnrolOutcome = { ok: true; credential: string; kioskId: string } | { ok: false; reason: string };
+
+/** Uses the enrolment link (once: UPDATE … WHERE used = 0) and creates the kiosk in one transaction. */
+export async function enrolKiosk(db: Kysely<DB>, token: string, now: Date): Promise<EnrolOutcome> {
+  return db.transaction().execute(async (trx): Promise<EnrolOutcome> => {
+    const hash = sha256Hex(token);
+    const enrolment = await trx
+      .updateTable('kiosk_enrolments')
+      .set({ used: 1 })
+      .where('token_hash', '=', hash)
+      .where('used', '=', 0)
+      .where('expires_at', '>', now.toISOString())
+      .returning(['unit_id', 'round_id', 'label'])
+      .executeTakeFirst();
+    if (!enrolment) {
+      const row = await trx
+        .selectFrom('kiosk_enrolments')
+        .select(['used'])
+        .where('token_hash', '=', hash)
+        .executeTakeFirst();
+      const reason = !row
+        ? 'This enrolment link is unknown'
+        : Number(row.used) === 1
+          ? 'This enrolment link has been used'
+          : 'This enrolment link has expired';
+      return { ok: false, reason };
+    }
+    const round = await trx
+      .selectFrom('rounds')
+      .select('municipality_id')
+      .where('id', '=', enrolment.round_id)
+      .executeTakeFirstOrThrow();
+    const siblings = await trx
+      .selectFrom('kiosks')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('unit_id', '=', enrolment.unit_id)
+      .where('round_id', '=', enrolment.round_id)
+      .executeTakeFirstOrThrow();
+    const credential = randomToken();
+    const kioskId = randomUUID();
+    await trx
+      .insertInto('kiosks')
+      .values({
+        id: kioskId,
+        municipality_id: round.municipality_id,
+        unit_id: enrolment.unit_id,
+        round_id: enrolment.round_id,
+        credential_hash: sha256Hex(credential),
+        label: enrolment.label ?? `Nettbrett ${Number(siblings.n) + 1}`,
+        enrolled_at: now.toISOString(),
+        revoked_on: null,
+        last_sync_at: null,
+      })
+      .execute();
+    return { ok: true, credential, kioskId };
+  });
+}
+
+export async function reportKioskStatus(
+  db: Kysely<DB>,
+  id: string,
+  pending: number,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('kiosks')
+    .set({ last_sync_at: now.toISOString(), pending_reported: pending })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Revokes on `today`; revoking again keeps the first date. */
+export async function revokeKiosk(db: Kysely<DB>, id: string, today: string): Promise<void> {
+  await db
+    .updateTable('kiosks')
+    .set({ revoked_on: today })
+    .where('id', '=', id)
+    .where('revoked_on', 'is', null)
+    .execute();
+}
+
+export async function describeKiosk(db: Kysely<DB>, id: string): Promise<KioskSelf | undefined> {
+  const row = await db
+    .selectFrom('kiosks')
+    .innerJoin('units', 'units.id', 'kiosks.unit_id')
+    .innerJoin('rounds', 'rounds.id', 'kiosks.round_id')
+    .select([
+      'kiosks.id',
+      'kiosks.label',
+      'kiosks.revoked_on',
+      'units.id as unit_id',
+      'units.name as unit_name',
+      'units.open_kiosk',
+      'rounds.id as round_id',
+      'rounds.name as round_name',
+      'rounds.opens_on',
+      'rounds.closes_on',
+      'rounds.status',
+    ])
+    .where('kiosks.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    label: row.label,
+    unit: { id: row.unit_id, name: row.unit_name },
+    openKiosk: Number(row.open_kiosk) === 1,
+    round: {
+      id: row.round_id,
+      name: row.round_name,
+      opensOn: row.opens_on,
+      closesOn: row.closes_on,
+      status: row.status,
+    },
+    revokedOn: row.revoked_on,
+  };
+}
+
+/** Kiosks of the municipality, only those of `unitIds` when given (a leader's scope). */
+export async function listKiosks(
+  db: Kysely<DB>,
+  municipalityId: string,
+  unitIds?: ReadonlySet<string>,
+): Promise<KioskListItem[]> {
+  if (unitIds && unitIds.size === 0) return [];
+  let query = db
+    .selectFrom('kiosks')
+    .innerJoin('units', 'units.id', 'kiosks.unit_id')
+    .innerJoin('rounds', 'rounds.id', 'kiosks.round_id')
+    .select([
+      'kiosks.id',
+      'kiosks.label',
+      'kiosks.enrolled_at',
+      'kiosks.last_sync_at',
+      'kiosks.pending_reported',
+      'kiosks.revoked_on',
+      'units.id as unit_id',
+      'units.name as unit_name',
+      'rounds.id as round_id',
+      'rounds.name as round_name',
+    ])
+    .where('kiosks.municipality_id', '=', municipalityId);
+  if (unitIds) query = query.where('kiosks.unit_id', 'in', [...unitIds]);
+  const rows = await query.orderBy('units.name').orderBy('kiosks.label').orderBy('kiosks.id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    label: r.label,
+    unit: { id: r.unit_id, name: r.unit_name },
+    round: { id: r.round_id, name: r.round_name },
+    enrolledAt: r.enrolled_at,
+    lastSyncAt: r.last_sync_at,
+    pendingReported: Number(r.pending_reported),
+    revokedOn: r.revoked_on,
+  }));
+}
+
+/** Which of these units let an enrolled kiosk take answers without a code. */
+export async function openKioskUnits(db: Kysely<DB>, unitIds: readonly string[]): Promise<Set<string>> {
+  if (unitIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('units')
+    .select('id')
+    .where('id', 'in', [...new Set(unitIds)])
+    .where('open_kiosk', '=', 1)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,110 @@
+// One-time codes: leaders and the admin issue them per unit (shown once, kept only as keyed
+// hashes), see how many are used, and anyone may check a code before answering — rate limited,
+// because that is where guessing would happen. Bodies (and so codes) are never logged.
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import {
+  CodeCheckRequestSchema,
+  CodeCheckResponseSchema,
+  CodesSummaryResponseSchema,
+  CreateCodesRequestSchema,
+  CreateCodesResponseSchema,
+  RoundUnitParamsSchema,
+  type CodeCheckRequest,
+  type CodeCheckResponse,
+  type CodesSummaryResponse,
+  type CreateCodesRequest,
+  type CreateCodesResponse,
+} from '../../shared/api/organisation';
+import { formatCode, isValidCode } from '../../shared/codes';
+import { osloDate } from '../../shared/dates';
+import { ApiError } from '../api-error';
+import { codeAttempts } from '../codes/code-attempts';
+import type { CodeHasher } from '../codes/code-hasher';
+import type { Database } from '../db/database';
+import { codesSummary, findCode, issueCodes } from '../repositories/codes';
+import { findRounds } from '../repositories/rounds';
+import { roundForUnit, unitFromPath } from './round-unit';
+import { staffOf } from './staff-request';
+
+const nodeRandomBytes = (n: number) => new Uint8Array(randomBytes(n));
+
+export const codeRoutes: FastifyPluginAsync<{ database: Database; now: () => Date; hasher: CodeHasher }> = (
+  app,
+  { database, now, hasher },
+) => {
+  const db = database.kysely;
+  const attempts = codeAttempts(db, hasher, now);
+
+  app.post<{ Params: { roundId: string; unitId: string }; Body: CreateCodesRequest }>(
+    '/rounds/:roundId/units/:unitId/codes',
+    {
+      config: { access: { allow: ['admin', 'leader'], unit: unitFromPath } },
+      schema: {
+        params: RoundUnitParamsSchema,
+        body: CreateCodesRequestSchema,
+        response: { 201: CreateCodesResponseSchema },
+      },
+    },
+    async (request, reply): Promise<CreateCodesResponse> => {
+      const staff = staffOf(request);
+      const round = await roundForUnit(db, staff, request.params, { mustTakeAnswers: true });
+      const target = {
+        roundId: round.id,
+        unitId: request.params.unitId,
+        municipalityId: staff.municipalityId,
+      };
+      const codes = await issueCodes(db, hasher, nodeRandomBytes, target, request.body.count);
+      reply.code(201);
+      // No caching anywhere: this is the only time the codes exist outside the printed slips.
+      void reply.header('cache-control', 'no-store');
+      return { codes: codes.map(formatCode) };
+    },
+  );
+
+  app.get<{ Params: { roundId: string; unitId: string } }>(
+    '/rounds/:roundId/units/:unitId/codes/summary',
+    {
+      config: { access: { allow: ['admin', 'leader'], unit: unitFromPath } },
+      schema: { params: RoundUnitParamsSchema, response: { 200: CodesSummaryResponseSchema } },
+    },
+    async (request): Promise<CodesSummaryResponse> => {
+      const round = await roundForUnit(db, staffOf(request), request.params, { mustTakeAnswers: false });
+      return codesSummary(db, round.id, request.params.unitId);
+    },
+  );
+
+  app.post<{ Body: CodeCheckRequest }>(
+    '/codes/check',
+    {
+      config: { access: { allow: 'public' } },
+      schema: { body: CodeCheckRequestSchema, response: { 200: CodeCheckResponseSchema } },
+    },
+    async (request, reply): Promise<CodeCheckResponse> => {
+      const attempt = await attempts.begin(request.ip);
+      if (attempt.limited) {
+        void reply.header('retry-after', '60');
+        throw new ApiError(429, 'RATE_LIMITED', 'Too many codes tried; wait a minute');
+      }
+      void reply.header('cache-control', 'no-store');
+      const { code } = request.body;
+      const found = isValidCode(code) ? await findCode(db, hasher.hashCode(code)) : undefined;
+      if (!found) return { status: 'unknown' };
+      if (found.used) return { status: 'used' };
+      // A code that is good to use costs nothing against the limit.
+      await attempt.succeeded();
+      const round = (await findRounds(db, [found.roundId])).get(found.roundId)!;
+      const today = osloDate(now());
+      if (round.status !== 'open' || today < round.opensOn || today > round.closesOn)
+        return { status: 'notOpen' };
+      const unit = await db
+        .selectFrom('units')
+        .select(['id', 'name'])
+        .where('id', '=', found.unitId)
+        .executeTakeFirstOrThrow();
+      const { id, name, opensOn, closesOn, questionnaireVersion } = round;
+      return { status: 'valid', round: { id, name, opensOn, closesOn, questionnaireVersion }, unit };
+    },
+  );
+  return Promise.resolve();
+};

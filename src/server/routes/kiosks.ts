@@ -1,0 +1,138 @@
+// Enrolled shared tablets. A leader or the admin makes a one-time enrolment link for a unit and
+// round; the tablet that opens it gets a credential and becomes that unit's kiosk; it reports how
+// many answers wait on it; the admin (or the unit's leader) sees every kiosk and can revoke one.
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import {
+  CreateKioskEnrolmentRequestSchema,
+  IdParamsSchema,
+  KIOSK_ENROLMENT_HOURS,
+  KioskEnrolmentResponseSchema,
+  KioskEnrolRequestSchema,
+  KioskEnrolResponseSchema,
+  KioskListItemSchema,
+  KioskListResponseSchema,
+  KioskStatusRequestSchema,
+  KioskStatusResponseSchema,
+  RoundUnitParamsSchema,
+  type CreateKioskEnrolmentRequest,
+  type KioskEnrolmentResponse,
+  type KioskEnrolRequest,
+  type KioskEnrolResponse,
+  type KioskListItem,
+  type KioskListResponse,
+  type KioskStatusRequest,
+  type KioskStatusResponse,
+} from '../../shared/api/organisation';
+import { osloDate } from '../../shared/dates';
+import { ApiError, notFound } from '../api-error';
+import { unitsInScope } from '../auth/scope';
+import type { Database } from '../db/database';
+import { requireKiosk } from '../kiosks/kiosk-auth';
+import {
+  createEnrolment,
+  describeKiosk,
+  enrolKiosk,
+  findKiosk,
+  listKiosks,
+  reportKioskStatus,
+  revokeKiosk,
+} from '../repositories/kiosks';
+import { roundForUnit, unitFromPath } from './round-unit';
+import { isAdmin, staffOf } from './staff-request';
+
+export const kioskRoutes: FastifyPluginAsync<{ database: Database; now: () => Date }> = (
+  app,
+  { database, now },
+) => {
+  const db = database.kysely;
+  /** For the access check: the unit of the kiosk in the path (undefined → 404). */
+  const kioskUnit = async (request: FastifyRequest) =>
+    (await findKiosk(db, (request as FastifyRequest<{ Params: { id: string } }>).params.id))?.unitId;
+
+  app.post<{ Params: { roundId: string; unitId: string }; Body: CreateKioskEnrolmentRequest | undefined }>(
+    '/rounds/:roundId/units/:unitId/kiosk-enrolments',
+    {
+      config: { access: { allow: ['admin', 'leader'], unit: unitFromPath } },
+      schema: {
+        params: RoundUnitParamsSchema,
+        body: CreateKioskEnrolmentRequestSchema,
+        response: { 201: KioskEnrolmentResponseSchema },
+      },
+    },
+    async (request, reply): Promise<KioskEnrolmentResponse> => {
+      const round = await roundForUnit(db, staffOf(request), request.params, { mustTakeAnswers: true });
+      const expiresAt = new Date(now().getTime() + KIOSK_ENROLMENT_HOURS * 3_600_000).toISOString();
+      const label = request.body?.label?.trim() || null;
+      const token = await createEnrolment(db, {
+        unitId: request.params.unitId,
+        roundId: round.id,
+        label,
+        expiresAt,
+      });
+      reply.code(201);
+      void reply.header('cache-control', 'no-store');
+      return { token, url: `/kiosk/${token}`, expiresAt };
+    },
+  );
+
+  app.post<{ Body: KioskEnrolRequest }>(
+    '/kiosk/enrol',
+    {
+      config: { access: { allow: 'public' } },
+      schema: { body: KioskEnrolRequestSchema, response: { 201: KioskEnrolResponseSchema } },
+    },
+    async (request, reply): Promise<KioskEnrolResponse> => {
+      const outcome = await enrolKiosk(db, request.body.token, now());
+      if (!outcome.ok) throw new ApiError(400, 'ENROLMENT_INVALID', outcome.reason);
+      reply.code(201);
+      void reply.header('cache-control', 'no-store');
+      return { credential: outcome.credential, kiosk: (await describeKiosk(db, outcome.kioskId))! };
+    },
+  );
+
+  app.post<{ Body: KioskStatusRequest }>(
+    '/kiosk/status',
+    {
+      config: { access: { allow: 'kiosk' } },
+      // The credential is checked before the body is even parsed.
+      onRequest: async (request) => void (await requireKiosk(db, request)),
+      schema: { body: KioskStatusRequestSchema, response: { 200: KioskStatusResponseSchema } },
+    },
+    async (request): Promise<KioskStatusResponse> => {
+      const kiosk = await requireKiosk(db, request);
+      // A revoked kiosk still reports: what waits on it is what the admin needs to see.
+      await reportKioskStatus(db, kiosk.id, request.body.pending, now());
+      return { kiosk: (await describeKiosk(db, kiosk.id))! };
+    },
+  );
+
+  app.get(
+    '/kiosks',
+    {
+      config: { access: { allow: ['admin', 'leader'] } },
+      schema: { response: { 200: KioskListResponseSchema } },
+    },
+    async (request): Promise<KioskListResponse> => {
+      const staff = staffOf(request);
+      const scope = isAdmin(staff) ? undefined : await unitsInScope(db, staff, ['leader']);
+      return { kiosks: await listKiosks(db, staff.municipalityId, scope) };
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/kiosks/:id/revoke',
+    {
+      config: { access: { allow: ['admin', 'leader'], unit: kioskUnit } },
+      schema: { params: IdParamsSchema, response: { 200: KioskListItemSchema } },
+    },
+    async (request): Promise<KioskListItem> => {
+      const staff = staffOf(request);
+      const kiosk = await findKiosk(db, request.params.id);
+      if (!kiosk || kiosk.municipalityId !== staff.municipalityId) throw notFound('No such kiosk');
+      await revokeKiosk(db, kiosk.id, osloDate(now()));
+      const listed = await listKiosks(db, staff.municipalityId, new Set([kiosk.unitId]));
+      return listed.find((k) => k.id === kiosk.id)!;
+    },
+  );
+  return Promise.resolve();
+};

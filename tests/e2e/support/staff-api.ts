@@ -1,0 +1,47 @@
+// Drives the staff API the way the admin screens do (login, CSRF header), for test setup that a
+// respondent test needs: one-time codes for the demo unit, kiosk enrolment links.
+import type { FastifyInstance } from 'fastify';
+import { DEMO_IDS, DEMO_LOGINS } from '../../../src/server/db/seed-demo';
+
+interface StaffSession {
+  cookie: string;
+  csrfToken: string;
+}
+
+async function login(app: FastifyInstance): Promise<StaffSession> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: DEMO_LOGINS.admin, password: DEMO_LOGINS.password },
+  });
+  if (res.statusCode !== 200) throw new Error(`demo admin login failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  return { cookie, csrfToken: res.json<{ csrfToken: string }>().csrfToken };
+}
+
+/** Issues `count` one-time codes for the demo department and returns them in plain text. */
+export async function issueDemoCodes(app: FastifyInstance, count: number): Promise<string[]> {
+  const session = await login(app);
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/v1/rounds/${DEMO_IDS.round}/units/${DEMO_IDS.department}/codes`,
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    payload: { count },
+  });
+  if (res.statusCode !== 201) throw new Error(`issuing codes failed: ${res.statusCode} ${res.body}`);
+  return res.json<{ codes: string[] }>().codes;
+}
+
+/** Creates a one-time kiosk enrolment link for the demo department. */
+export async function createDemoEnrolment(app: FastifyInstance): Promise<string> {
+  const session = await login(app);
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/v1/rounds/${DEMO_IDS.round}/units/${DEMO_IDS.department}/kiosk-enrolments`,
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    payload: { label: 'Nettbrett på vaktrommet' },
+  });
+  if (res.statusCode !== 201 && res.statusCode !== 200)
+    throw new Error(`enrolment failed: ${res.statusCode} ${res.body}`);
+  return res.json<{ url: string }>().url;
+}

@@ -1,0 +1,378 @@
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app';
+import type {
+  CodeCheckResponse,
+  CodesSummaryResponse,
+  CreateCodesResponse,
+} from '../../src/shared/api/organisation';
+import type { IngestResponse } from '../../src/shared/api/schemas';
+import { formatCode, isValidCode, normaliseCode } from '../../src/shared/codes';
+import { snapshot } from './support/counts';
+import { describeEachDatabase } from './support/databases';
+import { createEnvironment, type TestEnvironment } from './support/environment';
+import {
+  batch,
+  fixtureCode,
+  NOW,
+  ROUNDS,
+  TEST_CODE_HASH_KEY,
+  TEST_CODE_HASHER,
+  validResponse,
+} from './support/fixtures';
+import { signedIn, withStaff, type StaffClient } from './support/staff';
+
+let clients = 0;
+/** A fresh client address: the failed-code limit counts per address and minute, and the clock is pinned. */
+const newAddress = () => `10.0.${Math.floor(++clients / 250)}.${clients % 250}`;
+
+describeEachDatabase('one-time codes', (dialect) => {
+  let env: TestEnvironment;
+  let admin: StaffClient;
+  beforeAll(async () => {
+    env = await createEnvironment(dialect);
+    await withStaff(env);
+    admin = await signedIn(env, 'admin');
+  });
+  afterAll(() => env.dispose());
+
+  const db = () => env.database.kysely;
+  const send = async (items: unknown[], app: FastifyInstance = env.app, remoteAddress = '127.0.0.1') => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/responses',
+      payload: batch(items),
+      remoteAddress,
+    });
+    return { status: res.statusCode, body: res.json<IngestResponse>() };
+  };
+  const issue = async (count: number, roundId = ROUNDS.open.id, unitId = 'dept') => {
+    const res = await admin.post(`/rounds/${roundId}/units/${unitId}/codes`, { count });
+    expect(res.statusCode).toBe(201);
+    return res.json<CreateCodesResponse>().codes;
+  };
+  const refused = async () =>
+    (await db().selectFrom('refused_counts').selectAll().execute())
+      .map((r) => `${r.round_id}/${r.unit_id}/${r.reason}=${Number(r.count)}`)
+      .sort();
+  const isUsed = async (code: string) =>
+    (
+      await db()
+        .selectFrom('one_time_codes')
+        .select('used')
+        .where('code_hash', '=', TEST_CODE_HASHER.hashCode(code))
+        .executeTakeFirstOrThrow()
+    ).used === 1;
+
+  describe('issuing', () => {
+    it('returns N new codes once, in display form, and stores only their keyed hashes', async () => {
+      const before = await db().selectFrom('one_time_codes').select('code_hash').execute();
+      const res = await admin.post(`/rounds/${ROUNDS.open.id}/units/dept/codes`, { count: 25 });
+      expect(res.statusCode).toBe(201);
+      expect(res.headers['cache-control']).toBe('no-store');
+      const { codes } = res.json<CreateCodesResponse>();
+      expect(new Set(codes).size).toBe(25);
+      for (const code of codes) {
+        expect(code).toMatch(/^[2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3}$/);
+        expect(isValidCode(code)).toBe(true);
+      }
+      const after = await db().selectFrom('one_time_codes').selectAll().execute();
+      const added = after.filter((row) => !before.some((b) => b.code_hash === row.code_hash));
+      expect(added).toHaveLength(25);
+      expect(new Set(added.map((r) => r.code_hash))).toEqual(
+        new Set(codes.map((c) => TEST_CODE_HASHER.hashCode(c))),
+      );
+      const dump = JSON.stringify(after);
+      for (const code of codes) expect(dump).not.toContain(normaliseCode(code));
+      expect(added.every((r) => r.unit_id === 'dept' && r.round_id === ROUNDS.open.id && r.used === 0)).toBe(
+        true,
+      );
+    });
+
+    it('issues up to 2,000 at a time, and none for a closed round or a unit outside the round', async () => {
+      expect((await issue(2000)).length).toBe(2000);
+      expect(
+        (await admin.post(`/rounds/${ROUNDS.open.id}/units/dept/codes`, { count: 2001 })).statusCode,
+      ).toBe(400);
+      expect((await admin.post(`/rounds/${ROUNDS.open.id}/units/dept/codes`, { count: 0 })).statusCode).toBe(
+        400,
+      );
+      const closed = await admin.post(`/rounds/${ROUNDS.closed.id}/units/dept/codes`, { count: 1 });
+      expect(closed.statusCode).toBe(409);
+      expect(closed.json()).toMatchObject({ error: { code: 'ROUND_CLOSED' } });
+      const outside = await admin.post(`/rounds/${ROUNDS.open.id}/units/other/codes`, { count: 1 });
+      expect(outside.json()).toMatchObject({ error: { code: 'UNKNOWN_UNIT' } });
+    });
+  });
+
+  describe('answering with a code', () => {
+    it('lets a code in once; the second answer with it is refused, counted for its unit, and not stored', async () => {
+      const [code] = await issue(1);
+      const first = await send([validResponse({ code: code!.toLowerCase().replace(/-/g, ' ') })]);
+      expect(first.body.results[0]!.status).toBe('accepted');
+      expect(await isUsed(code!)).toBe(true);
+      const before = await snapshot(db());
+      const refusedBefore = await refused();
+      const second = await send([validResponse({ code })]);
+      expect(second.status).toBe(400);
+      expect(second.body.results[0]).toMatchObject({ status: 'rejected', code: 'CODE_ALREADY_USED' });
+      expect(await snapshot(db())).toEqual(before);
+      expect(await refused()).not.toEqual(refusedBefore);
+      expect(await refused()).toContain(
+        `${ROUNDS.open.id}/dept/CODE_ALREADY_USED=${countOf(refusedBefore, 'dept/CODE_ALREADY_USED') + 1}`,
+      );
+    });
+
+    it('answers a resent response as duplicate without using a second code', async () => {
+      const [a, b] = await issue(2);
+      const item = validResponse({ code: a });
+      expect((await send([item])).body.results[0]!.status).toBe('accepted');
+      expect((await send([item])).body.results).toEqual([{ id: item.id, status: 'duplicate' }]);
+      // The same response again, now with another code (say the person typed it twice): still a duplicate.
+      expect((await send([{ ...item, code: b }])).body.results).toEqual([
+        { id: item.id, status: 'duplicate' },
+      ]);
+      expect(await isUsed(b!)).toBe(false);
+    });
+
+    it('refuses an unknown or mistyped code as CODE_UNKNOWN, counted for the unit the device claimed', async () => {
+      const refusedBefore = await refused();
+      const unknown = fixtureCode('nowhere', 'nobody', 1);
+      const [code] = await issue(1);
+      const typo = code!.slice(0, -1) + (code!.endsWith('2') ? '3' : '2');
+      const res = await send([
+        validResponse({ unitId: 'unit', code: unknown }),
+        validResponse({ code: typo }),
+        // A code of another round is unknown in this one.
+        validResponse({ code: fixtureCode(ROUNDS.plain.id, 'other', 499) }),
+      ]);
+      expect(res.body.results.map((r) => ('code' in r ? r.code : r.status))).toEqual([
+        'CODE_UNKNOWN',
+        'CODE_UNKNOWN',
+        'CODE_UNKNOWN',
+      ]);
+      const after = await refused();
+      expect(after).toContain(
+        `${ROUNDS.open.id}/unit/CODE_UNKNOWN=${countOf(refusedBefore, 'unit/CODE_UNKNOWN') + 1}`,
+      );
+      expect(after).toContain(
+        `${ROUNDS.open.id}/dept/CODE_UNKNOWN=${countOf(refusedBefore, 'dept/CODE_UNKNOWN') + 2}`,
+      );
+      expect(await isUsed(code!)).toBe(false);
+    });
+
+    it("stores the answer under the code's unit; the device may send the round's unit, but not another", async () => {
+      const [code, other] = await issue(2);
+      const item = validResponse({ unitId: 'unit', code });
+      expect((await send([item])).body.results[0]!.status).toBe('accepted');
+      const row = await db()
+        .selectFrom('responses')
+        .select('unit_id')
+        .where('id', '=', item.id)
+        .executeTakeFirstOrThrow();
+      expect(row.unit_id).toBe('dept');
+      await db()
+        .insertInto('units')
+        .values({ id: 'dept-2', municipality_id: 'm1', parent_id: 'unit', name: 'Avd 2', unit_type: null })
+        .execute();
+      const mismatch = await send([validResponse({ unitId: 'dept-2', code: other })]);
+      expect(mismatch.body.results[0]).toMatchObject({ status: 'rejected', code: 'UNIT_MISMATCH' });
+      expect(await isUsed(other!)).toBe(false);
+    });
+
+    it('refuses an answer without a code from anything but an enrolled open kiosk: CODE_REQUIRED', async () => {
+      const res = await send([validResponse({ code: undefined })]);
+      expect(res.body.results[0]).toMatchObject({ status: 'rejected', code: 'CODE_REQUIRED' });
+    });
+
+    it('stores exactly one answer when two batches race with the same code', async () => {
+      const codes = await issue(10);
+      const results = await Promise.all(
+        codes.flatMap((code) => [send([validResponse({ code })]), send([validResponse({ code })])]),
+      );
+      const statuses = results.map((r) =>
+        'code' in r.body.results[0]! ? r.body.results[0].code : r.body.results[0]!.status,
+      );
+      for (let i = 0; i < codes.length; i++) {
+        expect([statuses[2 * i], statuses[2 * i + 1]].sort()).toEqual(['CODE_ALREADY_USED', 'accepted']);
+      }
+      const now = await snapshot(db());
+      expect(now.responses).toBe((await db().selectFrom('responses').select('id').execute()).length);
+    });
+
+    it('answers accepted and duplicate when the same response races itself, using its code once', async () => {
+      const [code] = await issue(1);
+      const item = validResponse({ code });
+      const refusedBefore = await refused();
+      const results = await Promise.all([send([item]), send([item]), send([item])]);
+      expect(results.map((r) => r.body.results[0]!.status).sort()).toEqual([
+        'accepted',
+        'duplicate',
+        'duplicate',
+      ]);
+      expect(await refused()).toEqual(refusedBefore);
+    });
+
+    if (dialect === 'postgres') {
+      it('stores exactly one answer per code when separate app instances race', async () => {
+        const apps = [env.app, env.secondApp(), env.secondApp(), env.secondApp()];
+        const codes = await issue(20);
+        const before = (await snapshot(db())).responses;
+        const results = await Promise.all(
+          apps.flatMap((app) => [
+            send(
+              codes.map((code) => validResponse({ code })),
+              app,
+            ),
+            send(
+              [...codes].reverse().map((code) => validResponse({ code })),
+              app,
+            ),
+          ]),
+        );
+        const accepted = results.flatMap((r) => r.body.results.filter((x) => x.status === 'accepted'));
+        const used = results.flatMap((r) =>
+          r.body.results.filter((x) => 'code' in x && x.code === 'CODE_ALREADY_USED'),
+        );
+        expect(accepted).toHaveLength(20);
+        expect(used).toHaveLength(20 * 8 - 20);
+        expect((await snapshot(db())).responses).toBe(before + 20);
+      });
+    }
+
+    it('sums the codes of a unit: issued, used and refused', async () => {
+      const res = await admin.get(`/rounds/${ROUNDS.open.id}/units/dept/codes/summary`);
+      expect(res.statusCode).toBe(200);
+      const summary = res.json<CodesSummaryResponse>();
+      const rows = await db()
+        .selectFrom('one_time_codes')
+        .select('used')
+        .where('round_id', '=', ROUNDS.open.id)
+        .where('unit_id', '=', 'dept')
+        .execute();
+      expect(summary.issued).toBe(rows.length);
+      expect(summary.used).toBe(rows.filter((r) => r.used === 1).length);
+      expect(summary.refused.usedCode).toBeGreaterThan(0);
+      expect(summary.refused.unknownCode).toBeGreaterThan(0);
+    });
+  });
+
+  describe('the public code check', () => {
+    const check = (code: string, remoteAddress: string) =>
+      env.app.inject({ method: 'POST', url: '/api/v1/codes/check', payload: { code }, remoteAddress });
+
+    it('tells whether a code is valid with its round and unit, used, for a round not taking answers, or unknown', async () => {
+      const address = newAddress();
+      const [code] = await issue(1);
+      const valid = await check(code!, address);
+      expect(valid.json<CodeCheckResponse>()).toEqual({
+        status: 'valid',
+        round: {
+          id: ROUNDS.open.id,
+          name: ROUNDS.open.name,
+          opensOn: ROUNDS.open.opensOn,
+          closesOn: ROUNDS.open.closesOn,
+          questionnaireVersion: ROUNDS.open.questionnaireVersion,
+        },
+        unit: { id: 'dept', name: 'Avdeling' },
+      });
+      await send([validResponse({ code })]);
+      expect((await check(code!, address)).json()).toEqual({ status: 'used' });
+      expect((await check(fixtureCode(ROUNDS.future.id, 'dept', 0), address)).json()).toEqual({
+        status: 'notOpen',
+      });
+      expect((await check(fixtureCode('x', 'y', 0), address)).json()).toEqual({ status: 'unknown' });
+      expect((await check('not a code', address)).json()).toEqual({ status: 'unknown' });
+    });
+
+    it('allows 10 failed checks per client and minute, then 429 RATE_LIMITED; good codes do not count', async () => {
+      const address = newAddress();
+      const good = await issue(3);
+      for (let i = 0; i < 10; i++) {
+        expect((await check(fixtureCode('guess', String(i), 0), address)).json()).toEqual({
+          status: 'unknown',
+        });
+        if (i < 3) expect((await check(good[i]!, address)).json()).toMatchObject({ status: 'valid' });
+      }
+      const limited = await check(good[0]!, address);
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+      expect(limited.headers['retry-after']).toBe('60');
+      // Another client is not held back, and the next minute starts afresh.
+      expect((await check(good[1]!, newAddress())).json()).toMatchObject({ status: 'valid' });
+      const later = env.secondApp({ now: () => new Date(NOW.getTime() + 60_000) });
+      const res = await later.inject({
+        method: 'POST',
+        url: '/api/v1/codes/check',
+        payload: { code: good[1] },
+        remoteAddress: address,
+      });
+      expect(res.json()).toMatchObject({ status: 'valid' });
+    });
+
+    it('refuses a burst of parallel guesses beyond the limit, not just sequential ones', async () => {
+      const address = newAddress();
+      const res = await Promise.all(
+        Array.from({ length: 25 }, (_, i) => check(fixtureCode('burst', String(i), 0), address)),
+      );
+      expect(res.filter((r) => r.statusCode === 200)).toHaveLength(10);
+      expect(res.filter((r) => r.statusCode === 429)).toHaveLength(15);
+    });
+
+    it('counts unknown codes in answers against the same limit: then batches with codes wait (429)', async () => {
+      const address = newAddress();
+      const guesses = Array.from({ length: 10 }, (_, i) =>
+        validResponse({ code: fixtureCode('ingest-guess', String(i), 0) }),
+      );
+      const first = await send(guesses, env.app, address);
+      expect(first.body.results.every((r) => 'code' in r && r.code === 'CODE_UNKNOWN')).toBe(true);
+      const [code] = await issue(1);
+      const next = await env.app.inject({
+        method: 'POST',
+        url: '/api/v1/responses',
+        payload: batch([validResponse({ code })]),
+        remoteAddress: address,
+      });
+      expect(next.statusCode).toBe(429);
+      expect(next.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+      expect(await isUsed(code!)).toBe(false);
+      expect((await check(code!, address)).statusCode).toBe(429);
+    });
+
+    it('keeps no client address in the clear', async () => {
+      const rows = await db().selectFrom('code_check_limits').selectAll().execute();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(JSON.stringify(rows)).not.toMatch(/10\.0\.|127\.0\.0\.1/);
+    });
+  });
+
+  it('logs neither codes nor the code in a /s/<code> link', async () => {
+    const log: string[] = [];
+    const stream = new Writable({
+      write: (chunk: Buffer, _enc, done) => done(void log.push(chunk.toString())),
+    });
+    const app = buildApp({
+      db: env.testDb.connect(),
+      now: () => NOW,
+      codeHashKey: TEST_CODE_HASH_KEY,
+      logger: { level: 'trace', stream },
+    });
+    const [code] = await issue(1);
+    const plain = normaliseCode(code!);
+    await app.inject({ method: 'POST', url: '/api/v1/codes/check', payload: { code } });
+    await app.inject(`/s/${plain}`);
+    await app.inject(`/kiosk/some-enrolment-token`);
+    await app.inject({ method: 'POST', url: '/api/v1/responses', payload: batch([validResponse({ code })]) });
+    await app.close();
+    const text = log.join('');
+    expect(text).toContain('/s/[redacted]');
+    for (const secret of [plain, formatCode(plain), 'some-enrolment-token'])
+      expect(text).not.toContain(secret);
+  });
+});
+
+function countOf(lines: string[], suffix: string): number {
+  const line = lines.find((l) => l.includes(`/${suffix}=`));
+  return line ? Number(line.split('=')[1]) : 0;
+}
