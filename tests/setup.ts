@@ -2,6 +2,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach } from 'vitest';
 
+if (typeof document !== 'undefined') {
+  // CI has two cores shared with a database and a browser: give findBy* room before failing.
+  const { configure } = await import('@testing-library/react');
+  configure({ asyncUtilTimeout: 5000 });
+}
+
 afterEach(async () => {
   if (typeof document !== 'undefined') {
     const { cleanup } = await import('@testing-library/react');

@@ -42,7 +42,7 @@ describe('an enrolled shared tablet', () => {
       await page.getByText('2 av 36').waitFor();
       await page.goto(`${server.url}/oversikt`);
       await page.getByRole('button', { name: 'Send svaret' }).click();
-      await page.getByText(/Svaret ditt er sendt\.|lagret på enheten/).waitFor();
+      await page.getByText(/Svaret ditt er sendt\.|lagret her på nettbrettet/).waitFor();
       await page.getByRole('button', { name: 'Ferdig' }).click();
       await page.getByText('Alle svar er sendt').waitFor({ timeout: 30_000 });
 

@@ -105,7 +105,7 @@ describe('answering offline on a phone', () => {
     await expectNoAxeViolations(page, 'review');
     await page.getByRole('button', { name: 'Send svaret' }).click();
 
-    await page.getByText(/lagra på eininga og blir sendt automatisk/).waitFor();
+    await page.getByText(/lagra her på nettbrettet eller telefonen og blir sendt automatisk/).waitFor();
     await expectNoAxeViolations(page, 'thanks');
     await page.getByRole('button', { name: 'Ferdig' }).click();
     // The next person starts in the round's default language (bokmål).

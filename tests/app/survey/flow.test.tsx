@@ -104,7 +104,9 @@ describe('the respondent flow', () => {
     expect(await screen.findByText('Du har svart på alle påstandene.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Send svaret' }));
 
-    expect(await screen.findByText(/lagret på enheten og sendes automatisk/)).toBeTruthy();
+    expect(
+      await screen.findByText(/lagret her på nettbrettet eller telefonen og sendes automatisk/),
+    ).toBeTruthy();
     expect(requestSync).toHaveBeenCalledTimes(1);
     const [record] = await getDb().outbox.toArray();
     expect(await pendingCount()).toBe(1);

@@ -20,7 +20,7 @@ describe('a device that cannot save', () => {
     await user.click(screen.getByRole('radio', { name: 'Svært enig' }));
 
     expect((await screen.findByRole('alert')).textContent).toMatch(
-      /Enheten er full, så svaret ble ikke lagret/,
+      /Lagringsplassen på nettbrettet eller telefonen er full, så svaret ble ikke lagret/,
     );
     expect(screen.getByText('1 av 36')).toBeTruthy();
     expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Svært enig' }).checked).toBe(false);
