@@ -20,6 +20,13 @@ import { useSurvey } from './features/survey/SurveyProvider';
 // The factor cards (/faktorer, /faktorer/:slug, /faktorer/kart, /faktorer/les, /faktorer/utskrift)
 // are their own chunk, fetched on first use and precached by the service worker for offline use.
 const FactorRoutes = lazy(() => import('./features/factors/FactorRoutes'));
+// The staff screens (/admin/*) and the first-admin setup link (/oppsett/:token): online-only and
+// in one lazy chunk (they share the session and form code), so none of it is in a respondent's
+// first load.
+const AdminRoutes = lazy(() => import('./features/admin/AdminRoutes'));
+const SetupRoute = lazy(() =>
+  import('./features/admin/AdminRoutes').then((module) => ({ default: module.SetupRoute })),
+);
 
 export function App() {
   const survey = useSurvey();
@@ -40,6 +47,22 @@ export function App() {
           element={
             <Suspense fallback={<Loading />}>
               <FactorRoutes />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/admin/*"
+          element={
+            <Suspense fallback={<Loading />}>
+              <AdminRoutes />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/oppsett/:token"
+          element={
+            <Suspense fallback={<Loading />}>
+              <SetupRoute />
             </Suspense>
           }
         />

@@ -3,6 +3,7 @@ import type nbCommon from '../../../locales/nb/common.json';
 import type nbSurvey from '../../../locales/nb/survey.json';
 import type nbFactors from '../../../locales/nb/factors.json';
 import type nbCards from '../../../locales/nb/cards.json';
+import type nbAdmin from '../../../locales/nb/admin.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -12,6 +13,7 @@ declare module 'i18next' {
       survey: typeof nbSurvey;
       factors: typeof nbFactors;
       cards: typeof nbCards;
+      admin: typeof nbAdmin;
     };
   }
 }

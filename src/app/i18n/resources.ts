@@ -1,7 +1,8 @@
 // Owns how UI strings reach i18next. nb is the source language and types every key.
-// common and survey are small and bundled; factors (long card texts) and cards (the card screens'
-// UI strings) load lazily per language, from chunks the service worker precaches, so switching
-// language works offline and the respondent's first load carries neither.
+// common and survey are small and bundled; factors (long card texts), cards (the card screens'
+// UI strings) and admin (the staff screens) load lazily per language, from chunks the service
+// worker precaches, so switching language works offline and the respondent's first load carries
+// none of them.
 import nbCommon from '../../../locales/nb/common.json';
 import nnCommon from '../../../locales/nn/common.json';
 import enCommon from '../../../locales/en/common.json';
@@ -16,11 +17,12 @@ export const bundledResources = {
   en: { common: enCommon, survey: enSurvey },
 } satisfies Record<Language, Record<string, unknown>>;
 
-export const LAZY_NAMESPACES = ['factors', 'cards'] as const;
+export const LAZY_NAMESPACES = ['factors', 'cards', 'admin'] as const;
 
 const lazyFiles = import.meta.glob<{ default: Record<string, unknown> }>([
   '../../../locales/*/factors.json',
   '../../../locales/*/cards.json',
+  '../../../locales/*/admin.json',
 ]);
 
 export async function loadLazyNamespace(

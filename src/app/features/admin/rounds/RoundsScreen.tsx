@@ -1,0 +1,55 @@
+// /admin/runder — every survey round: create one (a draft), then open, close and publish it in
+// that order. The buttons follow the lifecycle, so only the next step is offered.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../ui/ApiError';
+import { useRounds, useUnits } from '../ui/useOrganisation';
+import { RoundForm } from './RoundForm';
+import { RoundCard } from './RoundCard';
+
+export function RoundsScreen() {
+  const { t } = useTranslation('admin');
+  const rounds = useRounds();
+  const units = useUnits();
+  const [isCreating, setIsCreating] = useState(false);
+  const list = rounds.data?.rounds ?? [];
+  const unitName = (id: string) => units.data?.units.find((u) => u.id === id)?.name ?? id;
+
+  return (
+    <div className="screen admin-screen">
+      <h1>{t('rounds.title')}</h1>
+      <p>{t('rounds.intro')}</p>
+      <ApiError error={rounds.error ?? units.error} />
+      {rounds.isLoading && <p role="status">{t('common.loading')}</p>}
+      {rounds.data && list.length === 0 && <p>{t('rounds.empty')}</p>}
+      {list.length > 0 && (
+        <ul className="round-cards" aria-label={t('rounds.tableCaption')}>
+          {list.map((round) => (
+            <RoundCard
+              key={round.id}
+              round={round}
+              unitName={unitName(round.unitId)}
+              onChanged={rounds.reload}
+            />
+          ))}
+        </ul>
+      )}
+      <section aria-labelledby="round-new-title" className="admin-section">
+        <h2 id="round-new-title">{t('rounds.newTitle')}</h2>
+        {isCreating ? (
+          <RoundForm
+            units={units.data?.units ?? []}
+            onDone={(saved) => {
+              setIsCreating(false);
+              if (saved) rounds.reload();
+            }}
+          />
+        ) : (
+          <button type="button" className="button button--primary" onClick={() => setIsCreating(true)}>
+            {t('rounds.create')}
+          </button>
+        )}
+      </section>
+    </div>
+  );
+}

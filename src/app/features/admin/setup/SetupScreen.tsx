@@ -1,0 +1,127 @@
+// /oppsett/:token — the one-time link printed on first start: the person who opens it creates the
+// municipality's first admin account and is signed in at once. A used or expired link says so
+// instead of showing a form that cannot work.
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../../../../shared/api/staff';
+import { authApi } from '../api/auth';
+import { createStaffRequest } from '../api/client';
+import { ADMIN_PATHS } from '../shell/nav-items';
+import { ApiError } from '../ui/ApiError';
+import { toStaffApiError, type StaffApiError } from '../ui/api-errors';
+import { TextField } from '../ui/TextField';
+import { validateNewAccount, type AccountFieldErrors } from '../accounts/validate-account';
+
+export function SetupScreen() {
+  const { t } = useTranslation('admin');
+  const { token = '' } = useParams();
+  const navigate = useNavigate();
+  // Setup is public: no session yet, so no CSRF token either.
+  const api = useMemo(() => authApi(createStaffRequest({ getCsrfToken: () => undefined })), []);
+  const [status, setStatus] = useState<{ municipalityName?: string; error?: StaffApiError }>();
+  const [form, setForm] = useState({ username: '', displayName: '', password: '', repeat: '' });
+  const [errors, setErrors] = useState<AccountFieldErrors>({});
+  const [error, setError] = useState<StaffApiError>();
+  const [isBusy, setIsBusy] = useState(false);
+
+  useEffect(() => {
+    let isCurrent = true;
+    api.setupStatus(token).then(
+      ({ municipalityName }) => isCurrent && setStatus({ municipalityName }),
+      (caught: unknown) => isCurrent && setStatus({ error: toStaffApiError(caught) }),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [api, token]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = validateNewAccount(form, t);
+    setErrors(found);
+    setError(undefined);
+    const first = Object.keys(found)[0];
+    if (first) {
+      document.getElementById(`setup-${first}`)?.focus();
+      return;
+    }
+    setIsBusy(true);
+    try {
+      await api.setup({
+        token,
+        username: form.username.trim(),
+        displayName: form.displayName.trim(),
+        password: form.password,
+      });
+      await navigate(ADMIN_PATHS.home, { replace: true });
+    } catch (caught) {
+      setError(toStaffApiError(caught));
+    } finally {
+      setIsBusy(false);
+    }
+  }
+
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
+    setForm((prev) => ({ ...prev, [key]: event.target.value }));
+
+  return (
+    <div className="screen admin-screen admin-login">
+      <h1>{t('setup.title')}</h1>
+      {status?.error ? (
+        <ApiError error={status.error} />
+      ) : status?.municipalityName === undefined ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : (
+        <>
+          <p>{t('setup.intro', { municipality: status.municipalityName })}</p>
+          <ApiError error={error} />
+          <form onSubmit={(event) => void submit(event)} noValidate>
+            <TextField
+              id="setup-username"
+              label={t('account.username')}
+              hint={t('account.usernameHint')}
+              error={errors.username}
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              pattern={USERNAME_PATTERN}
+              value={form.username}
+              onChange={set('username')}
+            />
+            <TextField
+              id="setup-displayName"
+              label={t('account.displayName')}
+              error={errors.displayName}
+              autoComplete="name"
+              value={form.displayName}
+              onChange={set('displayName')}
+            />
+            <TextField
+              id="setup-password"
+              type="password"
+              label={t('account.password')}
+              hint={t('account.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+              error={errors.password}
+              autoComplete="new-password"
+              value={form.password}
+              onChange={set('password')}
+            />
+            <TextField
+              id="setup-repeat"
+              type="password"
+              label={t('account.repeatPassword')}
+              error={errors.repeat}
+              autoComplete="new-password"
+              value={form.repeat}
+              onChange={set('repeat')}
+            />
+            <button type="submit" className="button button--primary admin-submit" disabled={isBusy}>
+              {t('setup.submit')}
+            </button>
+          </form>
+        </>
+      )}
+    </div>
+  );
+}

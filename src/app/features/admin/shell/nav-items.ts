@@ -1,0 +1,41 @@
+// The staff menu: each entry names the roles that may use its screen. Admin sees everything;
+// leaders also prepare codes and tablets for their units; union and safety reps follow the
+// response rate of the units they represent.
+import type { StaffRole } from '../../../../shared/api/staff';
+import type { Me } from '../../../../shared/api/staff';
+import { hasRole } from '../session/roles';
+
+export const ADMIN_PATHS = {
+  home: '/admin',
+  login: '/admin/logg-inn',
+  municipality: '/admin/kommune',
+  units: '/admin/enheter',
+  rounds: '/admin/runder',
+  codes: '/admin/koder',
+  kiosks: '/admin/nettbrett',
+  accounts: '/admin/kontoer',
+  account: '/admin/min-konto',
+} as const;
+
+export type NavKey = 'progress' | 'municipality' | 'units' | 'rounds' | 'codes' | 'kiosks' | 'accounts';
+
+export interface NavItem {
+  key: NavKey;
+  to: string;
+  roles: readonly StaffRole[];
+}
+
+const ALL_STAFF: readonly StaffRole[] = ['admin', 'leader', 'union_rep', 'safety_rep'];
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'progress', to: ADMIN_PATHS.home, roles: ALL_STAFF },
+  { key: 'municipality', to: ADMIN_PATHS.municipality, roles: ['admin'] },
+  { key: 'units', to: ADMIN_PATHS.units, roles: ['admin'] },
+  { key: 'rounds', to: ADMIN_PATHS.rounds, roles: ['admin'] },
+  { key: 'codes', to: ADMIN_PATHS.codes, roles: ['admin', 'leader'] },
+  { key: 'kiosks', to: ADMIN_PATHS.kiosks, roles: ['admin', 'leader'] },
+  { key: 'accounts', to: ADMIN_PATHS.accounts, roles: ['admin'] },
+];
+
+export const navItemsFor = (user: Me | undefined): NavItem[] =>
+  NAV_ITEMS.filter((item) => hasRole(user, ...item.roles));
