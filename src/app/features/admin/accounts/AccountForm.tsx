@@ -3,13 +3,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../../shared/api/organisation';
-import { MIN_PASSWORD_LENGTH, type RoleAssignment } from '../../../../shared/api/staff';
+import type { RoleAssignment } from '../../../../shared/api/staff';
 import { accountsApi } from '../api/accounts';
 import { useSession } from '../session/SessionContext';
 import { ApiError } from '../ui/ApiError';
 import { toStaffApiError, type StaffApiError } from '../ui/api-errors';
-import { TextField } from '../ui/TextField';
 import { RolesEditor } from './RolesEditor';
+import { NewAccountFields } from './NewAccountFields';
 import { validateNewAccount, type AccountFieldErrors } from './validate-account';
 import { rolesError, uniqueRoles } from './validate-roles';
 
@@ -23,8 +23,6 @@ export function AccountForm({ units, onDone }: { units: readonly Unit[]; onDone:
   const [errors, setErrors] = useState<AccountFieldErrors & { roles?: string }>({});
   const [error, setError] = useState<StaffApiError>();
   const [isBusy, setIsBusy] = useState(false);
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
-    setForm((prev) => ({ ...prev, [key]: event.target.value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -55,43 +53,12 @@ export function AccountForm({ units, onDone }: { units: readonly Unit[]; onDone:
 
   return (
     <form className="admin-form" onSubmit={(event) => void submit(event)} noValidate>
-      <TextField
-        id="account-username"
-        label={t('account.username')}
-        hint={t('account.usernameHint')}
-        error={errors.username}
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
-        value={form.username}
-        onChange={set('username')}
-      />
-      <TextField
-        id="account-displayName"
-        label={t('account.displayName')}
-        error={errors.displayName}
-        autoComplete="off"
-        value={form.displayName}
-        onChange={set('displayName')}
-      />
-      <TextField
-        id="account-password"
-        type="password"
-        label={t('account.startPassword')}
-        hint={t('account.passwordHint', { count: MIN_PASSWORD_LENGTH })}
-        error={errors.password}
-        autoComplete="new-password"
-        value={form.password}
-        onChange={set('password')}
-      />
-      <TextField
-        id="account-repeat"
-        type="password"
-        label={t('account.repeatPassword')}
-        error={errors.repeat}
-        autoComplete="new-password"
-        value={form.repeat}
-        onChange={set('repeat')}
+      <NewAccountFields
+        idPrefix="account"
+        form={form}
+        errors={errors}
+        isOwnAccount={false}
+        onChange={(field, value) => setForm((prev) => ({ ...prev, [field]: value }))}
       />
       <div id="account-roles" tabIndex={-1}>
         <RolesEditor roles={roles} units={units} onChange={setRoles} error={errors.roles} />

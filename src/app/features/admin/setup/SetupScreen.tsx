@@ -4,14 +4,13 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../../../../shared/api/staff';
 import { authApi } from '../api/auth';
 import { createStaffRequest } from '../api/client';
 import { ADMIN_PATHS } from '../shell/nav-items';
 import { ApiError } from '../ui/ApiError';
 import { toStaffApiError, type StaffApiError } from '../ui/api-errors';
-import { TextField } from '../ui/TextField';
 import { validateNewAccount, type AccountFieldErrors } from '../accounts/validate-account';
+import { NewAccountFields } from '../accounts/NewAccountFields';
 
 export function SetupScreen() {
   const { t } = useTranslation('admin');
@@ -62,9 +61,6 @@ export function SetupScreen() {
     }
   }
 
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
-    setForm((prev) => ({ ...prev, [key]: event.target.value }));
-
   return (
     <div className="screen admin-screen admin-login">
       <h1>{t('setup.title')}</h1>
@@ -77,44 +73,12 @@ export function SetupScreen() {
           <p>{t('setup.intro', { municipality: status.municipalityName })}</p>
           <ApiError error={error} />
           <form onSubmit={(event) => void submit(event)} noValidate>
-            <TextField
-              id="setup-username"
-              label={t('account.username')}
-              hint={t('account.usernameHint')}
-              error={errors.username}
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              pattern={USERNAME_PATTERN}
-              value={form.username}
-              onChange={set('username')}
-            />
-            <TextField
-              id="setup-displayName"
-              label={t('account.displayName')}
-              error={errors.displayName}
-              autoComplete="name"
-              value={form.displayName}
-              onChange={set('displayName')}
-            />
-            <TextField
-              id="setup-password"
-              type="password"
-              label={t('account.password')}
-              hint={t('account.passwordHint', { count: MIN_PASSWORD_LENGTH })}
-              error={errors.password}
-              autoComplete="new-password"
-              value={form.password}
-              onChange={set('password')}
-            />
-            <TextField
-              id="setup-repeat"
-              type="password"
-              label={t('account.repeatPassword')}
-              error={errors.repeat}
-              autoComplete="new-password"
-              value={form.repeat}
-              onChange={set('repeat')}
+            <NewAccountFields
+              idPrefix="setup"
+              form={form}
+              errors={errors}
+              isOwnAccount
+              onChange={(field, value) => setForm((prev) => ({ ...prev, [field]: value }))}
             />
             <button type="submit" className="button button--primary admin-submit" disabled={isBusy}>
               {t('setup.submit')}
