@@ -1,6 +1,7 @@
 // A labelled select with the same hint/error wiring as TextField.
 import type { ComponentProps, ReactNode } from 'react';
 import { describedBy } from './described-by';
+import { FieldFrame } from './FieldFrame';
 
 interface Props extends Omit<ComponentProps<'select'>, 'id'> {
   id: string;
@@ -12,20 +13,7 @@ interface Props extends Omit<ComponentProps<'select'>, 'id'> {
 
 export function SelectField({ id, label, hint, error, children, ...select }: Props) {
   return (
-    <div className="admin-field">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         aria-invalid={error ? true : undefined}
@@ -34,6 +22,6 @@ export function SelectField({ id, label, hint, error, children, ...select }: Pro
       >
         {children}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
