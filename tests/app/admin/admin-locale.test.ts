@@ -4,20 +4,9 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../locales/en/admin.json';
 import nb from '../../../locales/nb/admin.json';
 import nn from '../../../locales/nn/admin.json';
-
-function flatten(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof child === 'string') out.set(path, child);
-    else if (typeof child === 'object' && child !== null && !Array.isArray(child)) flatten(child, path, out);
-    else throw new Error(`${path} must be a string or an object`);
-  }
-  return out;
-}
+import { flatten, placeholders, whole } from '../../support/locales';
 
 const flat = { nb: flatten(nb), nn: flatten(nn), en: flatten(en) };
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-const whole = (word: string) => new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, 'iu');
 
 describe('admin locales', () => {
   it.each(['nn', 'en'] as const)('%s has exactly the keys of nb, with the same placeholders', (lng) => {
