@@ -14,10 +14,11 @@ describe.each(namespaces())('locales/<lng>/%s.json', (namespace) => {
       expect(placeholders(other.get(key)!), `${lng}: ${key}`).toEqual(placeholders(text));
   });
 
-  it.each([...LANGUAGES])('%s has no empty text and complete plural pairs', (lng) => {
+  it.each([...LANGUAGES])('%s has no empty or placeholder text and complete plural pairs', (lng) => {
     const flat = readFlat(lng, namespace);
     for (const [key, text] of flat) {
       expect(text.trim(), `${lng}: ${key}`).not.toBe('');
+      expect(text, `${lng}: ${key}`).not.toMatch(/\b(TODO|TBD|FIXME)\b|lorem/i);
       if (key.endsWith('_one')) expect(flat.has(key.replace(/_one$/, '_other')), key).toBe(true);
       if (key.endsWith('_other')) expect(flat.has(key.replace(/_other$/, '_one')), key).toBe(true);
     }

@@ -4,24 +4,13 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../locales/en/cards.json';
 import nb from '../../../locales/nb/cards.json';
 import nn from '../../../locales/nn/cards.json';
-import { flatten, placeholders, whole } from '../../support/locales';
+import { flatten, whole } from '../../support/locales';
 
 const flat = { nb: flatten(nb), nn: flatten(nn), en: flatten(en) };
 
+// Keys, placeholders, empty texts and plurals are checked for every namespace in
+// tests/shared/locales.test.ts; these are the rules that belong to this namespace.
 describe('card screen locales', () => {
-  it.each(['nn', 'en'] as const)('%s has exactly the keys of nb, with the same placeholders', (lng) => {
-    expect([...flat[lng].keys()].sort()).toEqual([...flat.nb.keys()].sort());
-    for (const [key, text] of flat.nb)
-      expect(placeholders(flat[lng].get(key)!), `${lng}: ${key}`).toEqual(placeholders(text));
-  });
-
-  it.each(['nb', 'nn', 'en'] as const)('%s has no empty or placeholder text', (lng) => {
-    for (const [key, text] of flat[lng]) {
-      expect(text.trim(), `${lng}: ${key}`).not.toBe('');
-      expect(text, `${lng}: ${key}`).not.toMatch(/\b(TODO|TBD|FIXME)\b|lorem/i);
-    }
-  });
-
   it('nn is nynorsk: no bokmål-only words', () => {
     const bokmal = [
       'ikke',

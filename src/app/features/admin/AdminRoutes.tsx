@@ -16,12 +16,12 @@ import { StaffShell } from './shell/StaffShell';
 import { AdminNotFound } from './shell/AdminNotFound';
 import { UnitsScreen } from './units/UnitsScreen';
 import { SetupScreen } from './setup/SetupScreen';
-import { LazyTexts } from './ui/LazyTexts';
+import { LazyTexts } from '../../ui/LazyTexts';
 import './admin.css';
 
 export default function AdminRoutes() {
   return (
-    <LazyTexts>
+    <LazyTexts namespaces={['admin']}>
       <SessionProvider>
         <Routes>
           <Route path="logg-inn" element={<LoginScreen />} />
@@ -88,7 +88,7 @@ export default function AdminRoutes() {
 /** /oppsett/:token, the first-admin setup link: public, so outside the session. */
 export function SetupRoute() {
   return (
-    <LazyTexts>
+    <LazyTexts namespaces={['admin']}>
       <SetupScreen />
     </LazyTexts>
   );

@@ -13,7 +13,7 @@ const ITEMS = [
 export function FactorsNav() {
   const { t } = useTranslation('cards');
   return (
-    <nav className="factors-nav no-print" aria-label={t('nav.label')}>
+    <nav className="pill-nav factors-nav no-print" aria-label={t('nav.label')}>
       <ul>
         {ITEMS.map((item) => (
           <li key={item.to}>

@@ -10,7 +10,7 @@ export function StaffNav() {
   const { user } = useSession();
   const items = navItemsFor(user);
   return (
-    <nav className="admin-nav" aria-label={t('nav.label')}>
+    <nav className="pill-nav admin-nav" aria-label={t('nav.label')}>
       <ul>
         {items.map((item) => (
           <li key={item.key}>
