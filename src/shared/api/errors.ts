@@ -70,6 +70,12 @@ export const ERROR_CODES = [
   'CONFLICT',
   /** A reference in the request (parent unit, unit type, questionnaire) does not exist or does not fit. */
   'INVALID_REFERENCE',
+  // Reports (issue 5).
+  /**
+   * The round has no report for the caller yet: leaders and reps see published rounds only; admin
+   * also closed rounds whose grace days have passed (their figures can no longer change).
+   */
+  'REPORT_NOT_AVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
