@@ -16,7 +16,9 @@ import { codeRoutes } from './routes/codes';
 import { healthRoutes } from './routes/health';
 import { kioskRoutes } from './routes/kiosks';
 import { municipalityRoutes } from './routes/municipality';
+import { nationalFigureRoutes } from './routes/national-figures';
 import { questionnaireRoutes } from './routes/questionnaires';
+import { reportRoutes } from './routes/reports';
 import { responseRoutes } from './routes/responses';
 import { roundRoutes } from './routes/rounds';
 import { roundAdminRoutes } from './routes/rounds-admin';
@@ -77,6 +79,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   void app.register(roundAdminRoutes, { prefix: API_PREFIX, database, now });
   void app.register(codeRoutes, { prefix: API_PREFIX, database, now, hasher });
   void app.register(kioskRoutes, { prefix: API_PREFIX, database, now });
+  void app.register(reportRoutes, { prefix: API_PREFIX, database, now });
+  void app.register(nationalFigureRoutes, { prefix: API_PREFIX, database });
 
   if (options.staticDir !== undefined) registerStaticPwa(app, options.staticDir);
   registerNotFound(app, options.staticDir !== undefined);

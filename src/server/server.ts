@@ -12,6 +12,7 @@ import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { createSetupToken } from './auth/first-admin';
 import { DEMO_LOGINS, seedDemo, seedDemoCodes } from './db/seed-demo';
+import { seedDemoReports } from './db/seed-demo-reports';
 import { createCodeHasher, loadCodeHashKey } from './codes/code-hasher';
 import { formatCode } from '../shared/codes';
 import { municipalitiesWithoutAdmin } from './repositories/accounts';
@@ -84,7 +85,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await migrateToLatest(db);
     if (!(await hasAnyMunicipality(db.kysely))) {
       await seedDemo(db);
-      demoCodes = await seedDemoCodes(db, createCodeHasher(codeHashKey));
+      const hasher = createCodeHasher(codeHashKey);
+      demoCodes = await seedDemoCodes(db, hasher);
+      await seedDemoReports(db, hasher);
       seededDemo = true;
     }
     setupTokens = await Promise.all(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/database';
-import { sql } from 'kysely';
+import { Migrator, sql, type Migration } from 'kysely';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { MIGRATIONS } from '../../src/server/db/migrations/registry';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from './support/databases';
@@ -25,6 +25,7 @@ const TABLES_BY_MIGRATION: Record<string, string[]> = {
     'refused_counts',
     'unit_types',
   ],
+  '004-reports': ['background_counts', 'background_totals', 'national_figures'],
 };
 const TABLES = Object.keys(MIGRATIONS)
   .flatMap((name) => TABLES_BY_MIGRATION[name] ?? [`(add ${name} to TABLES_BY_MIGRATION)`])
@@ -125,4 +126,104 @@ describeEachDatabase('migrations', (dialect) => {
         .execute(),
     ).rejects.toThrow();
   });
+
+  it('fills the background counts of 004 from the responses stored before it', async () => {
+    const before = await createTestDatabase(dialect);
+    const old = before.connect();
+    try {
+      await migrateUpTo(old, '003-organisation');
+      const db = old.kysely;
+      await db
+        .insertInto('municipalities')
+        .values({ id: 'm', name: 'M', number: '0301', language: 'nb' })
+        .execute();
+      await db
+        .insertInto('units')
+        .values({ id: 'u', municipality_id: 'm', parent_id: null, name: 'U', unit_type: null })
+        .execute();
+      const questions = { background: [{ id: 'gender' }, { id: 'ageGroup' }] };
+      await db
+        .insertInto('questionnaires')
+        .values({ version: 'v', content: JSON.stringify(questions) })
+        .execute();
+      await db
+        .insertInto('rounds')
+        .values({
+          id: 'r',
+          municipality_id: 'm',
+          unit_id: 'u',
+          name: 'R',
+          opens_on: '2026-03-01',
+          closes_on: '2026-03-14',
+          status: 'open',
+          default_language: 'nb',
+          questionnaire_version: 'v',
+        })
+        .execute();
+      const response = (id: string, answer: number | null, background: Record<string, string>) => ({
+        id,
+        round_id: 'r',
+        unit_id: 'u',
+        questionnaire_version: 'v',
+        answered_on: '2026-03-02',
+        answers: JSON.stringify({ s1: answer }),
+        background: JSON.stringify(background),
+        open_text: null,
+      });
+      await db
+        .insertInto('responses')
+        .values([
+          response('a', 4, { gender: 'female' }),
+          response('b', 2, { gender: 'female', ageGroup: 'under-30' }),
+          response('c', null, { gender: 'declined' }),
+          response('d', 5, {}),
+        ])
+        .execute();
+
+      expect(await migrateToLatest(old)).toEqual(['004-reports']);
+      const totals = await db.selectFrom('background_totals').selectAll().execute();
+      expect(totals.map((t) => `${t.question_id}/${t.option_value}=${Number(t.responses)}`).sort()).toEqual([
+        'ageGroup/declined=2',
+        'ageGroup/under-30=1',
+        'gender/declined=1',
+        'gender/female=2',
+      ]);
+      const counts = await db.selectFrom('background_counts').selectAll().execute();
+      expect(
+        counts
+          .map((c) => `${c.question_id}/${c.option_value}/${c.statement_id}/${c.value}=${Number(c.count)}`)
+          .sort(),
+      ).toEqual([
+        'ageGroup/declined/s1/0=1',
+        'ageGroup/declined/s1/4=1',
+        'ageGroup/under-30/s1/2=1',
+        'gender/declined/s1/0=1',
+        'gender/female/s1/2=1',
+        'gender/female/s1/4=1',
+      ]);
+    } finally {
+      await old.close();
+      await before.dispose();
+    }
+  });
 });
+
+/** Runs the registered migrations up to and including `last`, as an older release would have. */
+async function migrateUpTo(database: Database, last: string): Promise<void> {
+  const migrations: Record<string, Migration> = {};
+  for (const [name, migration] of Object.entries(MIGRATIONS)) {
+    if (name <= last) migrations[name] = { up: (db) => migration.up(db, database.dialect) };
+  }
+  const schema =
+    database.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.kysely)).rows[0]
+          ?.schema
+      : undefined;
+  const migrator = new Migrator({
+    db: database.kysely,
+    ...(schema !== undefined && { migrationTableSchema: schema }),
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error !== undefined) throw error instanceof Error ? error : new Error('Migration failed');
+}

@@ -4,6 +4,7 @@ import type nbSurvey from '../../../locales/nb/survey.json';
 import type nbFactors from '../../../locales/nb/factors.json';
 import type nbCards from '../../../locales/nb/cards.json';
 import type nbAdmin from '../../../locales/nb/admin.json';
+import type nbReports from '../../../locales/nb/reports.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -14,6 +15,7 @@ declare module 'i18next' {
       factors: typeof nbFactors;
       cards: typeof nbCards;
       admin: typeof nbAdmin;
+      reports: typeof nbReports;
     };
   }
 }

@@ -1,6 +1,6 @@
 // Owns how UI strings reach i18next. nb is the source language and types every key.
 // common and survey are small and bundled; factors (long card texts), cards (the card screens'
-// UI strings) and admin (the staff screens) load lazily per language, from chunks the service
+// UI strings), admin (the staff screens) and reports (the report screens) load lazily per language, from chunks the service
 // worker precaches, so switching language works offline and the respondent's first load carries
 // none of them.
 import nbCommon from '../../../locales/nb/common.json';
@@ -17,12 +17,14 @@ export const bundledResources = {
   en: { common: enCommon, survey: enSurvey },
 } satisfies Record<Language, Record<string, unknown>>;
 
-export const LAZY_NAMESPACES = ['factors', 'cards', 'admin'] as const;
+export const LAZY_NAMESPACES = ['factors', 'cards', 'admin', 'reports'] as const;
+export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 
 const lazyFiles = import.meta.glob<{ default: Record<string, unknown> }>([
   '../../../locales/*/factors.json',
   '../../../locales/*/cards.json',
   '../../../locales/*/admin.json',
+  '../../../locales/*/reports.json',
 ]);
 
 export async function loadLazyNamespace(

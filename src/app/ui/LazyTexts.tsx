@@ -5,8 +5,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-
-type LazyNamespace = 'factors' | 'cards' | 'admin';
+import type { LazyNamespace } from '../i18n/resources';
 
 interface Props {
   namespaces: readonly LazyNamespace[];

@@ -1,5 +1,6 @@
-// Norwegian formatting rules: "5. juni 2026", "kl. 13.00", "3.–6. juni", decimal comma.
-// Chromium's Intl has no nynorsk month names, so nb and nn use our own lists.
+// Norwegian formatting rules: "5. juni 2026", "kl. 13.00", "3.–6. juni", decimal comma, "65,1 %"
+// and "10 000" with no-break spaces. Chromium's Intl has no nynorsk month names, so nb and nn use
+// our own lists; nb and nn share number formats, en uses en-GB.
 import type { Language } from '../../shared/languages';
 
 // Month names are the same in bokmål and nynorsk (weekday names differ, but we show none).
@@ -70,4 +71,53 @@ const osloIsoDate = new Intl.DateTimeFormat('en-CA', {
 /** "28. november 2026 kl. 13.05" — for the last sync. */
 export function formatDateTime(at: Date, lng: Language, atWord: (time: string) => string): string {
   return `${formatDate(osloIsoDate.format(at), lng)} ${atWord(formatTime(at, lng))}`;
+}
+
+// ---- Numbers ---------------------------------------------------------------------------------
+
+const numberLocale = (lng: Language) => (lng === 'en' ? 'en-GB' : 'nb-NO');
+/** The real minus sign (U+2212), not the hyphen: Norwegian typography, and en-GB Intl uses the hyphen. */
+const MINUS = '\u2212';
+
+/**
+ * Rounds to one decimal the way the formatted text does (half away from zero on the shortest
+ * decimal form, so 4.35 → 4.4 although the double is 4.3499…): a colour band must match the
+ * number printed in it.
+ */
+export function roundToTenth(value: number): number {
+  const tenths = Math.round(Math.abs(Number((value * 10).toPrecision(12))));
+  return value < 0 && tenths !== 0 ? -tenths / 10 : tenths / 10;
+}
+
+const oneDecimal = (lng: Language) =>
+  new Intl.NumberFormat(numberLocale(lng), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** 4.25 → "4,3" (nb/nn) or "4.3" (en); one decimal always, a real minus when negative. */
+export function formatDecimal(value: number, lng: Language): string {
+  const rounded = roundToTenth(value);
+  const text = oneDecimal(lng).format(Math.abs(rounded));
+  return rounded < 0 ? `${MINUS}${text}` : text;
+}
+
+/** A change between rounds: "+0,2", "−0,1" (real minus), "0,0". */
+export function formatChange(change: number, lng: Language): string {
+  const rounded = roundToTenth(change);
+  return rounded > 0 ? `+${formatDecimal(rounded, lng)}` : formatDecimal(rounded, lng);
+}
+
+/**
+ * A share 0..1 as a percentage, one decimal unless told: 0.651 → "65,1 %" (nb/nn, with a no-break
+ * space) or "65.1%" (en).
+ */
+export function formatPercent(share: number, lng: Language, decimals = 1): string {
+  return new Intl.NumberFormat(numberLocale(lng), {
+    style: 'percent',
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(share);
+}
+
+/** 10000 → "10 000" with a no-break space (nb/nn), "10,000" (en). */
+export function formatCount(value: number, lng: Language): string {
+  return new Intl.NumberFormat(numberLocale(lng)).format(value);
 }

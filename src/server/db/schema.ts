@@ -1,11 +1,14 @@
 // The typed database schema Kysely checks every query against: one file per table in ./tables.
 import type { AggregateCountsTable } from './tables/aggregate-counts';
 import type { AggregateTotalsTable } from './tables/aggregate-totals';
+import type { BackgroundCountsTable } from './tables/background-counts';
+import type { BackgroundTotalsTable } from './tables/background-totals';
 import type { CodeCheckLimitsTable } from './tables/code-check-limits';
 import type { KioskEnrolmentsTable } from './tables/kiosk-enrolments';
 import type { KiosksTable } from './tables/kiosks';
 import type { LoginAttemptsTable } from './tables/login-attempts';
 import type { MunicipalitiesTable } from './tables/municipalities';
+import type { NationalFiguresTable } from './tables/national-figures';
 import type { OneTimeCodesTable } from './tables/one-time-codes';
 import type { QuestionnairesTable } from './tables/questionnaires';
 import type { RefusedCountsTable } from './tables/refused-counts';
@@ -39,4 +42,8 @@ export interface DB {
   kiosks: KiosksTable;
   kiosk_enrolments: KioskEnrolmentsTable;
   code_check_limits: CodeCheckLimitsTable;
+  // 004-reports
+  background_counts: BackgroundCountsTable;
+  background_totals: BackgroundTotalsTable;
+  national_figures: NationalFiguresTable;
 }

@@ -2,6 +2,7 @@
 // line against the file itself and the units already stored, so the import can be all or nothing:
 // either every line is good and the result says what to write, or every bad line is listed.
 // Pure: what it needs from the database is passed in.
+import { readCsv } from '../csv/records';
 
 export interface CsvUnitRow {
   line: number;
@@ -31,52 +32,6 @@ export type CsvResult = { ok: true; rows: CsvUnitRow[] } | { ok: false; errors: 
 export const CSV_COLUMNS = ['id', 'parent_id', 'name', 'unit_type', 'employee_count'] as const;
 const ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
 const MAX_EMPLOYEES = 1_000_000;
-
-/** Lines of fields; a quoted field may hold the delimiter, "" for a quote, and line breaks. */
-function tokenize(text: string, delimiter: string): { line: number; fields: string[] }[] {
-  const records: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-    } else if (ch === '"' && field.trim() === '') {
-      quoted = true;
-      field = '';
-    } else if (ch === delimiter) {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      fields.push(field);
-      records.push({ line: recordLine, fields });
-      fields = [];
-      field = '';
-      line++;
-      recordLine = line;
-    } else field += ch;
-  }
-  if (field !== '' || fields.length > 0) {
-    fields.push(field);
-    records.push({ line: recordLine, fields });
-  }
-  return records.filter((r) => r.fields.some((f) => f.trim() !== ''));
-}
-
-function detectDelimiter(headerLine: string): string {
-  return headerLine.includes(';') ? ';' : ',';
-}
 
 function parseCount(raw: string): number | null | Error {
   const text = raw.replace(/[\s\u00a0\u202f]/g, '');
@@ -144,9 +99,7 @@ function cycleLines(rows: CsvUnitRow[], ctx: CsvContext): CsvLineError[] {
 }
 
 export function parseUnitCsv(input: string, ctx: CsvContext): CsvResult {
-  const text = input.replace(/^\uFEFF/, '');
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const records = tokenize(text, detectDelimiter(firstLine));
+  const records = readCsv(input);
   const header = records[0];
   if (!header) return { ok: false, errors: [{ line: 1, message: 'The file is empty' }] };
   const names = header.fields.map((f) => f.trim().toLowerCase());

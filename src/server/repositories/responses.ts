@@ -6,7 +6,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { LikertValue } from '../../shared/likert';
 import type { Database } from '../db/database';
 import type { DB } from '../db/schema';
-import { aggregateDeltas } from '../ingest/aggregate';
+import { aggregateDeltas, type AggregateDeltas, type BackgroundQuestionIds } from '../ingest/aggregate';
+import { findQuestionnaires } from './questionnaires';
 
 export interface NewResponse {
   id: string;
@@ -52,9 +53,25 @@ export async function insertResponse(trx: Transaction<DB>, r: NewResponse): Prom
   return row !== undefined;
 }
 
-/** Adds newly stored responses to the pre-aggregated counts, in the same transaction. */
+/** The background questions of the versions whose responses answered the background part. */
+async function backgroundQuestionIds(
+  trx: Transaction<DB>,
+  stored: readonly NewResponse[],
+): Promise<BackgroundQuestionIds> {
+  const versions = stored
+    .filter((r) => Object.keys(r.background).length > 0)
+    .map((r) => r.questionnaireVersion);
+  const questionnaires = await findQuestionnaires(trx, versions);
+  return new Map([...questionnaires].map(([version, q]) => [version, q.background.map((b) => b.id)]));
+}
+
+/**
+ * Adds newly stored responses to the pre-aggregated counts, in the same transaction: per unit, and
+ * per background group of the whole round (see ../ingest/aggregate.ts).
+ */
 export async function addToAggregates(trx: Transaction<DB>, stored: readonly NewResponse[]): Promise<void> {
-  const { counts, totals } = aggregateDeltas(stored);
+  const deltas = aggregateDeltas(stored, await backgroundQuestionIds(trx, stored));
+  const { counts, totals } = deltas;
   for (const part of chunks(counts, ROWS_PER_STATEMENT)) {
     await trx
       .insertInto('aggregate_counts')
@@ -81,6 +98,51 @@ export async function addToAggregates(trx: Transaction<DB>, stored: readonly New
       .onConflict((oc) =>
         oc.columns(['round_id', 'unit_id']).doUpdateSet((eb) => ({
           responses: eb('aggregate_totals.responses', '+', eb.ref('excluded.responses')),
+        })),
+      )
+      .execute();
+  }
+  await addToBackgroundAggregates(trx, deltas);
+}
+
+async function addToBackgroundAggregates(
+  trx: Transaction<DB>,
+  { backgroundCounts, backgroundTotals }: AggregateDeltas,
+): Promise<void> {
+  for (const part of chunks(backgroundCounts, ROWS_PER_STATEMENT)) {
+    await trx
+      .insertInto('background_counts')
+      .values(
+        part.map((c) => ({
+          round_id: c.roundId,
+          question_id: c.questionId,
+          option_value: c.optionValue,
+          statement_id: c.statementId,
+          value: c.value,
+          count: c.count,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['round_id', 'question_id', 'option_value', 'statement_id', 'value'])
+          .doUpdateSet((eb) => ({ count: eb('background_counts.count', '+', eb.ref('excluded.count')) })),
+      )
+      .execute();
+  }
+  for (const part of chunks(backgroundTotals, ROWS_PER_STATEMENT)) {
+    await trx
+      .insertInto('background_totals')
+      .values(
+        part.map((t) => ({
+          round_id: t.roundId,
+          question_id: t.questionId,
+          option_value: t.optionValue,
+          responses: t.responses,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['round_id', 'question_id', 'option_value']).doUpdateSet((eb) => ({
+          responses: eb('background_totals.responses', '+', eb.ref('excluded.responses')),
         })),
       )
       .execute();

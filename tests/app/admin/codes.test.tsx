@@ -3,7 +3,8 @@
 // links is safe to open in a spreadsheet.
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { codesCsv, csvCell } from '../../../src/app/features/admin/codes/codes-csv';
+import { codesCsv } from '../../../src/app/features/admin/codes/codes-csv';
+import { csvCell } from '../../../src/app/ui/csv';
 import { resetOfflineDb } from '../support/offline';
 import { h1, renderAdmin } from './support/render-admin';
 import { roundFixture } from './support/staff-server';

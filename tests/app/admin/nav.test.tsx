@@ -21,19 +21,29 @@ async function menuFor(roles: RoleAssignment[]) {
 describe('staff navigation by role', () => {
   beforeEach(resetOfflineDb);
 
-  it('shows an admin all seven screens', async () => {
+  it('shows an admin all nine screens', async () => {
     const { links } = await menuFor(ADMIN);
-    expect(links).toEqual(['Svarprosent', 'Kommunen', 'Enheter', 'Runder', 'Koder', 'Nettbrett', 'Kontoer']);
+    expect(links).toEqual([
+      'Svarprosent',
+      'Rapporter',
+      'Kommunen',
+      'Enheter',
+      'Runder',
+      'Koder',
+      'Nettbrett',
+      'Kontoer',
+      'Nasjonale tall',
+    ]);
   });
 
-  it('shows a leader their units, codes and tablets', async () => {
+  it('shows a leader their units, reports, codes and tablets', async () => {
     const { links } = await menuFor([{ role: 'leader', unitId: 'solbakken' }]);
-    expect(links).toEqual(['Mine enheter', 'Koder', 'Nettbrett']);
+    expect(links).toEqual(['Mine enheter', 'Rapporter', 'Koder', 'Nettbrett']);
   });
 
-  it.each(['union_rep', 'safety_rep'] as const)('shows a %s only their units', async (role) => {
+  it.each(['union_rep', 'safety_rep'] as const)('shows a %s only their units and reports', async (role) => {
     const { links, server } = await menuFor([{ role, unitId: 'avd2' }]);
-    expect(links).toEqual(['Mine enheter']);
+    expect(links).toEqual(['Mine enheter', 'Rapporter']);
     await h1('Mine enheter');
     expect(await screen.findByText('Avdeling 2')).toBeTruthy();
     // The server shows response rates to leaders and admins only: not asked for.
@@ -45,7 +55,7 @@ describe('staff navigation by role', () => {
       { role: 'safety_rep', unitId: 'avd2' },
       { role: 'leader', unitId: 'solbakken' },
     ]);
-    expect(links).toEqual(['Mine enheter', 'Koder', 'Nettbrett']);
+    expect(links).toEqual(['Mine enheter', 'Rapporter', 'Koder', 'Nettbrett']);
   });
 
   it('tells a leader who opens an admin screen by URL that they have no access, and asks nothing', async () => {

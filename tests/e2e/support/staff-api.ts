@@ -1,5 +1,5 @@
-// Drives the staff API the way the admin screens do (login, CSRF header), for test setup that a
-// respondent test needs: one-time codes for the demo unit, kiosk enrolment links.
+// Drives the staff API the way the admin screens do (login, CSRF header), for test setup: one-time
+// codes for the demo unit, kiosk enrolment links, and rounds run from start to published.
 import type { FastifyInstance } from 'fastify';
 import { DEMO_IDS, DEMO_LOGINS } from '../../../src/server/db/seed-demo';
 
@@ -9,12 +9,16 @@ interface StaffSession {
 }
 
 async function login(app: FastifyInstance): Promise<StaffSession> {
+  return loginAs(app, DEMO_LOGINS.admin);
+}
+
+async function loginAs(app: FastifyInstance, username: string): Promise<StaffSession> {
   const res = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
-    payload: { username: DEMO_LOGINS.admin, password: DEMO_LOGINS.password },
+    payload: { username, password: DEMO_LOGINS.password },
   });
-  if (res.statusCode !== 200) throw new Error(`demo admin login failed: ${res.statusCode} ${res.body}`);
+  if (res.statusCode !== 200) throw new Error(`demo login failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   return { cookie, csrfToken: res.json<{ csrfToken: string }>().csrfToken };
 }
@@ -44,4 +48,19 @@ export async function createDemoEnrolment(app: FastifyInstance): Promise<string>
   if (res.statusCode !== 201 && res.statusCode !== 200)
     throw new Error(`enrolment failed: ${res.statusCode} ${res.body}`);
   return res.json<{ url: string }>().url;
+}
+
+/** The demo admin's staff API: each call checks its status and returns the JSON body. */
+export async function demoAdminApi(app: FastifyInstance) {
+  const session = await login(app);
+  return async <T = unknown>(method: 'GET' | 'POST', url: string, payload?: object, status = 200) => {
+    const res = await app.inject({
+      method,
+      url: `/api/v1${url}`,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+      ...(payload !== undefined && { payload }),
+    });
+    if (res.statusCode !== status) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res.json<T>();
+  };
 }

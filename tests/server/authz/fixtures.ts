@@ -9,12 +9,14 @@ import { startSession } from '../../../src/server/auth/session';
 import type { DB } from '../../../src/server/db/schema';
 import { insertUser, replaceRoles } from '../../../src/server/repositories/accounts';
 import { insertMunicipality, insertUnits } from '../../../src/server/repositories/organisation';
+import { insertRound, type RoundRecord } from '../../../src/server/repositories/rounds';
 import {
   CSRF_HEADER,
   SESSION_COOKIE,
   type RoleAssignment,
   type SessionResponse,
 } from '../../../src/shared/api/staff';
+import { QUESTIONNAIRE } from '../support/fixtures';
 
 export const AUTHZ = {
   municipality: 'm1',
@@ -28,6 +30,12 @@ export const AUTHZ = {
   /** A unit of m2: outside everyone's scope, the m1 admin's too. */
   foreignUnit: 'm2-unit',
   missingUnit: 'no-such-unit',
+  /** Reports: a published round over the whole sector (unit A, dept and unit B). */
+  publishedRound: 'authz-round-published',
+  /** Reports: closed over the sector and past its grace days, not published. */
+  closedRound: 'authz-round-closed',
+  /** Reports: a published round of m2. */
+  foreignRound: 'authz-round-foreign',
 } as const;
 
 /** Every fixture account has this password. */
@@ -74,6 +82,24 @@ export const TARGETS = {
   foreignAdmin: user('authz-foreign-admin', [{ role: 'admin', unitId: null }], AUTHZ.otherMunicipality),
 } as const;
 
+/** Rounds for the report rows; nothing else uses them. */
+const reportRound = (id: string, fields: Partial<RoundRecord>): RoundRecord => ({
+  id,
+  municipalityId: AUTHZ.municipality,
+  unitId: AUTHZ.sector,
+  name: id,
+  opensOn: '2026-01-05',
+  closesOn: '2026-01-20',
+  status: 'published',
+  defaultLanguage: 'nb',
+  threshold: 5,
+  openQuestionEnabled: true,
+  backgroundEnabled: true,
+  graceDays: 7,
+  questionnaireVersion: QUESTIONNAIRE.version,
+  ...fields,
+});
+
 let fixtureHash: Promise<string> | undefined;
 
 /** Run after support/fixtures.ts seedFixtures(). One hash for all, to keep the suite fast. */
@@ -93,6 +119,12 @@ export async function seedAuthzFixtures(db: Kysely<DB>): Promise<void> {
       unit_type: 'Skole',
     },
   ]);
+  await insertRound(db, reportRound(AUTHZ.publishedRound, {}));
+  await insertRound(db, reportRound(AUTHZ.closedRound, { status: 'closed' }));
+  await insertRound(
+    db,
+    reportRound(AUTHZ.foreignRound, { municipalityId: AUTHZ.otherMunicipality, unitId: AUTHZ.foreignUnit }),
+  );
   const passwordHash = await (fixtureHash ??= hashPassword(FIXTURE_PASSWORD));
   for (const u of [...Object.values(USERS), ...Object.values(TARGETS)]) {
     const row = { ...u, displayName: u.username, passwordHash, createdOn: '2026-03-01' };

@@ -18,6 +18,8 @@ import { UnitsScreen } from './units/UnitsScreen';
 import { SetupScreen } from './setup/SetupScreen';
 import { LazyTexts } from '../../ui/LazyTexts';
 import './admin.css';
+// After admin.css, so the report styles build on the admin ones.
+import { NationalFiguresRoute, ReportRoutes } from '../reports/ReportRoutes';
 
 export default function AdminRoutes() {
   return (
@@ -28,6 +30,15 @@ export default function AdminRoutes() {
           <Route element={<RequireStaff />}>
             <Route element={<StaffShell />}>
               <Route index element={<ProgressScreen />} />
+              <Route path="rapporter/*" element={<ReportRoutes />} />
+              <Route
+                path="nasjonale-tall"
+                element={
+                  <RequireRole roles={['admin']}>
+                    <NationalFiguresRoute />
+                  </RequireRole>
+                }
+              />
               <Route
                 path="kommune"
                 element={

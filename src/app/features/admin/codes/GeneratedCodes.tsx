@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { AdminRound, Unit } from '../../../../shared/api/organisation';
 import { osloDate } from '../../../../shared/dates';
 import { CodeSlip } from './CodeSlip';
-import { codesCsv, downloadText } from './codes-csv';
+import { downloadText } from '../../../ui/csv';
+import { codesCsv } from './codes-csv';
 
 export interface CodeBatch {
   codes: string[];

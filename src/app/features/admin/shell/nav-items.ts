@@ -1,6 +1,6 @@
 // The staff menu: each entry names the roles that may use its screen. Admin sees everything;
 // leaders also prepare codes and tablets for their units; union and safety reps follow the
-// response rate of the units they represent.
+// units they represent; every staff role reads the reports of its units.
 import type { StaffRole } from '../../../../shared/api/staff';
 import type { Me } from '../../../../shared/api/staff';
 import { hasRole } from '../session/roles';
@@ -15,9 +15,20 @@ export const ADMIN_PATHS = {
   kiosks: '/admin/nettbrett',
   accounts: '/admin/kontoer',
   account: '/admin/min-konto',
+  reports: '/admin/rapporter',
+  nationalFigures: '/admin/nasjonale-tall',
 } as const;
 
-export type NavKey = 'progress' | 'municipality' | 'units' | 'rounds' | 'codes' | 'kiosks' | 'accounts';
+export type NavKey =
+  | 'progress'
+  | 'reports'
+  | 'municipality'
+  | 'units'
+  | 'rounds'
+  | 'codes'
+  | 'kiosks'
+  | 'accounts'
+  | 'nationalFigures';
 
 export interface NavItem {
   key: NavKey;
@@ -29,12 +40,14 @@ const ALL_STAFF: readonly StaffRole[] = ['admin', 'leader', 'union_rep', 'safety
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'progress', to: ADMIN_PATHS.home, roles: ALL_STAFF },
+  { key: 'reports', to: ADMIN_PATHS.reports, roles: ALL_STAFF },
   { key: 'municipality', to: ADMIN_PATHS.municipality, roles: ['admin'] },
   { key: 'units', to: ADMIN_PATHS.units, roles: ['admin'] },
   { key: 'rounds', to: ADMIN_PATHS.rounds, roles: ['admin'] },
   { key: 'codes', to: ADMIN_PATHS.codes, roles: ['admin', 'leader'] },
   { key: 'kiosks', to: ADMIN_PATHS.kiosks, roles: ['admin', 'leader'] },
   { key: 'accounts', to: ADMIN_PATHS.accounts, roles: ['admin'] },
+  { key: 'nationalFigures', to: ADMIN_PATHS.nationalFigures, roles: ['admin'] },
 ];
 
 export const navItemsFor = (user: Me | undefined): NavItem[] =>

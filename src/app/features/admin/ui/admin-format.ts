@@ -1,23 +1,8 @@
-// Numbers and day counts the staff screens show, in Norwegian style: "65,1 %" (decimal comma and a
-// non-breaking space before %), "10 000". nb and nn share number formats; en uses en-GB.
+// Day counts and periods the staff screens show. The number formats ("65,1 %", "10 000") are
+// shared with the reports and live in src/app/ui/format.ts; re-exported here for the admin screens.
 import { addDays, osloDate } from '../../../../shared/dates';
-import type { Language } from '../../../../shared/languages';
 
-const numberLocale = (lng: Language) => (lng === 'en' ? 'en-GB' : 'nb-NO');
-
-/** 0.651 → "65,1 %" (nb/nn) or "65.1%" (en). */
-export function formatPercent(rate: number, lng: Language): string {
-  return new Intl.NumberFormat(numberLocale(lng), {
-    style: 'percent',
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(rate);
-}
-
-/** 10000 → "10 000" with a non-breaking space (nb/nn). */
-export function formatCount(value: number, lng: Language): string {
-  return new Intl.NumberFormat(numberLocale(lng)).format(value);
-}
+export { formatCount, formatPercent } from '../../../ui/format';
 
 /** Whole calendar days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {

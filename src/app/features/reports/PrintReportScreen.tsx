@@ -1,0 +1,57 @@
+// /admin/rapporter/:roundId/:unitId/utskrift — the report laid out for the analysis meeting: a
+// cover (unit, round, period, response rate), the overview table, then one A4 page per factor
+// (reports.css, @media print). The browser's print dialog also saves it as a PDF. No open answers:
+// a printout travels.
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { FactorSection } from './FactorSection';
+import { OverviewSection } from './OverviewSection';
+import { REPORT_PATHS } from './paths';
+import { ReportApiError } from './ReportApiError';
+import { ReportMeta } from './ReportMeta';
+import { ResponseRate } from './ResponseRate';
+import { SuppressedNotice } from './SuppressedNotice';
+import { useUnitReport } from './useReports';
+
+export function PrintReportScreen() {
+  const { t } = useTranslation('reports');
+  const { roundId = '', unitId = '' } = useParams();
+  const { data: report, error, isLoading } = useUnitReport(roundId, unitId);
+  return (
+    <div className="screen admin-screen report report-print">
+      <div className="no-print report-print__tools">
+        <p>
+          <Link to={REPORT_PATHS.report(roundId, unitId)}>{t('print.back')}</Link>
+        </p>
+        <p>{t('print.intro')}</p>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => window.print()}
+          disabled={!report}
+        >
+          {t('print.button')}
+        </button>
+      </div>
+      <section className="report-print__cover" aria-labelledby="report-print-title">
+        <p className="report-print__kicker">{t('print.kicker')}</p>
+        <h1 id="report-print-title">
+          {report ? t('report.title', { unit: report.unit.name }) : t('report.loadingTitle')}
+        </h1>
+        <ReportApiError error={error} />
+        {isLoading && <p role="status">{t('status.loading')}</p>}
+        {report && <ReportMeta report={report} />}
+        {report?.responseRate && !report.suppressed && <ResponseRate rate={report.responseRate} />}
+        {report?.suppressed && <SuppressedNotice report={report} />}
+      </section>
+      {report && !report.suppressed && (
+        <>
+          <OverviewSection report={report} className="report-print__page" />
+          {report.factors.map((row) => (
+            <FactorSection key={row.factorId} row={row} report={report} className="report-print__page" />
+          ))}
+        </>
+      )}
+    </div>
+  );
+}

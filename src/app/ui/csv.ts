@@ -1,0 +1,38 @@
+// Owns the CSV files staff download (code links, report tables): semicolons, which is what a
+// Norwegian Excel expects, CRLF line ends, and a byte order mark so Excel reads æ, ø and å as
+// UTF-8. A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a
+// formula, so text cells get a leading apostrophe: unit and round names are typed by people and
+// could start with one.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const SEPARATOR = ';';
+/** A number this app formatted itself ("4,3", "-0,1"): nothing a spreadsheet could run. */
+const PLAIN_NUMBER = /^-?\d+(?:,\d+)?$/;
+
+/** One text cell: formula-guarded, then quoted if it holds a separator, quote or line break. */
+export function csvCell(value: string): string {
+  const guarded = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[";,\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+/**
+ * One number cell, left as a number the spreadsheet can add up ("-0,1" is no formula). Anything
+ * that is not a plain number goes through the text guard.
+ */
+export const csvNumberCell = (value: string): string => (PLAIN_NUMBER.test(value) ? value : csvCell(value));
+
+/** Rows of cells already made safe by csvCell or csvNumberCell, as the file's text. */
+export const csvText = (rows: readonly (readonly string[])[]): string =>
+  `\uFEFF${rows.map((row) => row.join(SEPARATOR)).join('\r\n')}\r\n`;
+
+/** Hands the text to the browser as a file download. */
+export function downloadText(text: string, filename: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the download a moment to start before the object URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,147 @@
+// Builds the report of one unit (the round's own unit: the municipality overview) from the analysed
+// round: figures, response rate, the national comparison, the previous round, background groups
+// and open answers. The caller has checked the round, the unit and the caller's access; this
+// decides only what the anonymity rule and the open-answer rule let through.
+import { randomInt } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import {
+  ALL_UNIT_TYPES,
+  MIN_MUNICIPALITIES_FOR_COMPUTED,
+  type UnitReportResponse,
+} from '../../shared/api/reports';
+import type { Database } from '../db/database';
+import type { DB } from '../db/schema';
+import { codeCountsByUnit } from '../repositories/codes';
+import { findNationalFigures } from '../repositories/national-figures';
+import { previousRoundId, publishedRoundIdsOfYear } from '../repositories/report-rounds';
+import { loadRoundsData, openAnswerTexts, staffingOf, unitTypeLabel } from '../repositories/reports';
+import { findRounds, type RoundRecord } from '../repositories/rounds';
+import { analyseRound, backgroundBreakdowns, nationalAverages, type RoundAnalysis } from './analyse';
+import type { UnitNode } from './model';
+import { chooseNational, type ImportedNational, type NationalChoice } from './national-choice';
+import { factorRows, subtreeIds, toReportRound, toReportUnit } from './report-shapes';
+
+export interface UnitReportInput {
+  round: RoundRecord;
+  analysis: RoundAnalysis;
+  unit: UnitNode;
+  municipality: UnitReportResponse['municipality'];
+  /** The caller holds leader, union rep or safety rep on the unit or above it. */
+  mayReadOpenAnswers: boolean;
+}
+
+/** Fisher–Yates with the crypto generator: a fresh order on every request, nothing to replay. */
+function shuffled<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+/** Invited: codes issued, or the employees of an open-kiosk unit; null when one of those is unknown. */
+async function responseRate(
+  db: Kysely<DB>,
+  input: UnitReportInput,
+): Promise<UnitReportResponse['responseRate']> {
+  const ids = subtreeIds(input.analysis, input.unit.id);
+  const codes = await codeCountsByUnit(db, input.round.id);
+  const staffing = await staffingOf(db, ids);
+  let invited: number | null = 0;
+  for (const id of ids) {
+    const s = staffing.get(id);
+    const own = s?.openKiosk ? s.employeeCount : (codes.get(id)?.issued ?? 0);
+    invited = invited === null || own === null ? null : invited + own;
+  }
+  const answered = input.analysis.totals.get(input.unit.id)?.responses ?? 0;
+  const rate = invited === null || invited === 0 ? null : Math.round((answered / invited) * 10_000) / 10_000;
+  return { invited, answered, rate };
+}
+
+/** The published rounds this report compares with: the same year's (national) and the unit's previous one. */
+async function comparedRounds(database: Database, round: RoundRecord, unitId: string) {
+  const db = database.kysely;
+  const year = Number(round.opensOn.slice(0, 4));
+  const sameYear = (await publishedRoundIdsOfYear(db, year)).filter((id) => id !== round.id);
+  const previousId = await previousRoundId(db, round, unitId);
+  const records = await findRounds(db, [...sameYear, ...(previousId ? [previousId] : [])]);
+  const data = await loadRoundsData(database, [...records.values()], 'counts');
+  const analyses = new Map([...data].map(([id, d]) => [id, analyseRound(d)]));
+  const pick = (id: string) => analyses.get(id);
+  return {
+    year,
+    sameYear: sameYear.flatMap((id) => pick(id) ?? []),
+    previous:
+      previousId === undefined ? undefined : { round: records.get(previousId)!, analysis: pick(previousId)! },
+  };
+}
+
+/** The municipality's imported figures for the unit type, else those for all unit types together. */
+async function importedFigures(
+  db: Kysely<DB>,
+  municipalityId: string,
+  year: number,
+  unitType: string | null,
+): Promise<ImportedNational> {
+  if (unitType !== null) {
+    const figures = await findNationalFigures(db, municipalityId, year, unitType);
+    if (figures.size > 0) return { unitType, figures };
+  }
+  return { unitType: null, figures: await findNationalFigures(db, municipalityId, year, ALL_UNIT_TYPES) };
+}
+
+async function national(
+  db: Kysely<DB>,
+  input: UnitReportInput,
+  year: number,
+  others: readonly RoundAnalysis[],
+): Promise<NationalChoice> {
+  const unitType = input.unit.unitType;
+  const computed = nationalAverages([input.analysis, ...others], unitType);
+  const label = unitType === null ? undefined : await unitTypeLabel(db, unitType);
+  const imported =
+    computed.municipalities < MIN_MUNICIPALITIES_FOR_COMPUTED
+      ? await importedFigures(db, input.round.municipalityId, year, unitType)
+      : undefined;
+  return chooseNational(computed, imported, { unitType, unitTypeLabel: label ?? null, year });
+}
+
+export async function buildUnitReport(
+  database: Database,
+  input: UnitReportInput,
+): Promise<UnitReportResponse> {
+  const db = database.kysely;
+  const { round, analysis, unit } = input;
+  const isMunicipality = unit.id === round.unitId;
+  const suppression = analysis.unitSuppression.get(unit.id) ?? null;
+  const compared = await comparedRounds(database, round, unit.id);
+  const nationalChoice = await national(db, input, compared.year, compared.sameYear);
+  const previous = compared.previous;
+  const base = {
+    round: toReportRound(round),
+    unit: toReportUnit(unit),
+    municipality: input.municipality,
+    isMunicipality,
+    national: nationalChoice.info,
+    previousRound: previous
+      ? { id: previous.round.id, name: previous.round.name, closesOn: previous.round.closesOn }
+      : null,
+  };
+  if (suppression !== null) {
+    const hidden = { responseRate: null, factors: [], background: null, openAnswers: null };
+    return { ...base, suppressed: true, suppressedReason: suppression, ...hidden };
+  }
+  const openAnswers =
+    round.openQuestionEnabled && input.mayReadOpenAnswers
+      ? shuffled(await openAnswerTexts(db, round.id, subtreeIds(analysis, unit.id)))
+      : null;
+  return {
+    ...base,
+    suppressed: false,
+    suppressedReason: null,
+    responseRate: await responseRate(db, input),
+    factors: factorRows(analysis, unit.id, nationalChoice.averages, previous?.analysis.figures.get(unit.id)),
+    background: isMunicipality ? backgroundBreakdowns(analysis) : null,
+    openAnswers,
+  };
+}

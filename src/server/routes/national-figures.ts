@@ -1,0 +1,68 @@
+// Published national figures an admin imports (CSV) for when this server has too few
+// municipalities to compute a national average itself. Each municipality has its own, so one
+// municipality's import never changes another's comparisons. The import is all or nothing.
+import type { FastifyPluginAsync } from 'fastify';
+import type { CsvInvalidResponse } from '../../shared/api/organisation';
+import {
+  NationalFigureListResponseSchema,
+  NationalImportResponseSchema,
+  type NationalFigureListResponse,
+  type NationalImportResponse,
+} from '../../shared/api/reports';
+import { ApiError } from '../api-error';
+import type { Database } from '../db/database';
+import { listNationalFigures, replaceNationalFigures } from '../repositories/national-figures';
+import { listUnitTypes } from '../repositories/units';
+import { parseNationalCsv } from '../reports/national-csv';
+import { staffOf } from './staff-request';
+
+export const nationalFigureRoutes: FastifyPluginAsync<{ database: Database }> = (app, { database }) => {
+  const db = database.kysely;
+  // The import takes the file itself as the body.
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  app.get(
+    '/national-figures',
+    {
+      config: { access: { allow: ['admin'] } },
+      schema: { response: { 200: NationalFigureListResponseSchema } },
+    },
+    async (request): Promise<NationalFigureListResponse> => ({
+      figures: await listNationalFigures(db, staffOf(request).municipalityId),
+    }),
+  );
+
+  app.post<{ Body: string }>(
+    '/national-figures/import',
+    {
+      config: { access: { allow: ['admin'] } },
+      // No 400 schema: CSV_INVALID (CsvInvalidResponseSchema) is written by the handler as is.
+      schema: { response: { 200: NationalImportResponseSchema } },
+    },
+    async (request, reply): Promise<NationalImportResponse | CsvInvalidResponse> => {
+      const { municipalityId } = staffOf(request);
+      if (typeof request.body !== 'string') {
+        throw new ApiError(
+          415,
+          'MALFORMED_REQUEST',
+          'Send the CSV file as the body with Content-Type text/csv',
+        );
+      }
+      const unitTypes = new Map<string, string>();
+      for (const t of await listUnitTypes(db)) {
+        for (const key of [t.code, t.label.nb, t.label.nn, t.label.en])
+          unitTypes.set(key.toLowerCase(), t.code);
+      }
+      const parsed = parseNationalCsv(request.body, unitTypes);
+      if (!parsed.ok) {
+        reply.code(400);
+        const n = parsed.errors.length;
+        const message = `${n} ${n === 1 ? 'line is' : 'lines are'} wrong; nothing was imported`;
+        return { error: { code: 'CSV_INVALID', message }, lines: parsed.errors };
+      }
+      await replaceNationalFigures(db, municipalityId, parsed.figures);
+      return { imported: parsed.figures.length };
+    },
+  );
+  return Promise.resolve();
+};

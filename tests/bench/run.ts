@@ -1,0 +1,246 @@
+// npm run bench: how fast reports come from the server for a municipality of 5,000 answers across
+// 200 units (and 50,000, to show how each side grows), next to a naive baseline measured in the same
+// run on the same data: reading every raw answer row of the round and counting in JavaScript before
+// the same analysis, which is what a report costs without the aggregate counts kept at ingest.
+// Prints median and p95 per case and the ratio; never asserts a time (machines differ). SQLite by
+// default; BENCH_DATABASE_URL=postgres://… runs on PostgreSQL (and drops its public schema first).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app';
+import { prepareAccount } from '../../src/server/auth/accounts';
+import { startSession } from '../../src/server/auth/session';
+import { openDatabase, type Database } from '../../src/server/db/database';
+import { migrateToLatest } from '../../src/server/db/migrate';
+import { seededRandom, syntheticResponses, unitMeans } from '../../src/server/db/synthetic-answers';
+import { insertUser, replaceRoles } from '../../src/server/repositories/accounts';
+import { insertMunicipality, insertUnits } from '../../src/server/repositories/organisation';
+import { saveQuestionnaire } from '../../src/server/repositories/questionnaires';
+import { addToAggregates, insertResponse } from '../../src/server/repositories/responses';
+import { insertRound, type RoundRecord } from '../../src/server/repositories/rounds';
+import { loadRoundsData } from '../../src/server/repositories/reports';
+import { analyseRound, type RoundAnalysis } from '../../src/server/reports/analyse';
+import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1';
+import { SESSION_COOKIE } from '../../src/shared/api/staff';
+
+const UNITS = 200;
+/** 5,000 answers is the target; 50,000 shows how each side grows. BENCH_ANSWERS=5000 runs one. */
+const SCALES = (process.env.BENCH_ANSWERS ?? '5000,50000').split(',').map(Number);
+const SECTORS = 9;
+const RUNS = Number(process.env.BENCH_RUNS ?? 60);
+const WARMUP = 5;
+const NOW = new Date('2026-11-28T10:00:00Z');
+const MUNICIPALITY = 'bench-kommune';
+const ROUND = 'bench-round';
+const ROOT = 'bench-root';
+
+const ROUND_RECORD: RoundRecord = {
+  id: ROUND,
+  municipalityId: MUNICIPALITY,
+  unitId: ROOT,
+  name: 'Benkemerke 2026',
+  opensOn: '2026-09-01',
+  closesOn: '2026-09-14',
+  status: 'published',
+  defaultLanguage: 'nb',
+  threshold: 5,
+  openQuestionEnabled: true,
+  backgroundEnabled: true,
+  graceDays: 7,
+  questionnaireVersion: DEFAULT_QUESTIONNAIRE.version,
+};
+
+interface Shape {
+  leaves: string[];
+  sectors: string[];
+  /** The unit with the median number of answers: a typical unit report. */
+  typicalUnit: string;
+}
+
+/** 1 root, 9 sectors, 190 units under them: 200 units. Answers go to the 190 units. */
+async function seedMunicipality(database: Database, answers: number): Promise<Shape> {
+  const db = database.kysely;
+  await insertMunicipality(db, {
+    id: MUNICIPALITY,
+    name: 'Benkemerke kommune',
+    number: '9998',
+    language: 'nb',
+  });
+  const sectors = Array.from({ length: SECTORS }, (_, i) => `bench-sector-${i}`);
+  const leaves = Array.from({ length: UNITS - 1 - SECTORS }, (_, i) => `bench-unit-${i}`);
+  const types = ['sykehjem', 'hjemmetjeneste', 'barnehage', 'skole-barnetrinn', 'teknisk'];
+  await insertUnits(db, [
+    { id: ROOT, municipality_id: MUNICIPALITY, parent_id: null, name: 'Hele kommunen', unit_type: null },
+    ...sectors.map((id, i) => ({
+      id,
+      municipality_id: MUNICIPALITY,
+      parent_id: ROOT,
+      name: `Sektor ${i + 1}`,
+      unit_type: null,
+    })),
+    ...leaves.map((id, i) => ({
+      id,
+      municipality_id: MUNICIPALITY,
+      parent_id: sectors[i % SECTORS]!,
+      name: `Enhet ${i + 1}`,
+      unit_type: types[i % types.length]!,
+    })),
+  ]);
+  await saveQuestionnaire(db, DEFAULT_QUESTIONNAIRE);
+  await insertRound(db, ROUND_RECORD);
+  // Spread the answers unevenly over the units, so some units fall under the threshold.
+  const random = seededRandom(5000);
+  const weights = leaves.map(() => 0.05 + random() ** 2);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const counts = weights.map((w) => Math.floor((w / sum) * answers));
+  counts[0]! += answers - counts.reduce((a, b) => a + b, 0);
+  for (const [i, unitId] of leaves.entries()) {
+    const responses = syntheticResponses({
+      roundId: ROUND,
+      unitId,
+      count: counts[i]!,
+      questionnaire: DEFAULT_QUESTIONNAIRE,
+      answeredOn: '2026-09-03',
+      means: unitMeans(random),
+      random,
+      withBackground: true,
+      openTexts: random() < 0.3 ? ['Mer tid til opplæring, takk.'] : [],
+    });
+    await db.transaction().execute(async (trx) => {
+      for (const r of responses) await insertResponse(trx, r);
+      await addToAggregates(trx, responses);
+    });
+  }
+  const byCount = leaves.map((id, i) => ({ id, count: counts[i]! })).sort((a, b) => a.count - b.count);
+  return { leaves, sectors, typicalUnit: byCount[Math.floor(byCount.length / 2)]!.id };
+}
+
+async function adminCookie(database: Database): Promise<string> {
+  const account = await prepareAccount({
+    municipalityId: MUNICIPALITY,
+    username: 'bench-admin',
+    displayName: 'Benkemerke',
+    password: 'bench-password-2026',
+    roles: [{ role: 'admin', unitId: null }],
+  });
+  await insertUser(database.kysely, { ...account, id: 'bench-admin', createdOn: '2026-11-01' });
+  await replaceRoles(database.kysely, 'bench-admin', account.roles);
+  const session = await startSession(database.kysely, 'bench-admin', NOW);
+  return `${SESSION_COOKIE}=${session.token}`;
+}
+
+/**
+ * The same figures without the aggregate counts: every raw answer row of the round, parsed and
+ * counted per unit and statement, then the same analysis. A report of one unit cannot read less:
+ * whether its figures may be shown depends on its parents and siblings (the suppression rule), so
+ * the whole round is read for any report.
+ */
+async function naiveRound(database: Database, round: RoundRecord): Promise<RoundAnalysis> {
+  const data = (await loadRoundsData(database, [round], 'totals')).get(round.id)!;
+  const rows = await database.kysely
+    .selectFrom('responses')
+    .select(['unit_id', 'answers'])
+    .where('round_id', '=', round.id)
+    .execute();
+  const own = new Map(data.units.map((u) => [u.id, new Map<string, number[]>()]));
+  for (const row of rows) {
+    const counts = own.get(row.unit_id);
+    if (!counts) continue;
+    const answers = JSON.parse(row.answers) as Record<string, number | null>;
+    for (const [statementId, value] of Object.entries(answers)) {
+      const values = counts.get(statementId) ?? [0, 0, 0, 0, 0, 0];
+      values[value ?? 0]! += 1;
+      counts.set(statementId, values);
+    }
+  }
+  return analyseRound({
+    ...data,
+    units: data.units.map((u) => ({
+      ...u,
+      own: { responses: u.own.responses, statements: Object.fromEntries(own.get(u.id)!) },
+    })),
+  });
+}
+
+async function time(run: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
+  for (let i = 0; i < WARMUP; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)]!;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+async function fetchOk(app: FastifyInstance, cookie: string, url: string): Promise<unknown> {
+  const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+  if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+const ms = (n: number) => `${n.toFixed(2).padStart(8)} ms`;
+
+async function benchScale(answers: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tifaktor-bench-'));
+  const databaseUrl = process.env.BENCH_DATABASE_URL;
+  const database = openDatabase({ dataDir: dir, databaseUrl });
+  const app = buildApp({ db: database, now: () => NOW });
+  try {
+    if (databaseUrl) {
+      // A fresh schema every run: the benchmark owns this database.
+      await database.kysely.schema.dropSchema('public').ifExists().cascade().execute();
+      await database.kysely.schema.createSchema('public').execute();
+    }
+    await migrateToLatest(database);
+    const seedStart = performance.now();
+    const shape = await seedMunicipality(database, answers);
+    const cookie = await adminCookie(database);
+    const seeded = performance.now() - seedStart;
+    const stored = await database.kysely
+      .selectFrom('responses')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    console.log(
+      `\n${databaseUrl ? 'PostgreSQL' : 'SQLite'}: ${Number(stored.n)} answers, ${UNITS} units, ` +
+        `${RUNS} runs per case after ${WARMUP} warm-up (seeding took ${(seeded / 1000).toFixed(1)} s)`,
+    );
+    // The naive side reads the whole round for any report (see naiveRound): measured once.
+    const naive = await time(() => naiveRound(database, ROUND_RECORD));
+    const cases = [
+      { name: 'unit report', url: `/api/v1/reports/rounds/${ROUND}/units/${shape.typicalUnit}` },
+      { name: 'sector report', url: `/api/v1/reports/rounds/${ROUND}/units/${shape.sectors[0]!}` },
+      { name: 'municipality report', url: `/api/v1/reports/rounds/${ROUND}/units/${ROOT}` },
+      { name: 'heat map (200 units)', url: `/api/v1/reports/rounds/${ROUND}/heatmap` },
+    ];
+    console.log(
+      `${'case'.padEnd(22)}${'median'.padStart(11)}${'p95'.padStart(11)}` +
+        `${'naive median'.padStart(15)}${'naive p95'.padStart(11)}${'naive/report'.padStart(14)}`,
+    );
+    for (const c of cases) {
+      const report = await time(() => fetchOk(app, cookie, c.url));
+      console.log(
+        `${c.name.padEnd(22)}${ms(report.median)}${ms(report.p95).padStart(11)}` +
+          `${ms(naive.median).padStart(15)}${ms(naive.p95).padStart(11)}` +
+          `${`${(naive.median / report.median).toFixed(1)}×`.padStart(14)}`,
+      );
+    }
+    const memory = process.memoryUsage();
+    console.log(
+      `memory: rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`,
+    );
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(
+  'tifaktor report benchmark: report latency from the server (in-process HTTP, JSON included) ' +
+    'against a naive read of the raw answers',
+);
+for (const answers of SCALES) await benchScale(answers);
