@@ -8,13 +8,9 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS } from '../../src/server/db/seed-demo';
-import { axeViolations, describeViolations } from './support/axe';
+import { checkBoth, SCREENSHOTS, TABLET } from './support/checks';
 import { launchBrowser } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
-
-const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results');
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
 
 let server: TestServer;
 let browser: Browser;
@@ -25,7 +21,7 @@ beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startTestServer();
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: DESKTOP, locale: 'nb-NO' });
+  context = await browser.newContext({ viewport: TABLET, locale: 'nb-NO' });
   page = await context.newPage();
 });
 
@@ -65,31 +61,12 @@ class AdminPage {
 
 const admin = () => new AdminPage(page);
 
-async function expectNoAxeViolations(screen: string) {
-  const violations = await axeViolations(page);
-  expect(violations, `${screen}: ${describeViolations(violations)}`).toEqual([]);
-}
-
-/** axe and a full-page screenshot on the desktop and on a phone, then back to the desktop. */
-async function checkBoth(name: string) {
-  for (const [size, viewport] of [
-    ['1280', DESKTOP],
-    ['360', PHONE],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await page.mouse.move(0, 0);
-    await expectNoAxeViolations(`${name} (${size})`);
-    await page.screenshot({ path: join(SCREENSHOTS, `admin-${name}-${size}.png`), fullPage: true });
-  }
-  await page.setViewportSize(DESKTOP);
-}
-
 describe('staff screens with the demo admin', () => {
   it('shows the login page for /admin and signs the demo admin in', async () => {
     await page.goto(`${server.url}/admin`);
     await admin().h1('Logg inn').waitFor();
     expect(new URL(page.url()).pathname).toBe('/admin/logg-inn');
-    await checkBoth('login');
+    await checkBoth(page, 'admin-login');
 
     await admin().signIn(DEMO_LOGINS.admin, 'feil-passord-her');
     await page.getByRole('alert').filter({ hasText: 'Feil brukernavn eller passord.' }).waitFor();
@@ -103,7 +80,7 @@ describe('staff screens with the demo admin', () => {
     const round = page.getByRole('region', { name: 'Medarbeiderundersøkelsen 2026' });
     await round.getByText(/^\d+ dager igjen$/).waitFor();
     await round.getByRole('table', { name: 'Svar og svarprosent per enhet' }).waitFor();
-    await checkBoth('progress');
+    await checkBoth(page, 'admin-progress');
   });
 
   it('imports units from CSV, and lists every bad line of a broken file', async () => {
@@ -117,7 +94,7 @@ describe('staff screens with the demo admin', () => {
     await errors.waitFor();
     expect(await errors.getByRole('listitem').count()).toBeGreaterThanOrEqual(1);
     expect(await errors.getByRole('listitem').first().textContent()).toMatch(/^Linje 2: /);
-    await checkBoth('units-csv-errors');
+    await checkBoth(page, 'admin-units-csv-errors');
 
     await csv.fill(
       'id;parent_id;name;unit_type;employee_count\n' +
@@ -127,7 +104,7 @@ describe('staff screens with the demo admin', () => {
     await page.getByRole('button', { name: 'Importer' }).click();
     await page.getByText('Importert: 2 nye og 0 oppdaterte enheter.').waitFor();
     await page.getByText('Heimen nattevakt', { exact: true }).waitFor();
-    await checkBoth('units');
+    await checkBoth(page, 'admin-units');
   });
 
   it('creates a draft round with the defaults', async () => {
@@ -137,7 +114,7 @@ describe('staff screens with the demo admin', () => {
     await page.getByLabel('Gjelder').selectOption('e2e-heimen');
     await page.getByRole('button', { name: 'Lagre som utkast' }).click();
     await page.getByRole('article', { name: 'Heimen våren 2027' }).waitFor();
-    await checkBoth('rounds');
+    await checkBoth(page, 'admin-rounds');
   });
 
   it('makes 3 codes for Avdeling 2 and shows them as printable slips with QR codes', async () => {
@@ -145,7 +122,7 @@ describe('staff screens with the demo admin', () => {
     await page.getByLabel('Runde').selectOption({ label: 'Medarbeiderundersøkelsen 2026 (Åpen)' });
     await page.getByLabel('Enhet').selectOption({ label: '\u00a0\u00a0\u00a0\u00a0Avdeling 2' });
     await page.getByText(/^Laget før: \d+\./).waitFor();
-    await checkBoth('codes-form');
+    await checkBoth(page, 'admin-codes-form');
 
     await page.getByLabel('Antall nye koder').fill('3');
     await page.getByRole('button', { name: 'Lag koder' }).click();
@@ -160,7 +137,7 @@ describe('staff screens with the demo admin', () => {
         await slip.getByRole('img', { name: 'QR-kode med lenke til undersøkelsen' }).locator('svg').count(),
       ).toBe(1);
     }
-    await checkBoth('codes-slips');
+    await checkBoth(page, 'admin-codes-slips');
 
     // On paper: only the slips, on one A4 page.
     // An A4 sheet at 96 dpi, to look at the paper layout.
@@ -171,7 +148,7 @@ describe('staff screens with the demo admin', () => {
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length).toBe(1);
     await page.emulateMedia({ media: 'screen' });
-    await page.setViewportSize(DESKTOP);
+    await page.setViewportSize(TABLET);
     await page.getByRole('button', { name: 'Ferdig' }).click();
   });
 
@@ -185,7 +162,7 @@ describe('staff screens with the demo admin', () => {
     expect(await page.locator('.enrolment__link code').textContent()).toMatch(
       new RegExp(`^${server.url.replace('localhost', '(localhost|127\\.0\\.0\\.1)')}/kiosk/`),
     );
-    await checkBoth('kiosks');
+    await checkBoth(page, 'admin-kiosks');
   });
 
   it('lists the accounts with their roles and the municipality settings', async () => {
@@ -193,12 +170,12 @@ describe('staff screens with the demo admin', () => {
     await page.getByRole('rowheader', { name: 'Demo leder, Solbakken' }).waitFor();
     await page.getByText('Leder: Solbakken sykehjem').waitFor();
     await page.getByRole('button', { name: 'Lag en ny konto' }).click();
-    await checkBoth('accounts');
+    await checkBoth(page, 'admin-accounts');
 
     await admin().open('Kommunen', 'Kommunen');
     await page.getByLabel('Navn på kommunen').waitFor();
     expect(await page.getByLabel('Navn på kommunen').inputValue()).toBe('Demo kommune');
-    await checkBoth('municipality');
+    await checkBoth(page, 'admin-municipality');
   });
 
   it('shows the demo leader only their menu and their units', async () => {
@@ -207,23 +184,23 @@ describe('staff screens with the demo admin', () => {
     await admin().signIn(DEMO_LOGINS.leader, DEMO_LOGINS.password);
     await admin().h1('Mine enheter').waitFor();
     const menu = page.getByRole('navigation', { name: 'Administrasjon' }).getByRole('link');
-    expect(await menu.allTextContents()).toEqual(['Mine enheter', 'Koder', 'Nettbrett']);
+    expect(await menu.allTextContents()).toEqual(['Mine enheter', 'Rapporter', 'Koder', 'Nettbrett']);
     const table = page.getByRole('table', { name: 'Svar og svarprosent per enhet' });
     await table.waitFor();
     expect(await table.getByRole('rowheader').allTextContents()).not.toContain('Helse og omsorg');
-    await checkBoth('leader');
+    await checkBoth(page, 'admin-leader');
 
     // Codes and tablets for the leader's own units only.
     await admin().open('Koder', 'Koder');
     await page.getByLabel('Runde').selectOption({ label: 'Medarbeiderundersøkelsen 2026 (Åpen)' });
     const units = await page.getByLabel('Enhet').locator('option').allTextContents();
     expect(units.map((u) => u.trim())).toEqual(['Velg enhet', 'Avdeling 2']);
-    await checkBoth('leader-codes');
+    await checkBoth(page, 'admin-leader-codes');
     await admin().open('Nettbrett', 'Nettbrett');
     await page
       .getByRole('table', { name: 'Innmeldte nettbrett' })
       .or(page.getByText('Ingen nettbrett er meldt inn.'))
       .waitFor();
-    await checkBoth('leader-kiosks');
+    await checkBoth(page, 'admin-leader-kiosks');
   });
 });

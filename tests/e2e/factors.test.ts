@@ -5,12 +5,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations } from './support/axe';
+import { expectNoAxeViolations, pdfPageCount, SCREENSHOTS } from './support/checks';
 import { launchBrowser } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const SCREENSHOTS = join(ROOT, 'test-results');
 const nn = JSON.parse(readFileSync(join(ROOT, 'locales', 'nn', 'factors.json'), 'utf8')) as {
   factor: Record<string, { name: string; short: string }>;
 };
@@ -34,11 +33,6 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function expectNoAxeViolations(screen: string) {
-  const violations = await axeViolations(page);
-  expect(violations, `${screen}: ${describeViolations(violations)}`).toEqual([]);
-}
-
 /** A full page load starts in the municipality's language again (only a survey draft keeps a choice). */
 async function gotoInNynorsk(path: string) {
   await page.goto(`${server.url}${path}`);
@@ -49,11 +43,6 @@ const h1 = (name: string) => page.getByRole('heading', { level: 1, name, exact: 
 
 async function shoot(name: string, fullPage = true) {
   await page.screenshot({ path: join(SCREENSHOTS, `factors-${name}.png`), fullPage });
-}
-
-/** Counts the pages of a PDF that Chromium printed (one "/Type /Page" object per page). */
-function pdfPageCount(pdf: Buffer): number {
-  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
 }
 
 describe('factor cards, offline after the first visit', () => {
@@ -77,7 +66,7 @@ describe('factor cards, offline after the first visit', () => {
     await page.getByRole('heading', { level: 2, name: 'Dette kan leiaren gjere' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nn');
     expect(page.url()).toBe(`${server.url}/faktorer/mestringsklima`);
-    await expectNoAxeViolations('card (nn, 360)');
+    await expectNoAxeViolations(page, 'card (nn, 360)');
     await shoot('card-nn-360');
   });
 
@@ -108,12 +97,12 @@ describe('factor cards, offline after the first visit', () => {
       .click();
     await h1('Dei ti faktorane').waitFor();
     expect(await page.locator('.factor-grid > li').count()).toBe(10);
-    await expectNoAxeViolations('list (nn, 360)');
+    await expectNoAxeViolations(page, 'list (nn, 360)');
     await shoot('list-nn-360');
 
     await page.getByRole('navigation', { name: 'Faktorkorta' }).getByRole('link', { name: 'Kart' }).click();
     await h1('Slik påverkar faktorane kvarandre').waitFor();
-    await expectNoAxeViolations('map (nn, 360)');
+    await expectNoAxeViolations(page, 'map (nn, 360)');
     await shoot('map-nn-360');
 
     await page
@@ -123,19 +112,19 @@ describe('factor cards, offline after the first visit', () => {
     await h1('Bli kjend med dei ti faktorane').waitFor();
     await page.getByRole('button', { name: 'Merk som lese' }).click();
     await page.getByText('1 av 10 lesne', { exact: true }).waitFor();
-    await expectNoAxeViolations('deck (nn, 360)');
+    await expectNoAxeViolations(page, 'deck (nn, 360)');
     await shoot('deck-nn-360');
 
     await gotoInNynorsk('/faktorer/ukjend');
     await h1('Fann ikkje faktoren').waitFor();
-    await expectNoAxeViolations('not found (nn, 360)');
+    await expectNoAxeViolations(page, 'not found (nn, 360)');
   });
 
   it('prints all ten cards, two per A4 page, without the header and menus', async () => {
     await gotoInNynorsk('/faktorer/utskrift');
     await h1('Faktorkorta til utskrift').waitFor();
     expect(await page.locator('.print-card').count()).toBe(10);
-    await expectNoAxeViolations('print (nn, 360)');
+    await expectNoAxeViolations(page, 'print (nn, 360)');
     await shoot('print-nn-360', false);
 
     try {
@@ -165,12 +154,12 @@ describe('factor cards, offline after the first visit', () => {
     await page.getByRole('button', { name: 'Bokmål', exact: true }).click();
     await page.goto(`${server.url}/faktorer`);
     await h1('De ti faktorene').waitFor();
-    await expectNoAxeViolations('list (nb, 1280)');
+    await expectNoAxeViolations(page, 'list (nb, 1280)');
     await shoot('list-nb-1280', false);
 
     await page.goto(`${server.url}/faktorer/mestringsorientert-ledelse`);
     await h1('Mestringsorientert ledelse').waitFor();
-    await expectNoAxeViolations('card (nb, 1280)');
+    await expectNoAxeViolations(page, 'card (nb, 1280)');
     await shoot('card-nb-1280');
 
     await page.goto(`${server.url}/faktorer/kart`);
@@ -190,7 +179,7 @@ describe('factor cards, offline after the first visit', () => {
     );
     expect(ring).not.toBe('none');
     expect(ring).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
-    await expectNoAxeViolations('map (nb, 1280)');
+    await expectNoAxeViolations(page, 'map (nb, 1280)');
     await shoot('map-nb-1280');
 
     await page.goto(`${server.url}/faktorer/les`);
@@ -200,6 +189,6 @@ describe('factor cards, offline after the first visit', () => {
 
     await page.goto(`${server.url}/faktorer/utskrift`);
     await h1('Faktorkortene til utskrift').waitFor();
-    await expectNoAxeViolations('print (nb, 1280)');
+    await expectNoAxeViolations(page, 'print (nb, 1280)');
   });
 });

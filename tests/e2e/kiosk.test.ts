@@ -50,7 +50,11 @@ describe('an enrolled shared tablet', () => {
       const { join } = await import('node:path');
       const db = openSqlite(join(server.dataDir, 'tifaktor.sqlite'));
       try {
-        const rows = await db.kysely.selectFrom('responses').select(['unit_id']).execute();
+        const rows = await db.kysely
+          .selectFrom('responses')
+          .select(['unit_id'])
+          .where('round_id', '=', DEMO_IDS.round)
+          .execute();
         expect(rows).toEqual([{ unit_id: DEMO_IDS.department }]);
       } finally {
         await db.close();

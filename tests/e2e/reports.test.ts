@@ -16,14 +16,11 @@ import { DEMO_REPORT_IDS } from '../../src/server/db/seed-demo-reports';
 import type { AdminRound } from '../../src/shared/api/organisation';
 import { osloDate } from '../../src/shared/dates';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1';
-import { axeViolations, describeViolations } from './support/axe';
+import { checkBoth, expectNoAxeViolations, pdfPageCount, SCREENSHOTS, TABLET } from './support/checks';
 import { launchBrowser } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 import { demoAdminApi } from './support/staff-api';
 
-const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results');
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
 const ROUND_NAME = 'Rapportprøve 2026';
 
 let server: TestServer;
@@ -84,7 +81,7 @@ beforeAll(async () => {
     { unitId: DEMO_REPORT_IDS.heimly, count: 5, value: 3 },
   ]);
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: DESKTOP, locale: 'nb-NO' });
+  context = await browser.newContext({ viewport: TABLET, locale: 'nb-NO' });
   page = await context.newPage();
 });
 
@@ -93,31 +90,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.dispose();
 });
-
-async function expectNoAxeViolations(screen: string) {
-  const violations = await axeViolations(page);
-  expect(violations, `${screen}: ${describeViolations(violations)}`).toEqual([]);
-}
-
-/** axe and a full-page screenshot on the tablet and on a phone, then back to the tablet. */
-async function checkBoth(name: string) {
-  for (const [size, viewport] of [
-    ['1280', DESKTOP],
-    ['360', PHONE],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await expectNoAxeViolations(`${name} at ${size} px`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${name} at ${size} px scrolls sideways`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: join(SCREENSHOTS, `report-${name}-${size}.png`), fullPage: true });
-  }
-  await page.setViewportSize(DESKTOP);
-}
-
-/** Counts the pages of a PDF that Chromium printed (one "/Type /Page" object per page). */
-function pdfPageCount(pdf: Buffer): number {
-  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
-}
 
 const roundCard = () => page.getByRole('listitem', { name: ROUND_NAME });
 const h1 = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
@@ -159,7 +131,7 @@ describe('the demo leader reads the report of a published round', () => {
       'Avdeling 2',
       'Se alle enhetene i et varmekart',
     ]);
-    await checkBoth('list');
+    await checkBoth(page, 'report-list', { noSideScroll: true });
   });
 
   it('opens Solbakken with the keyboard and reads the overview: 4,4 for the unit, 3,9 for the municipality', async () => {
@@ -187,13 +159,13 @@ describe('the demo leader reads the report of a published round', () => {
     // The leader of the unit reads its 10 open answers (in random order).
     const open = page.getByRole('region', { name: 'Åpne svar' });
     expect(await open.getByRole('listitem').count()).toBe(10);
-    await checkBoth('unit');
+    await checkBoth(page, 'report-unit', { noSideScroll: true });
   });
 
   it('prints the report: a cover, the overview and one A4 page per factor', async () => {
     await page.getByRole('link', { name: 'Skriv ut / lagre som PDF' }).click();
     await h1(/Solbakken sykehjem/).waitFor();
-    await expectNoAxeViolations('print view');
+    await expectNoAxeViolations(page, 'print view');
     expect(await page.getByText('Svar fra').count(), 'no open answers on paper').toBe(0);
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
@@ -207,7 +179,7 @@ describe('the demo leader reads the report of a published round', () => {
     await page.getByRole('heading', { name: 'For få svar til å vise resultater' }).waitFor();
     expect(await page.getByRole('table').count()).toBe(0);
     expect(await page.getByText(/\d,\d/).count(), 'no figure at all').toBe(0);
-    await checkBoth('too-few');
+    await checkBoth(page, 'report-too-few', { noSideScroll: true });
 
     await openFromList('Avdeling 1', 'Resultater for Avdeling 1');
     await page
@@ -227,13 +199,13 @@ describe('the demo leader reads the report of a published round', () => {
       (await rowOf('Solbakken sykehjem').getByRole('cell').allTextContents()).every((c) => c === '4,4'),
     ).toBe(true);
     expect(await rowOf('Avdeling 2').getByRole('cell').allTextContents()).not.toContain('4,4');
-    await checkBoth('heatmap');
+    await checkBoth(page, 'report-heatmap', { noSideScroll: true });
   });
 
   it('reads the municipality overview with the background breakdown', async () => {
     await openFromList('Hele kommunen: Helse og omsorg', 'Resultater for Helse og omsorg');
     await page.getByRole('heading', { level: 2, name: 'Fordelt på bakgrunn' }).waitFor();
     await expect.poll(() => page.getByText('15 av 23 har svart').count()).toBe(1);
-    await checkBoth('municipality');
+    await checkBoth(page, 'report-municipality', { noSideScroll: true });
   });
 });

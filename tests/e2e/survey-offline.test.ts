@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1';
-import { axeViolations, describeViolations } from './support/axe';
+import { DEMO_IDS } from '../../src/server/db/seed-demo';
+import { expectNoAxeViolations, SCREENSHOTS } from './support/checks';
 import { launchBrowser } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 import { issueDemoCodes } from './support/staff-api';
 import { SurveyPage } from './pages/SurveyPage';
 
-const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results');
 const NN_SCALE = ['Svært usamd', 'Delvis usamd', 'Verken samd eller usamd', 'Delvis samd', 'Svært samd'];
 const statements = [...DEFAULT_QUESTIONNAIRE.statements].sort((a, b) => a.order - b.order);
 /** A fixed, varied answer pattern: statement i gets (i * 3) % 5 + 1. */
@@ -32,18 +32,18 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function expectNoAxeViolations(page: Page, screen: string) {
-  const violations = await axeViolations(page);
-  expect(violations, `${screen}: ${describeViolations(violations)}`).toEqual([]);
-}
-
 async function storedResponses() {
   const rows = await server.app.inject({ method: 'GET', url: '/api/v1/health' });
   expect(rows.statusCode).toBe(200);
   const { openSqlite } = await import('../../src/server/db/database');
   const db = openSqlite(join(server.dataDir, 'tifaktor.sqlite'));
   try {
-    return await db.kysely.selectFrom('responses').selectAll().execute();
+    // Only the open demo round: the demo's published rounds hold made-up answers of their own.
+    return await db.kysely
+      .selectFrom('responses')
+      .selectAll()
+      .where('round_id', '=', DEMO_IDS.round)
+      .execute();
   } finally {
     await db.close();
   }

@@ -56,7 +56,7 @@ describe('heat map', () => {
     expect(solbakken[5]!.textContent).toBe('–skjult');
     expect(solbakken[5]!.querySelector('[aria-hidden="true"]')!.textContent).toBe('–');
     const avd2 = rows[2]!;
-    expect(within(avd2).getByRole('rowheader').textContent).toBe('Avdeling 2For få svar');
+    expect(within(avd2).getByRole('rowheader').textContent).toBe('Avdeling 2Tall skjult');
     expect(
       within(avd2)
         .getAllByRole('cell')

@@ -45,7 +45,7 @@ describe('report list', () => {
     ).toBe('/admin/rapporter/r1/helse');
     const units = within(round).getByRole('heading', { level: 3, name: 'Enhetene dine' }).nextElementSibling!;
     const items = within(units as HTMLElement).getAllByRole('listitem');
-    expect(items.map((li) => li.textContent)).toEqual(['Solbakken sykehjem', 'Avdeling 2For få svar']);
+    expect(items.map((li) => li.textContent)).toEqual(['Solbakken sykehjem', 'Avdeling 2Tall skjult']);
     expect(items.map((li) => li.style.paddingInlineStart)).toEqual(['0rem', '1.25rem']);
     expect(within(items[1]!).getByRole('link', { name: 'Avdeling 2' }).getAttribute('href')).toBe(
       '/admin/rapporter/r1/avd2',

@@ -270,7 +270,7 @@ describe('a unit report', () => {
     const table = within(section).getByRole('table', { name: 'Snitt per faktor fordelt på Kjønn' });
     const [woman, other] = within(table).getAllByRole('row').slice(1);
     expect(cells(woman!).slice(0, 3)).toEqual([`320`, '4,2', '4,2']);
-    expect(within(other!).getByRole('rowheader').textContent).toBe('AnnetFor få svar');
+    expect(within(other!).getByRole('rowheader').textContent).toBe('AnnetTall skjult');
     expect(cells(other!).every((text) => text === '–skjult, for få svar')).toBe(true);
     // Full factor names for a screen reader behind the short column headers.
     expect(within(table).getAllByRole('columnheader')[2]!.textContent).toBe('Indre motiv.Indre motivasjon');
