@@ -1,3 +1,4 @@
+import userEvent from '@testing-library/user-event';
 // One unit's report: Norwegian number formats ("4,3", "65,1 %", "+0,2"), the overview table with
 // where the national figure comes from, a section per factor with its bars and distribution, and
 // the anonymity rules as the screen sees them: a suppressed unit shows one box and no figure, a
@@ -288,8 +289,17 @@ describe('a unit report', () => {
     );
   });
 
-  it('writes numbers the English way in English, and nynorsk words in nynorsk', async () => {
-    const en = await openReport(unitReport(), 'en');
+  it("opens in the municipality's language, and writes numbers the English way once English is picked", async () => {
+    // The device was showing English, but the report belongs to a nynorsk municipality.
+    const nn = await openReport(
+      { ...unitReport(), municipality: { ...unitReport().municipality, language: 'nn' } },
+      'en',
+    );
+    await h1('Resultat for Solbakken sykehjem');
+    expect(screen.getByText('482 av 740 har svart')).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: 'Snitt teneste Noreg (Sjukeheim)' })).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
     await h1('Results for Solbakken sykehjem');
     expect(document.querySelector('.report-rate__value')!.textContent).toBe('Response rate 65.1%');
     expect(
@@ -299,11 +309,6 @@ describe('a unit report', () => {
         ).getAllByRole('row')[1]!,
       ),
     ).toEqual(['4.3', '4.0', '4.1', '+0.2']);
-    en.unmount();
-
-    await openReport(unitReport(), 'nn');
-    await h1('Resultat for Solbakken sykehjem');
-    expect(screen.getByText('482 av 740 har svart')).toBeTruthy();
-    expect(screen.getByRole('columnheader', { name: 'Snitt teneste Noreg (Sjukeheim)' })).toBeTruthy();
+    nn.unmount();
   });
 });

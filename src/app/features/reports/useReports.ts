@@ -5,14 +5,27 @@ import type {
   ReportRoundListResponse,
   UnitReportResponse,
 } from '../../../shared/api/reports';
+import { useEffect } from 'react';
 import { useStaffQuery, type StaffQuery } from '../admin/ui/useStaffQuery';
+import { useSurvey } from '../survey/SurveyProvider';
 import { reportsApi } from './reports-api';
 
 export const useReportRounds = (): StaffQuery<ReportRoundListResponse> =>
   useStaffQuery((request) => reportsApi(request).rounds(), 'report-rounds');
 
-export const useUnitReport = (roundId: string, unitId: string): StaffQuery<UnitReportResponse> =>
-  useStaffQuery((request) => reportsApi(request).unitReport(roundId, unitId), `report:${roundId}:${unitId}`);
+/** A report is shown in its municipality's language unless the person has picked one. */
+export function useUnitReport(roundId: string, unitId: string): StaffQuery<UnitReportResponse> {
+  const query = useStaffQuery(
+    (request) => reportsApi(request).unitReport(roundId, unitId),
+    `report:${roundId}:${unitId}`,
+  );
+  const { preferLanguage } = useSurvey();
+  const language = query.data?.municipality.language;
+  useEffect(() => {
+    if (language) preferLanguage(language);
+  }, [language, preferLanguage]);
+  return query;
+}
 
 export const useHeatmap = (roundId: string): StaffQuery<HeatmapResponse> =>
   useStaffQuery((request) => reportsApi(request).heatmap(roundId), `heatmap:${roundId}`);

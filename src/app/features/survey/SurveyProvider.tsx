@@ -60,6 +60,11 @@ export interface SurveyContextValue {
   setBackground: (questionId: string, value: string | undefined) => Promise<boolean>;
   setOpenText: (text: string) => Promise<boolean>;
   setLanguage: (language: Language) => Promise<void>;
+  /**
+   * A default more specific than the round's, such as the language of the municipality whose
+   * report is open: applied unless the person has picked a language, and kept over the round's.
+   */
+  preferLanguage: (language: Language) => void;
   submit: () => Promise<string>;
   finish: () => Promise<void>;
   reloadRound: () => void;
@@ -187,6 +192,15 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
     [draft, i18n, write],
   );
 
+  const preferLanguage = useCallback(
+    (language: Language) => {
+      if (languageChosen.current) return;
+      languageChosen.current = true;
+      void i18n.changeLanguage(language);
+    },
+    [i18n],
+  );
+
   const submit = useCallback(async () => {
     const id = await submitDraft();
     setSubmittedId(id);
@@ -223,6 +237,7 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
       setBackground,
       setOpenText,
       setLanguage,
+      preferLanguage,
       submit,
       finish,
       reloadRound,
@@ -240,6 +255,7 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
       setBackground,
       setOpenText,
       setLanguage,
+      preferLanguage,
       submit,
       finish,
       reloadRound,
