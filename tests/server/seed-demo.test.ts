@@ -3,7 +3,10 @@ import type { CurrentRoundResponse, IngestResponse } from '../../src/shared/api/
 import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1';
 import { DEMO_CODE_COUNT, DEMO_IDS, seedDemo, seedDemoCodes } from '../../src/server/db/seed-demo';
 import { isValidCode } from '../../src/shared/codes';
+import { DEMO_REPORT_IDS, seedDemoReports } from '../../src/server/db/seed-demo-reports';
+import type { UnitReportResponse } from '../../src/shared/api/reports';
 import { describeEachDatabase } from './support/databases';
+import { headersFor, signIn } from './authz/fixtures';
 import { createEnvironment, type TestEnvironment } from './support/environment';
 import { NOW, TEST_CODE_HASHER } from './support/fixtures';
 
@@ -86,5 +89,64 @@ describeEachDatabase('the demo seed', (dialect) => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json<IngestResponse>().results[0]?.status).toBe('accepted');
+  });
+});
+
+describeEachDatabase('the demo report rounds', (dialect) => {
+  let env: TestEnvironment;
+  beforeAll(async () => {
+    env = await createEnvironment(dialect, { seed: false });
+    await seedDemo(env.database, NOW);
+    await seedDemoReports(env.database, TEST_CODE_HASHER, NOW);
+  });
+  afterAll(() => env.dispose());
+
+  it('adds two published rounds with made-up answers once, and nothing when run again', async () => {
+    const db = env.database.kysely;
+    const totals = () =>
+      db
+        .selectFrom('aggregate_totals')
+        .select(['round_id', 'unit_id', 'responses'])
+        .where('round_id', '!=', DEMO_IDS.round)
+        .orderBy('round_id')
+        .orderBy('unit_id')
+        .execute();
+    const before = await totals();
+    await seedDemoReports(env.database, TEST_CODE_HASHER, NOW);
+    expect(await totals()).toEqual(before);
+    const later = before.filter((t) => t.round_id === DEMO_REPORT_IDS.laterRound);
+    // Sector staff 6, Avdeling 1 14, Avdeling 2 11, Heimly 18, Lunden 4.
+    expect(later.map((t) => Number(t.responses)).reduce((a, b) => a + b, 0)).toBe(53);
+    expect(Number(later.find((t) => t.unit_id === DEMO_REPORT_IDS.lunden)?.responses)).toBe(4);
+    const stored = await db
+      .selectFrom('responses')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('round_id', '=', DEMO_REPORT_IDS.laterRound)
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(53);
+    const rounds = await db.selectFrom('rounds').select(['id', 'status']).orderBy('id').execute();
+    expect(rounds).toEqual([
+      { id: DEMO_IDS.round, status: 'open' },
+      { id: DEMO_REPORT_IDS.earlierRound, status: 'published' },
+      { id: DEMO_REPORT_IDS.laterRound, status: 'published' },
+    ]);
+  });
+
+  it("gives the demo leader Solbakken's report with figures, and Lunden's as too few answers", async () => {
+    const as = async (userId: string) => headersFor(await signIn(env.database.kysely, userId, NOW));
+    const report = async (userId: string, unitId: string) =>
+      env.app.inject({
+        url: `/api/v1/reports/rounds/${DEMO_REPORT_IDS.laterRound}/units/${unitId}`,
+        headers: await as(userId),
+      });
+    const solbakken = (await report(DEMO_IDS.leader, DEMO_IDS.unit)).json<UnitReportResponse>();
+    expect(solbakken.suppressed).toBe(false);
+    expect(solbakken.factors).toHaveLength(10);
+    expect(solbakken.previousRound?.id).toBe(DEMO_REPORT_IDS.earlierRound);
+    expect(solbakken.national.source).toBe('imported');
+    // Lunden is not the leader's unit; HR reads it.
+    expect((await report(DEMO_IDS.leader, DEMO_REPORT_IDS.lunden)).statusCode).toBe(403);
+    const lunden = (await report(DEMO_IDS.admin, DEMO_REPORT_IDS.lunden)).json<UnitReportResponse>();
+    expect(lunden).toMatchObject({ suppressed: true, suppressedReason: 'too-few', factors: [] });
   });
 });
