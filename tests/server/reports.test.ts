@@ -29,7 +29,7 @@ import { storeBatch } from '../../src/server/ingest/store-batch';
 import { headersFor, signIn } from './authz/fixtures';
 import { describeEachDatabase } from './support/databases';
 import { createEnvironment, type TestEnvironment } from './support/environment';
-import { batch, NOW, QUESTIONNAIRE, TEST_CODE_HASHER, TODAY, validResponse } from './support/fixtures';
+import { batch, NOW, QUESTIONNAIRE, round, TEST_CODE_HASHER, TODAY, validResponse } from './support/fixtures';
 import { signedIn, withStaff, type StaffClient } from './support/staff';
 
 type Answer = LikertValue | null;
@@ -65,24 +65,8 @@ const UNITS = [
   { id: 'rep-school', parent_id: 'rep-root', name: 'Skolen', unit_type: 'skole-barnetrinn' },
 ];
 
-function roundRecord(id: string, fields: Partial<RoundRecord>): RoundRecord {
-  return {
-    id,
-    municipalityId: 'm1',
-    unitId: 'rep-root',
-    name: id,
-    opensOn: '2026-03-01',
-    closesOn: '2026-03-20',
-    status: 'open',
-    defaultLanguage: 'nb',
-    threshold: 5,
-    openQuestionEnabled: true,
-    backgroundEnabled: true,
-    graceDays: 7,
-    questionnaireVersion: QUESTIONNAIRE.version,
-    ...fields,
-  };
-}
+const roundRecord = (id: string, fields: Partial<RoundRecord>): RoundRecord =>
+  round(id, { unitId: 'rep-root', ...fields });
 
 const toAnswers = (r: Respondent) => ({ s1: r.a[0], s2: r.a[1], s3: r.a[2] });
 

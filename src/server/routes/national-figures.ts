@@ -9,12 +9,12 @@ import {
   type NationalFigureListResponse,
   type NationalImportResponse,
 } from '../../shared/api/reports';
-import { ApiError } from '../api-error';
 import type { Database } from '../db/database';
 import { listNationalFigures, replaceNationalFigures } from '../repositories/national-figures';
 import { listUnitTypes } from '../repositories/units';
 import { parseNationalCsv } from '../reports/national-csv';
 import { staffOf } from './staff-request';
+import { csvBody, csvInvalid } from './csv-request';
 
 export const nationalFigureRoutes: FastifyPluginAsync<{ database: Database }> = (app, { database }) => {
   const db = database.kysely;
@@ -41,25 +41,14 @@ export const nationalFigureRoutes: FastifyPluginAsync<{ database: Database }> = 
     },
     async (request, reply): Promise<NationalImportResponse | CsvInvalidResponse> => {
       const { municipalityId } = staffOf(request);
-      if (typeof request.body !== 'string') {
-        throw new ApiError(
-          415,
-          'MALFORMED_REQUEST',
-          'Send the CSV file as the body with Content-Type text/csv',
-        );
-      }
+      const csv = csvBody(request);
       const unitTypes = new Map<string, string>();
       for (const t of await listUnitTypes(db)) {
         for (const key of [t.code, t.label.nb, t.label.nn, t.label.en])
           unitTypes.set(key.toLowerCase(), t.code);
       }
-      const parsed = parseNationalCsv(request.body, unitTypes);
-      if (!parsed.ok) {
-        reply.code(400);
-        const n = parsed.errors.length;
-        const message = `${n} ${n === 1 ? 'line is' : 'lines are'} wrong; nothing was imported`;
-        return { error: { code: 'CSV_INVALID', message }, lines: parsed.errors };
-      }
+      const parsed = parseNationalCsv(csv, unitTypes);
+      if (!parsed.ok) return csvInvalid(reply, parsed.errors);
       await replaceNationalFigures(db, municipalityId, parsed.figures);
       return { imported: parsed.figures.length };
     },

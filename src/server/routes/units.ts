@@ -39,6 +39,7 @@ import {
   updateUnit,
 } from '../repositories/units';
 import { isAdmin, staffOf } from './staff-request';
+import { csvBody, csvInvalid } from './csv-request';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 const unitFromParams = (request: FastifyRequest) => (request as IdRequest).params.id;
@@ -153,23 +154,10 @@ export const unitRoutes: FastifyPluginAsync<{ database: Database }> = (app, { da
     },
     async (request, reply): Promise<UnitImportResponse | CsvInvalidResponse> => {
       const { municipalityId } = staffOf(request);
-      if (typeof request.body !== 'string') {
-        throw new ApiError(
-          415,
-          'MALFORMED_REQUEST',
-          'Send the CSV file as the body with Content-Type text/csv',
-        );
-      }
-      const roughIds = request.body
-        .split(/\r?\n/)
-        .map((line) => line.split(/[;,]/, 1)[0]!.replace(/"/g, '').trim());
-      const parsed = parseUnitCsv(request.body, await csvContext(db, municipalityId, roughIds));
-      if (!parsed.ok) {
-        reply.code(400);
-        const n = parsed.errors.length;
-        const message = `${n} ${n === 1 ? 'line is' : 'lines are'} wrong; nothing was imported`;
-        return { error: { code: 'CSV_INVALID', message }, lines: parsed.errors };
-      }
+      const csv = csvBody(request);
+      const roughIds = csv.split(/\r?\n/).map((line) => line.split(/[;,]/, 1)[0]!.replace(/"/g, '').trim());
+      const parsed = parseUnitCsv(csv, await csvContext(db, municipalityId, roughIds));
+      if (!parsed.ok) return csvInvalid(reply, parsed.errors);
       return importUnits(db, municipalityId, parsed.rows);
     },
   );

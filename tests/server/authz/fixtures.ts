@@ -16,7 +16,7 @@ import {
   type RoleAssignment,
   type SessionResponse,
 } from '../../../src/shared/api/staff';
-import { QUESTIONNAIRE } from '../support/fixtures';
+import { round } from '../support/fixtures';
 
 export const AUTHZ = {
   municipality: 'm1',
@@ -83,22 +83,15 @@ export const TARGETS = {
 } as const;
 
 /** Rounds for the report rows; nothing else uses them. */
-const reportRound = (id: string, fields: Partial<RoundRecord>): RoundRecord => ({
-  id,
-  municipalityId: AUTHZ.municipality,
-  unitId: AUTHZ.sector,
-  name: id,
-  opensOn: '2026-01-05',
-  closesOn: '2026-01-20',
-  status: 'published',
-  defaultLanguage: 'nb',
-  threshold: 5,
-  openQuestionEnabled: true,
-  backgroundEnabled: true,
-  graceDays: 7,
-  questionnaireVersion: QUESTIONNAIRE.version,
-  ...fields,
-});
+const reportRound = (id: string, fields: Partial<RoundRecord>): RoundRecord =>
+  round(id, {
+    municipalityId: AUTHZ.municipality,
+    unitId: AUTHZ.sector,
+    opensOn: '2026-01-05',
+    closesOn: '2026-01-20',
+    status: 'published',
+    ...fields,
+  });
 
 let fixtureHash: Promise<string> | undefined;
 

@@ -50,7 +50,8 @@ export const QUESTIONNAIRE: Questionnaire = {
 /** Another stored version, so a mismatch can be told apart from an unknown version. */
 export const QUESTIONNAIRE_V2: Questionnaire = { ...QUESTIONNAIRE, version: 'test-v2' };
 
-function round(id: string, fields: Partial<RoundRecord>): RoundRecord {
+/** A round of m1 over 'unit', open in March 2026 with the fixture questionnaire; override what differs. */
+export function round(id: string, fields: Partial<RoundRecord>): RoundRecord {
   return {
     id,
     municipalityId: 'm1',
