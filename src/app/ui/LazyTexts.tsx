@@ -20,7 +20,11 @@ export function LazyTexts({ namespaces, children }: Props) {
   const isFocusSettled = useRef(location.key === 'default');
 
   useEffect(() => {
-    if (!ready || isFocusSettled.current || document.activeElement !== document.body) return;
+    // Focus still on the page, or on the link just followed (a menu entry): the person has not
+    // moved on to anything else while the texts loaded.
+    const active = document.activeElement;
+    if (!ready || isFocusSettled.current) return;
+    if (active !== document.body && !(active instanceof HTMLAnchorElement)) return;
     const heading = document.querySelector<HTMLElement>('#main h1');
     if (heading) {
       heading.tabIndex = -1;

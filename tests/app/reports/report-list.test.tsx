@@ -2,7 +2,7 @@
 // municipality overview and the person's units in tree order, marked when they have too few
 // answers; the heat map for those with several units and for admins; and an empty state that says
 // when reports appear.
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RoleAssignment } from '../../../src/shared/api/staff';
 import { resetOfflineDb } from '../support/offline';
@@ -33,6 +33,10 @@ describe('report list', () => {
     await user.click(within(nav).getByRole('link', { name: 'Rapporter' }));
     await h1('Rapporter');
     expect(currentPath()).toBe('/admin/rapporter');
+    // Focus follows to the new screen's heading, also when its texts arrive after the click.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Rapporter' })),
+    );
     expect(within(nav).queryByRole('link', { name: 'Nasjonale tall' })).toBeNull();
   });
 
