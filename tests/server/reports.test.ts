@@ -453,3 +453,31 @@ describeEachDatabase('reports', (dialect) => {
     });
   });
 });
+
+describeEachDatabase('report counts read again when answers change', (dialect) => {
+  let env: TestEnvironment;
+  beforeAll(async () => {
+    env = await createEnvironment(dialect);
+    await withStaff(env);
+    await insertUnits(
+      env.database.kysely,
+      UNITS.map((u) => ({ ...u, municipality_id: 'm1' })),
+    );
+    await insertRound(env.database.kysely, roundRecord('r-cache', { status: 'published' }));
+  });
+  afterAll(() => env.dispose());
+
+  it('shows answers stored after an earlier report of the same round', async () => {
+    const admin = await signedIn(env, 'admin');
+    const autonomy = async () => {
+      const res = await admin.get('/reports/rounds/r-cache/units/rep-school');
+      expect(res.statusCode, res.body).toBe(200);
+      return row(res.json<UnitReportResponse>(), 'autonomi').unit?.average;
+    };
+    await storeDirectly(env, 'r-cache', 'rep-school', same(4, 5));
+    expect(await autonomy()).toBe(4);
+    // Five more answers of 2: (5 × 4 + 5 × 2) / 10 = 3. The second read must not reuse the first.
+    await storeDirectly(env, 'r-cache', 'rep-school', same(2, 5));
+    expect(await autonomy()).toBe(3);
+  });
+});

@@ -120,6 +120,89 @@ async function backgroundOf(database: Database, roundIds: readonly string[]) {
   return { counts, totals };
 }
 
+type CountRows = Awaited<ReturnType<typeof countsOf>>;
+type BackgroundRows = Awaited<ReturnType<typeof backgroundOf>>;
+
+interface CachedRound {
+  /** What the counts were read at: every stored answer changes its round's totals. */
+  fingerprint: string;
+  counts: CountRows;
+  background?: BackgroundRows;
+}
+
+/** Rounds' counts kept per open database, the most recently used last. */
+const countCache = new WeakMap<Database, Map<string, CachedRound>>();
+const CACHED_ROUNDS = 64;
+
+/**
+ * The totals of a round as one string. Ingest adds to aggregate_counts, background_counts and
+ * aggregate_totals in one transaction, so counts read when the totals said this are still the
+ * counts while they say it: a cache keyed on it never serves figures older than the answers, in
+ * this process or after another process stored some.
+ */
+function fingerprints(totals: Awaited<ReturnType<typeof totalsOf>>): Map<string, string> {
+  const parts = new Map<string, string[]>();
+  for (const t of totals) {
+    const list = parts.get(t.round_id) ?? [];
+    list.push(`${t.unit_id}:${Number(t.responses)}`);
+    parts.set(t.round_id, list);
+  }
+  return new Map([...parts].map(([id, list]) => [id, list.sort().join('|')]));
+}
+
+/** Forgets the cached counts of a database: for measuring the cost of a first read (npm run bench). */
+export function forgetCachedCounts(database: Database): void {
+  countCache.delete(database);
+}
+
+/**
+ * The count rows (and, with `background`, the background rows) of each round: from the cache when
+ * its totals have not changed since, else from the database in one query per kind for all the
+ * rounds that need it. Reading counts is most of what a report costs; a published round's never
+ * change, so most reports read only the totals.
+ */
+async function roundCounts(
+  database: Database,
+  roundIds: readonly string[],
+  prints: ReadonlyMap<string, string>,
+  background: boolean,
+): Promise<Map<string, CachedRound>> {
+  const cache = countCache.get(database) ?? new Map<string, CachedRound>();
+  countCache.set(database, cache);
+  const fingerprintOf = (id: string) => prints.get(id) ?? '';
+  const fresh = (id: string) => {
+    const hit = cache.get(id);
+    return hit && hit.fingerprint === fingerprintOf(id) && (!background || hit.background) ? hit : undefined;
+  };
+  const stale = roundIds.filter((id) => !fresh(id));
+  if (stale.length > 0) {
+    const counts = await countsOf(database, stale);
+    const rows = background ? await backgroundOf(database, stale) : undefined;
+    for (const id of stale) {
+      cache.set(id, {
+        fingerprint: fingerprintOf(id),
+        counts: counts.filter((c) => c.round_id === id),
+        ...(rows && {
+          background: {
+            counts: rows.counts.filter((c) => c.round_id === id),
+            totals: rows.totals.filter((t) => t.round_id === id),
+          },
+        }),
+      });
+    }
+  }
+  const out = new Map<string, CachedRound>();
+  for (const id of roundIds) {
+    const entry = cache.get(id)!;
+    // Most recently used last; the least recently used goes first when the cache is full.
+    cache.delete(id);
+    cache.set(id, entry);
+    out.set(id, entry);
+  }
+  while (cache.size > CACHED_ROUNDS) cache.delete(cache.keys().next().value!);
+  return out;
+}
+
 /** The background groups of one round, in the questionnaire's order of questions and options. */
 function backgroundGroups(
   q: Questionnaire,
@@ -181,9 +264,10 @@ export async function loadRoundsData(
     rounds.map((r) => r.municipalityId),
   );
   const totals = await totalsOf(db, roundIds);
-  const counts = detail === 'totals' ? [] : await countsOf(database, roundIds);
-  const background =
-    detail === 'background' ? await backgroundOf(database, roundIds) : { counts: [], totals: [] };
+  const counted =
+    detail === 'totals'
+      ? new Map<string, CachedRound>()
+      : await roundCounts(database, roundIds, fingerprints(totals), detail === 'background');
 
   const out = new Map<string, RoundData>();
   for (const round of rounds) {
@@ -196,8 +280,9 @@ export async function loadRoundsData(
       const unit = t.round_id === round.id ? own.get(t.unit_id) : undefined;
       if (unit) unit.responses += Number(t.responses);
     }
-    for (const c of counts) {
-      const unit = c.round_id === round.id ? own.get(c.unit_id) : undefined;
+    const cached = counted.get(round.id);
+    for (const c of cached?.counts ?? []) {
+      const unit = own.get(c.unit_id);
       if (unit) addEntries(unit, c.entries);
     }
     const nodes = tree.map((u): UnitNode => ({
@@ -214,7 +299,12 @@ export async function loadRoundsData(
       threshold: round.threshold,
       questionnaire,
       units: nodes,
-      background: backgroundGroups(questionnaire, statementIds, background, round.id),
+      background: backgroundGroups(
+        questionnaire,
+        statementIds,
+        cached?.background ?? { counts: [], totals: [] },
+        round.id,
+      ),
     });
   }
   return out;
