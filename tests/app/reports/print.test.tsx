@@ -23,6 +23,7 @@ describe('report print view', () => {
     await h1('Resultater for Solbakken sykehjem');
     const cover = screen.getByRole('region', { name: 'Resultater for Solbakken sykehjem' });
     expect(within(cover).getByText('Medarbeiderundersøkelsen om ti faktorer')).toBeTruthy();
+    expect(within(cover).getByText('Demo kommune')).toBeTruthy();
     expect(within(cover).getByText('Medarbeiderundersøkelsen 2026, 2.–15. mars 2026')).toBeTruthy();
     expect(within(cover).getByText('482 av 740 har svart')).toBeTruthy();
 

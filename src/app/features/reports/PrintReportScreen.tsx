@@ -40,6 +40,7 @@ export function PrintReportScreen() {
         </h1>
         <ReportApiError error={error} />
         {isLoading && <p role="status">{t('status.loading')}</p>}
+        {report && <p className="report-print__municipality">{report.municipality.name}</p>}
         {report && <ReportMeta report={report} />}
         {report?.responseRate && !report.suppressed && <ResponseRate rate={report.responseRate} />}
         {report?.suppressed && <SuppressedNotice report={report} />}
