@@ -7,7 +7,7 @@
 // hidden too, or Solbakken minus Avdeling 1 would give Avdeling 2 away. axe on every screen, on a
 // 1280×800 tablet and a 360 px phone.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,7 +81,7 @@ beforeAll(async () => {
     { unitId: DEMO_REPORT_IDS.heimly, count: 5, value: 3 },
   ]);
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: TABLET, locale: 'nb-NO' });
+  context = await browser.newContext({ viewport: TABLET, locale: 'nb-NO', acceptDownloads: true });
   page = await context.newPage();
 });
 
@@ -110,6 +110,16 @@ async function openFromList(linkName: string, heading: string | RegExp) {
   await h1(heading).waitFor();
 }
 
+/** Presses Tab until the focused element's text is `name` (at most 60 times). */
+async function tabTo(name: string): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    if (focused === name) return;
+  }
+  throw new Error(`Tab never reached "${name}"`);
+}
+
 describe('the demo leader reads the report of a published round', () => {
   it('signs in and finds the round among the reports', async () => {
     expect(round.status).toBe('published');
@@ -135,8 +145,9 @@ describe('the demo leader reads the report of a published round', () => {
   });
 
   it('opens Solbakken with the keyboard and reads the overview: 4,4 for the unit, 3,9 for the municipality', async () => {
-    const link = roundCard().getByRole('link', { name: 'Solbakken sykehjem', exact: true });
-    await link.focus();
+    // Keyboard only: Tab from the heading to the unit's link, then Enter.
+    await page.getByRole('heading', { level: 1, name: 'Rapporter' }).focus();
+    await tabTo('Solbakken sykehjem');
     await page.keyboard.press('Enter');
     await h1('Resultater for Solbakken sykehjem').waitFor();
     // Invited: 6 codes for Avdeling 1, and Avdeling 2's 12 employees (its tablet takes answers
@@ -159,6 +170,17 @@ describe('the demo leader reads the report of a published round', () => {
     // The leader of the unit reads its 10 open answers (in random order).
     const open = page.getByRole('region', { name: 'Åpne svar' });
     expect(await open.getByRole('listitem').count()).toBe(10);
+
+    // The overview as CSV, by keyboard: figures with decimal commas, never the open answers.
+    await h1('Resultater for Solbakken sykehjem').focus();
+    const download = page.waitForEvent('download');
+    await tabTo('Last ned tabell (CSV)');
+    await page.keyboard.press('Enter');
+    const file = await (await download).path();
+    const csv = readFileSync(file, 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv).toMatch(/^Indre motivasjon;4,4;3,9;4,4;/m);
+    expect(csv).not.toContain('Svar fra');
     await checkBoth(page, 'report-unit', { noSideScroll: true });
   });
 
