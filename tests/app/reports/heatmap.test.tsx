@@ -93,6 +93,12 @@ describe('heat map', () => {
       within(legend)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['Under 3,5', '3,5–3,9', '4,0–4,4', '4,5 eller høyere', '–Skjult: for få svar']);
+    ).toEqual([
+      'Under 3,5',
+      '3,5–3,9',
+      '4,0–4,4',
+      '4,5 eller høyere',
+      '–Skjult: for få svar, eller for å beskytte en mindre gruppe',
+    ]);
   });
 });

@@ -160,7 +160,7 @@ describe('a unit report', () => {
     await h1('Resultater for Solbakken sykehjem');
     const row = within(overview()).getByRole('row', { name: /^Autonomi/ });
     const [unitCell] = within(row).getAllByRole('cell');
-    expect(unitCell!.textContent).toBe('–skjult, for få svar');
+    expect(unitCell!.textContent).toBe('–skjult: for få svar, eller for å beskytte en mindre gruppe');
     expect(unitCell!.querySelector('[aria-hidden="true"]')!.textContent).toBe('–');
     const section = screen.getByRole('region', { name: 'Autonomi' });
     expect(
@@ -272,7 +272,9 @@ describe('a unit report', () => {
     const [woman, other] = within(table).getAllByRole('row').slice(1);
     expect(cells(woman!).slice(0, 3)).toEqual([`320`, '4,2', '4,2']);
     expect(within(other!).getByRole('rowheader').textContent).toBe('AnnetTall skjult');
-    expect(cells(other!).every((text) => text === '–skjult, for få svar')).toBe(true);
+    expect(
+      cells(other!).every((text) => text === '–skjult: for få svar, eller for å beskytte en mindre gruppe'),
+    ).toBe(true);
     // Full factor names for a screen reader behind the short column headers.
     expect(within(table).getAllByRole('columnheader')[2]!.textContent).toBe('Indre motiv.Indre motivasjon');
   });
