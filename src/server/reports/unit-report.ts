@@ -16,6 +16,7 @@ import { findNationalFigures } from '../repositories/national-figures';
 import { previousRoundId, publishedRoundIdsOfYear } from '../repositories/report-rounds';
 import { loadRoundsData, openAnswerTexts, staffingOf, unitTypeLabel } from '../repositories/reports';
 import { findRounds, type RoundRecord } from '../repositories/rounds';
+import { invitedIn, responseRate } from '../repositories/rounds-admin';
 import { analyseRound, backgroundBreakdowns, nationalAverages, type RoundAnalysis } from './analyse';
 import type { UnitNode } from './model';
 import { chooseNational, type ImportedNational, type NationalChoice } from './national-choice';
@@ -39,8 +40,8 @@ function shuffled<T>(items: T[]): T[] {
   return items;
 }
 
-/** Invited: codes issued, or the employees of an open-kiosk unit; null when one of those is unknown. */
-async function responseRate(
+/** Invited over the unit and everything below it (see invitedIn); null when one unit's is unknown. */
+async function unitResponseRate(
   db: Kysely<DB>,
   input: UnitReportInput,
 ): Promise<UnitReportResponse['responseRate']> {
@@ -49,13 +50,12 @@ async function responseRate(
   const staffing = await staffingOf(db, ids);
   let invited: number | null = 0;
   for (const id of ids) {
-    const s = staffing.get(id);
-    const own = s?.openKiosk ? s.employeeCount : (codes.get(id)?.issued ?? 0);
+    const unit = staffing.get(id) ?? { openKiosk: false, employeeCount: null };
+    const own = invitedIn(unit, codes.get(id)?.issued ?? 0);
     invited = invited === null || own === null ? null : invited + own;
   }
   const answered = input.analysis.totals.get(input.unit.id)?.responses ?? 0;
-  const rate = invited === null || invited === 0 ? null : Math.round((answered / invited) * 10_000) / 10_000;
-  return { invited, answered, rate };
+  return { invited, answered, rate: responseRate(answered, invited) };
 }
 
 /** The published rounds this report compares with: the same year's (national) and the unit's previous one. */
@@ -139,7 +139,7 @@ export async function buildUnitReport(
     ...base,
     suppressed: false,
     suppressedReason: null,
-    responseRate: await responseRate(db, input),
+    responseRate: await unitResponseRate(db, input),
     factors: factorRows(analysis, unit.id, nationalChoice.averages, previous?.analysis.figures.get(unit.id)),
     background: isMunicipality ? backgroundBreakdowns(analysis) : null,
     openAnswers,

@@ -119,8 +119,16 @@ export async function updateAdminRound(
 }
 
 /** The rate as a number 0..1 with four decimals; null when nobody is invited. */
-function rate(answered: number, invited: number | null): number | null {
+export function responseRate(answered: number, invited: number | null): number | null {
   return invited === null || invited === 0 ? null : Math.round((answered / invited) * 10_000) / 10_000;
+}
+
+/**
+ * Who is invited in a unit itself: an open-kiosk unit takes answers without codes, so its
+ * employees are (null when their number is unknown); any other unit, the codes issued for it.
+ */
+export function invitedIn(unit: { openKiosk: boolean; employeeCount: number | null }, codesIssued: number) {
+  return unit.openKiosk ? unit.employeeCount : codesIssued;
 }
 
 /** Per unit of the round (only `scope` when given): invited, answered, rate, codes and refusals. */
@@ -144,8 +152,7 @@ export async function roundProgress(
   const units = sortParentsFirst(unitRows.map(toUnit)).map((unit): UnitProgress => {
     const c = codes.get(unit.id) ?? { issued: 0, used: 0, unknownCode: 0, usedCode: 0 };
     const answered = answeredBy.get(unit.id) ?? 0;
-    // An open-kiosk unit takes answers without codes, so its employees are the ones invited.
-    const invited = unit.openKiosk ? unit.employeeCount : c.issued;
+    const invited = invitedIn(unit, c.issued);
     return {
       unitId: unit.id,
       parentId: unit.parentId,
@@ -153,7 +160,7 @@ export async function roundProgress(
       openKiosk: unit.openKiosk,
       invited,
       answered,
-      rate: rate(answered, invited),
+      rate: responseRate(answered, invited),
       codesIssued: c.issued,
       codesUsed: c.used,
       refused: { unknownCode: c.unknownCode, usedCode: c.usedCode },
@@ -161,5 +168,5 @@ export async function roundProgress(
   });
   const invited = units.reduce((s, u) => s + (u.invited ?? 0), 0);
   const answered = units.reduce((s, u) => s + u.answered, 0);
-  return { units, total: { invited, answered, rate: rate(answered, invited) } };
+  return { units, total: { invited, answered, rate: responseRate(answered, invited) } };
 }

@@ -43,7 +43,9 @@ export function BackgroundBreakdown({ breakdowns }: { breakdowns: readonly Break
                     <tr key={group.value}>
                       <th scope="row">
                         {group.label[lng]}
-                        {!group.visible && <span className="report-tag">{t('list.tooFew')}</span>}
+                        {!group.visible && (
+                          <span className="unit-tag unit-tag--strong">{t('list.tooFew')}</span>
+                        )}
                       </th>
                       <td className="admin-table__num">
                         {group.visible && group.responses !== null ? (

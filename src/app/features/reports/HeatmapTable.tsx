@@ -32,7 +32,7 @@ export function HeatmapTable({ data }: { data: HeatmapResponse }) {
             <tr key={row.unitId} className={row.depth === 0 ? 'heat-table__root' : undefined}>
               <th scope="row" style={{ paddingInlineStart: `${0.5 + row.depth * 1}rem` }}>
                 <Link to={REPORT_PATHS.report(data.round.id, row.unitId)}>{row.name}</Link>
-                {row.suppressed && <span className="report-tag">{t('list.tooFew')}</span>}
+                {row.suppressed && <span className="unit-tag unit-tag--strong">{t('list.tooFew')}</span>}
               </th>
               {FACTOR_IDS.map((id, i) => {
                 const value = row.averages[i] ?? null;

@@ -36,7 +36,7 @@ export function ReportRoundCard({ entry }: { entry: Entry }) {
           <Link to={REPORT_PATHS.report(round.id, root.id)}>
             {t('list.municipalityLink', { name: root.name })}
           </Link>
-          {root.suppressed && <span className="report-tag">{t('list.tooFew')}</span>}
+          {root.suppressed && <span className="unit-tag unit-tag--strong">{t('list.tooFew')}</span>}
         </p>
       )}
       {rows.length > 0 && (
@@ -48,7 +48,7 @@ export function ReportRoundCard({ entry }: { entry: Entry }) {
             {rows.map(({ item, depth }) => (
               <li key={item.id} style={{ paddingInlineStart: `${depth * 1.25}rem` }}>
                 <Link to={REPORT_PATHS.report(round.id, item.id)}>{item.name}</Link>
-                {item.suppressed && <span className="report-tag">{t('list.tooFew')}</span>}
+                {item.suppressed && <span className="unit-tag unit-tag--strong">{t('list.tooFew')}</span>}
               </li>
             ))}
           </ul>

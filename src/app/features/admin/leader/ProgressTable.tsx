@@ -33,7 +33,7 @@ export function ProgressTable({ units }: { units: readonly UnitProgress[] }) {
             <tr key={unit.unitId}>
               <th scope="row" style={{ paddingInlineStart: `${0.5 + depth * 1.25}rem` }}>
                 {unit.name}
-                {unit.openKiosk && <span className="progress-table__tag">{t('progress.openKiosk')}</span>}
+                {unit.openKiosk && <span className="unit-tag">{t('progress.openKiosk')}</span>}
               </th>
               <td className="admin-table__num">{formatCount(unit.answered, lng)}</td>
               <td className="admin-table__num">
