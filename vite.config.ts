@@ -53,6 +53,8 @@ export default defineConfig({
     proxy: { '/api': `http://localhost:${process.env.API_PORT ?? '8080'}` },
   },
   test: {
+    // Every test must make at least one assertion: a test that checks nothing cannot fail.
+    expect: { requireAssertions: true },
     projects: [
       {
         extends: true,

@@ -3,6 +3,8 @@ import 'fake-indexeddb/auto';
 import { afterEach } from 'vitest';
 
 if (typeof document !== 'undefined') {
+  // toBeInTheDocument, toHaveFocus, toHaveAccessibleName…: assertions that say what they check.
+  await import('@testing-library/jest-dom/vitest');
   // CI has two cores shared with a database and a browser: give findBy* room before failing.
   const { configure } = await import('@testing-library/react');
   configure({ asyncUtilTimeout: 5000 });
@@ -10,6 +12,8 @@ if (typeof document !== 'undefined') {
 
 afterEach(async () => {
   if (typeof document !== 'undefined') {
+    // toBeInTheDocument, toHaveFocus, toHaveAccessibleName…: assertions that say what they check.
+    await import('@testing-library/jest-dom/vitest');
     const { cleanup } = await import('@testing-library/react');
     cleanup();
   }

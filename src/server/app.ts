@@ -3,7 +3,7 @@
 // see every route as it is added), then the API routes, then the PWA and the fallback for unknown
 // routes.
 import Fastify, { type FastifyInstance } from 'fastify';
-import { MAX_BODY_BYTES, type DeviceSettings } from '../shared/api/schemas';
+import { MAX_BODY_BYTES, type DeviceSettings } from '../shared/api/respondent';
 import { registerAuthorization } from './auth/authorize';
 import { createCodeHasher, PROCESS_CODE_HASH_KEY } from './codes/code-hasher';
 import type { Database } from './db/database';

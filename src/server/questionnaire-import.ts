@@ -3,7 +3,7 @@
 // that will refer to the version's statement ids, so a doubtful document is refused whole.
 import { Value } from '@sinclair/typebox/value';
 import type { Kysely } from 'kysely';
-import { QuestionnaireSchema } from '../shared/api/schemas';
+import { QuestionnaireSchema } from '../shared/api/respondent';
 import { FACTOR_IDS, isFactorId } from '../shared/factors';
 import { LANGUAGES } from '../shared/languages';
 import { DECLINED, type Questionnaire } from '../shared/questionnaire/types';

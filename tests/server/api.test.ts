@@ -6,7 +6,7 @@ import {
   CurrentRoundResponseSchema,
   MAX_BODY_BYTES,
   type CurrentRoundResponse,
-} from '../../src/shared/api/schemas';
+} from '../../src/shared/api/respondent';
 import { describeEachDatabase } from './support/databases';
 import { createEnvironment, type TestEnvironment } from './support/environment';
 import { batch, NOW, QUESTIONNAIRE, ROUNDS, validResponse } from './support/fixtures';

@@ -7,7 +7,7 @@ import type {
   CodesSummaryResponse,
   CreateCodesResponse,
 } from '../../src/shared/api/organisation';
-import type { IngestResponse } from '../../src/shared/api/schemas';
+import type { IngestResponse } from '../../src/shared/api/respondent';
 import { formatCode, isValidCode, normaliseCode } from '../../src/shared/codes';
 import { snapshot } from './support/counts';
 import { describeEachDatabase } from './support/databases';

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/schemas';
+import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/respondent';
 import { DECLINED } from '../../src/shared/questionnaire/types';
 import type { DB } from '../../src/server/db/schema';
 import { describeEachDatabase } from './support/databases';

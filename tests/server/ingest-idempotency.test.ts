@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/schemas';
+import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/respondent';
 import { insertRound } from '../../src/server/repositories/rounds';
 import { recomputed, snapshot } from './support/counts';
 import { describeEachDatabase } from './support/databases';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ErrorCode } from '../../src/shared/api/errors';
-import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/schemas';
+import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/respondent';
 import { snapshot } from './support/counts';
 import { describeEachDatabase } from './support/databases';
 import { createEnvironment, type TestEnvironment } from './support/environment';

@@ -5,7 +5,7 @@ import type {
   KioskListResponse,
   KioskStatusResponse,
 } from '../../src/shared/api/organisation';
-import type { CurrentRoundResponse, IngestResponse } from '../../src/shared/api/schemas';
+import type { CurrentRoundResponse, IngestResponse } from '../../src/shared/api/respondent';
 import { describeEachDatabase } from './support/databases';
 import { createEnvironment, type TestEnvironment } from './support/environment';
 import { batch, FIXTURE_KIOSK, kioskHeaders, NOW, ROUNDS, validResponse } from './support/fixtures';

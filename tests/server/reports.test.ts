@@ -17,7 +17,7 @@ import type {
   ReportRoundListResponse,
   UnitReportResponse,
 } from '../../src/shared/api/reports';
-import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/schemas';
+import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/respondent';
 import type { RoleAssignment } from '../../src/shared/api/staff';
 import type { FactorId } from '../../src/shared/factors';
 import type { LikertValue } from '../../src/shared/likert';

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminRound } from '../../src/shared/api/organisation';
-import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/schemas';
+import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/respondent';
 import { describeEachDatabase } from './support/databases';
 import { createEnvironment, type TestEnvironment } from './support/environment';
 import { batch, kioskHeaders, QUESTIONNAIRE, ROUNDS, validResponse } from './support/fixtures';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { CurrentRoundResponse, IngestResponse } from '../../src/shared/api/schemas';
+import type { CurrentRoundResponse, IngestResponse } from '../../src/shared/api/respondent';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1';
 import { DEMO_CODE_COUNT, DEMO_IDS, seedDemo, seedDemoCodes } from '../../src/server/db/seed-demo';
 import { isValidCode } from '../../src/shared/codes';

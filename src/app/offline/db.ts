@@ -1,7 +1,7 @@
 // Owns the IndexedDB schema of the PWA: the tables, their versions, and the one connection the
 // rest of src/app/offline/ goes through. Nothing outside this folder imports Dexie.
 import Dexie, { type Table } from 'dexie';
-import type { SubmittedResponse } from '../../shared/api/schemas';
+import type { SubmittedResponse } from '../../shared/api/respondent';
 import type { Language } from '../../shared/languages';
 import type { LikertValue } from '../../shared/likert';
 

@@ -1,6 +1,6 @@
 // Owns the draft: the one unfinished response on the device. Every tap is written here before
 // the screen moves on (the UI awaits each call), so a reload, crash or app update loses nothing.
-import type { Round } from '../../shared/api/schemas';
+import type { Round } from '../../shared/api/respondent';
 import type { Language } from '../../shared/languages';
 import { isLikertValue, type LikertValue } from '../../shared/likert';
 import { DRAFT_KEY, getDb, type DraftRow } from './db';

@@ -1,7 +1,7 @@
 // Owns the reading of rows back from IndexedDB. Rows are untrusted: an older app version, a
 // browser bug or a curious hand in devtools may have left anything there, so every read goes
 // through these functions and only well-formed values come out.
-import type { CurrentRoundResponse, SubmittedResponse } from '../../shared/api/schemas';
+import type { CurrentRoundResponse, SubmittedResponse } from '../../shared/api/respondent';
 import { DEFAULT_LANGUAGE, isLanguage } from '../../shared/languages';
 import { isLikertValue, type LikertValue } from '../../shared/likert';
 import { DRAFT_KEY, type DraftRow } from './db';

@@ -1,7 +1,7 @@
 // Owns the outbox and the rejected store: finished responses waiting to be sent, and the ones
 // the server refused. No screen can read a response back out of the outbox; the UI sees counts
 // and, for rejected ones, the reason without the answers.
-import type { IngestItemResult, SubmittedResponse } from '../../shared/api/schemas';
+import type { IngestItemResult, SubmittedResponse } from '../../shared/api/respondent';
 import { osloDate } from '../../shared/dates';
 import { DRAFT_KEY, withDb, type OutboxRow, type RejectedRow } from './db';
 import { NoDraftError } from './errors';

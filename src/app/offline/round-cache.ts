@@ -1,6 +1,6 @@
 // Owns the offline copy of the current round and its questionnaire, so a tablet that starts
 // without network can still run the survey. It holds no answers.
-import type { CurrentRoundResponse } from '../../shared/api/schemas';
+import type { CurrentRoundResponse } from '../../shared/api/respondent';
 import { withDb } from './db';
 import { isCurrentRoundResponse } from './normalise';
 import { guardWrite } from './storage';

@@ -6,7 +6,7 @@ import {
   type IngestItemResult,
   type IngestRequest,
   type SubmittedResponse,
-} from '../../shared/api/schemas';
+} from '../../shared/api/respondent';
 import { pendingCount, readOldest, settleBatch, type SettleTally } from './outbox';
 import { recordSyncError, type SyncError } from './status';
 

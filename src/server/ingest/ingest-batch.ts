@@ -1,7 +1,7 @@
 // One batch from a device: check every item on its own, store the valid ones in one transaction,
 // and answer per item in request order — accepted, duplicate (already stored: also success) or
 // rejected with a code. Nothing invalid is stored and nothing stored is changed.
-import type { IngestItemResult, SubmittedResponse } from '../../shared/api/schemas';
+import type { IngestItemResult, SubmittedResponse } from '../../shared/api/respondent';
 import type { CodeHasher } from '../codes/code-hasher';
 import type { Database } from '../db/database';
 import type { KioskRecord } from '../repositories/kiosks';

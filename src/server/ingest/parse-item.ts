@@ -4,7 +4,7 @@
 import { FormatRegistry } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { ErrorCode } from '../../shared/api/errors';
-import { SubmittedResponseSchema, type SubmittedResponse } from '../../shared/api/schemas';
+import { SubmittedResponseSchema, type SubmittedResponse } from '../../shared/api/respondent';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // TypeBox knows no formats by itself; without this every "uuid" field would fail the check.

@@ -13,7 +13,7 @@
 //   lets in one answer, so a late sync cannot add answers beyond the people invited.
 // - after closesOn + graceDays: ROUND_CLOSED.
 import type { ErrorCode } from '../../shared/api/errors';
-import type { SubmittedResponse } from '../../shared/api/schemas';
+import type { SubmittedResponse } from '../../shared/api/respondent';
 import { normaliseCode } from '../../shared/codes';
 import { addDays, isIsoDate } from '../../shared/dates';
 import { isLikertValue, type LikertValue } from '../../shared/likert';

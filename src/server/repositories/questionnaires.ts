@@ -2,7 +2,7 @@
 // no-op, because responses already refer to its statement ids.
 import { Value } from '@sinclair/typebox/value';
 import type { Kysely } from 'kysely';
-import { QuestionnaireSchema } from '../../shared/api/schemas';
+import { QuestionnaireSchema } from '../../shared/api/respondent';
 import { isFactorId } from '../../shared/factors';
 import type { Questionnaire } from '../../shared/questionnaire/types';
 import type { DB } from '../db/schema';

@@ -2,7 +2,7 @@
 // cannot store them.
 import type { FastifyPluginAsync } from 'fastify';
 import { sql } from 'kysely';
-import { HealthResponseSchema } from '../../shared/api/schemas';
+import { HealthResponseSchema } from '../../shared/api/respondent';
 import type { Database } from '../db/database';
 
 export const healthRoutes: FastifyPluginAsync<{ database: Database }> = (app, { database }) => {

@@ -1,7 +1,7 @@
 // A questionnaire version by id, for devices that hold responses to a version they no longer have.
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { QuestionnaireSchema } from '../../shared/api/schemas';
+import { QuestionnaireSchema } from '../../shared/api/respondent';
 import type { Questionnaire } from '../../shared/questionnaire/types';
 import { notFound } from '../api-error';
 import type { Database } from '../db/database';

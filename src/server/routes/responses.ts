@@ -12,7 +12,7 @@ import {
   SYNC_FORMAT_VERSION,
   type IngestRequest,
   type IngestResponse,
-} from '../../shared/api/schemas';
+} from '../../shared/api/respondent';
 import { osloDate } from '../../shared/dates';
 import { ApiError } from '../api-error';
 import type { Database } from '../db/database';

@@ -6,7 +6,7 @@ import {
   CurrentRoundResponseSchema,
   type CurrentRoundResponse,
   type DeviceSettings,
-} from '../../shared/api/schemas';
+} from '../../shared/api/respondent';
 import { osloDate } from '../../shared/dates';
 import { ApiError, notFound } from '../api-error';
 import type { Database } from '../db/database';

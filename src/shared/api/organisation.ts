@@ -3,7 +3,16 @@
 // these schemas; the PWA derives its types from them. Staff routes need the session cookie and, on
 // POST/PUT/PATCH/DELETE, the CSRF header (see ./staff.ts). Kiosk routes need
 // `Authorization: Kiosk <credential>` (KIOSK_AUTH_SCHEME).
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { MAX_GRACE_DAYS, MAX_THRESHOLD, MIN_THRESHOLD } from '../rounds';
+import {
+  Id,
+  IsoDate,
+  LanguageSchema,
+  literalUnion,
+  MunicipalityLanguageSchema,
+  Nullable,
+} from './primitives';
 
 /** A kiosk sends `Authorization: Kiosk <credential>` on /responses, /rounds/current and /kiosk/status. */
 export const KIOSK_AUTH_SCHEME = 'Kiosk';
@@ -14,11 +23,7 @@ export const KIOSK_ENROLMENT_HOURS = 24;
 /** Failed public code checks allowed per client and minute. */
 export const CODE_CHECK_LIMIT_PER_MINUTE = 10;
 
-const Id = Type.String({ minLength: 1, maxLength: 100 });
-/** YYYY-MM-DD, an Oslo calendar date. */
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Language = Type.Union([Type.Literal('nb'), Type.Literal('nn')]);
+const Language = MunicipalityLanguageSchema;
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 
 export const IdParamsSchema = Type.Object({ id: Id });
@@ -127,8 +132,8 @@ export const AdminRoundSchema = Type.Object({
   /** Inclusive calendar dates. */
   opensOn: Type.String(),
   closesOn: Type.String(),
-  status: Type.Union(ROUND_STATUSES.map((s) => Type.Literal(s))),
-  defaultLanguage: Type.Union([Type.Literal('nb'), Type.Literal('nn'), Type.Literal('en')]),
+  status: literalUnion(ROUND_STATUSES),
+  defaultLanguage: LanguageSchema,
   threshold: Type.Integer(),
   openQuestionEnabled: Type.Boolean(),
   backgroundEnabled: Type.Boolean(),
@@ -141,12 +146,13 @@ export type AdminRound = Static<typeof AdminRoundSchema>;
 export const RoundListResponseSchema = Type.Object({ rounds: Type.Array(AdminRoundSchema) });
 export type RoundListResponse = Static<typeof RoundListResponseSchema>;
 
-const Threshold = Type.Integer({ minimum: 3, maximum: 1000 });
-const GraceDays = Type.Integer({ minimum: 0, maximum: 60 });
+const Threshold = Type.Integer({ minimum: MIN_THRESHOLD, maximum: MAX_THRESHOLD });
+const GraceDays = Type.Integer({ minimum: 0, maximum: MAX_GRACE_DAYS });
 
 /**
- * Defaults: opens today, closes 13 days later (two weeks), threshold 5, open question off,
- * background questions on, grace 7 days, the municipality's language, the built-in questionnaire.
+ * Defaults (src/shared/rounds.ts): opens today, runs DEFAULT_ROUND_LENGTH_DAYS (two weeks),
+ * DEFAULT_THRESHOLD, open question off, background questions on, DEFAULT_GRACE_DAYS, the
+ * municipality's language, the built-in questionnaire.
  * A new round is a draft.
  */
 export const CreateRoundRequestSchema = Type.Object(
@@ -159,7 +165,7 @@ export const CreateRoundRequestSchema = Type.Object(
     openQuestionEnabled: Type.Optional(Type.Boolean()),
     backgroundEnabled: Type.Optional(Type.Boolean()),
     graceDays: Type.Optional(GraceDays),
-    defaultLanguage: Type.Optional(Type.Union([Type.Literal('nb'), Type.Literal('nn'), Type.Literal('en')])),
+    defaultLanguage: Type.Optional(LanguageSchema),
     questionnaireVersion: Type.Optional(Id),
   },
   { additionalProperties: false },
@@ -180,7 +186,7 @@ export const UpdateRoundRequestSchema = Type.Object(
     openQuestionEnabled: Type.Optional(Type.Boolean()),
     backgroundEnabled: Type.Optional(Type.Boolean()),
     graceDays: Type.Optional(GraceDays),
-    defaultLanguage: Type.Optional(Type.Union([Type.Literal('nb'), Type.Literal('nn'), Type.Literal('en')])),
+    defaultLanguage: Type.Optional(LanguageSchema),
     questionnaireVersion: Type.Optional(Id),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -302,7 +308,7 @@ export const KioskSelfSchema = Type.Object({
     name: Type.String(),
     opensOn: Type.String(),
     closesOn: Type.String(),
-    status: Type.Union(ROUND_STATUSES.map((s) => Type.Literal(s))),
+    status: literalUnion(ROUND_STATUSES),
   }),
   /** Set once revoked: take no new answers; answers made up to this date still sync. */
   revokedOn: Nullable(Type.String()),

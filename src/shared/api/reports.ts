@@ -9,14 +9,18 @@
 // and reps see a round once it is published; admin also once it is closed and its grace days have
 // passed (its figures can no longer change). Open answers go only to a leader, union rep or safety
 // rep of the unit (a role on the unit or above it), never to admin as such, and never into exports.
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import {
+  Id,
+  LanguageSchema,
+  literalUnion,
+  LocalizedTextSchema,
+  MunicipalityLanguageSchema,
+  Nullable,
+} from './primitives';
 import { FACTOR_IDS } from '../factors';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Id = Type.String({ minLength: 1, maxLength: 100 });
-const Localized = Type.Object({ nb: Type.String(), nn: Type.String(), en: Type.String() });
-
-export const FactorIdSchema = Type.Union(FACTOR_IDS.map((id) => Type.Literal(id)));
+export const FactorIdSchema = literalUnion(FACTOR_IDS);
 
 /** The figures of one factor for one group. */
 export const FactorFigureSchema = Type.Object({
@@ -45,12 +49,12 @@ export const NationalInfoSchema = Type.Object({
    * admin imported (published national figures), used when fewer than
    * MIN_MUNICIPALITIES_FOR_COMPUTED municipalities contribute. none: neither is available.
    */
-  source: Type.Union(NATIONAL_SOURCES.map((s) => Type.Literal(s))),
+  source: literalUnion(NATIONAL_SOURCES),
   /** For 'instance': how many municipalities contributed. */
   municipalities: Type.Integer(),
   /** The unit type compared with; null compares with every unit type. */
   unitType: Nullable(Type.String()),
-  unitTypeLabel: Nullable(Localized),
+  unitTypeLabel: Nullable(LocalizedTextSchema),
   year: Type.Integer(),
   /** For 'imported': the source named in the file (e.g. "KS 10-FAKTOR 2026"). */
   importedSource: Nullable(Type.String()),
@@ -78,7 +82,7 @@ export type FactorRow = Static<typeof FactorRowSchema>;
 export const BackgroundGroupSchema = Type.Object({
   /** An option value of the question, or "declined". */
   value: Type.String(),
-  label: Localized,
+  label: LocalizedTextSchema,
   /** false: no figures (too few answers, or complementary suppression). */
   visible: Type.Boolean(),
   /** Answers in the group; null when not visible. */
@@ -90,7 +94,7 @@ export type BackgroundGroup = Static<typeof BackgroundGroupSchema>;
 
 export const BackgroundBreakdownSchema = Type.Object({
   questionId: Type.String(),
-  label: Localized,
+  label: LocalizedTextSchema,
   groups: Type.Array(BackgroundGroupSchema),
 });
 export type BackgroundBreakdown = Static<typeof BackgroundBreakdownSchema>;
@@ -104,7 +108,7 @@ export const ReportRoundSchema = Type.Object({
   threshold: Type.Integer(),
   /** The round's own unit: its report is the municipality overview. */
   rootUnitId: Type.String(),
-  defaultLanguage: Type.Union([Type.Literal('nb'), Type.Literal('nn'), Type.Literal('en')]),
+  defaultLanguage: LanguageSchema,
 });
 export type ReportRound = Static<typeof ReportRoundSchema>;
 
@@ -123,7 +127,7 @@ export const UnitReportResponseSchema = Type.Object({
   municipality: Type.Object({
     id: Type.String(),
     name: Type.String(),
-    language: Type.Union([Type.Literal('nb'), Type.Literal('nn')]),
+    language: MunicipalityLanguageSchema,
   }),
   /** True for the round's own unit: the municipality overview (the only level with background breakdowns). */
   isMunicipality: Type.Boolean(),

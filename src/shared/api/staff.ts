@@ -3,6 +3,7 @@
 // Staff requests carry the session cookie (HttpOnly, so the PWA never sees it) and, on POST, PUT,
 // PATCH and DELETE, the CSRF token from the login or /auth/me answer in the CSRF_HEADER header.
 import { Type, type Static } from '@sinclair/typebox';
+import { Id, literalUnion, Nullable } from './primitives';
 
 export const STAFF_ROLES = ['admin', 'leader', 'union_rep', 'safety_rep'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -18,14 +19,14 @@ export function normalizeUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 
-export const StaffRoleSchema = Type.Union(STAFF_ROLES.map((role) => Type.Literal(role)));
+export const StaffRoleSchema = literalUnion(STAFF_ROLES);
 
 /**
  * One role of a person. admin has unitId null (the whole municipality); leader, union_rep and
  * safety_rep name the unit they hold the role on, which also covers every unit below it.
  */
 export const RoleAssignmentSchema = Type.Object(
-  { role: StaffRoleSchema, unitId: Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()]) },
+  { role: StaffRoleSchema, unitId: Nullable(Id) },
   { additionalProperties: false },
 );
 export type RoleAssignment = Static<typeof RoleAssignmentSchema>;

@@ -1,6 +1,6 @@
 // Test doubles for the offline layer: a fresh database per test, an ingest server that answers
 // per item like the real one, timers we fire by hand, and a Web Locks double.
-import type { IngestItemResult, IngestRequest, SubmittedResponse } from '../../../src/shared/api/schemas';
+import type { IngestItemResult, IngestRequest, SubmittedResponse } from '../../../src/shared/api/respondent';
 import { getDb, openDb, type OutboxRow } from '../../../src/app/offline/db';
 import { resetStorageHealthForTests } from '../../../src/app/offline/storage';
 

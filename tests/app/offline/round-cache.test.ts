@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CurrentRoundResponse } from '../../../src/shared/api/schemas';
+import type { CurrentRoundResponse } from '../../../src/shared/api/respondent';
 import { fetchCurrentRound, loadCachedRound } from '../../../src/app/offline';
 import { getDb } from '../../../src/app/offline/db';
 import { useFreshDb } from './fakes';

@@ -1,5 +1,5 @@
 // A round as the server serves it, with the product's real questionnaire.
-import type { CurrentRoundResponse } from '../../../src/shared/api/schemas';
+import type { CurrentRoundResponse } from '../../../src/shared/api/respondent';
 import { DEFAULT_QUESTIONNAIRE } from '../../../src/shared/questionnaire/default-v1';
 
 export function roundFixture(overrides: Partial<CurrentRoundResponse['round']> = {}): CurrentRoundResponse {

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import type { CodeCheckResponse } from '../../../src/shared/api/organisation';
-import type { CurrentRoundResponse } from '../../../src/shared/api/schemas';
+import type { CurrentRoundResponse } from '../../../src/shared/api/respondent';
 import type { Language } from '../../../src/shared/languages';
 import { createI18n } from '../../../src/app/i18n/i18n';
 import { Root } from '../../../src/app/Root';

@@ -4,7 +4,7 @@
 // validResponse() takes the next unused one of its round and unit.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { SubmittedResponse } from '../../../src/shared/api/schemas';
+import type { SubmittedResponse } from '../../../src/shared/api/respondent';
 import type { Questionnaire } from '../../../src/shared/questionnaire/types';
 import { createCodeHasher } from '../../../src/server/codes/code-hasher';
 import type { DB } from '../../../src/server/db/schema';

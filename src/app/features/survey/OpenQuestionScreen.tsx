@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { CurrentRoundResponse } from '../../../shared/api/schemas';
+import type { CurrentRoundResponse } from '../../../shared/api/respondent';
 import type { Draft } from '../../offline';
 import { normaliseLanguage } from '../../i18n/i18n';
 import { beforeOpen } from './flow';

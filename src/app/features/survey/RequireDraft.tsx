@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { CurrentRoundResponse } from '../../../shared/api/schemas';
+import type { CurrentRoundResponse } from '../../../shared/api/respondent';
 import type { Draft } from '../../offline';
 import { PATHS } from './paths';
 import { useSurvey } from './SurveyProvider';

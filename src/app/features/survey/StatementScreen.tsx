@@ -4,7 +4,7 @@
 import { useRef, type FormEvent } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { CurrentRoundResponse } from '../../../shared/api/schemas';
+import type { CurrentRoundResponse } from '../../../shared/api/respondent';
 import { LIKERT_VALUES, type LikertValue } from '../../../shared/likert';
 import type { Draft } from '../../offline';
 import { normaliseLanguage } from '../../i18n/i18n';

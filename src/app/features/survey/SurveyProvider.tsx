@@ -12,7 +12,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CurrentRoundResponse } from '../../../shared/api/schemas';
+import type { CurrentRoundResponse } from '../../../shared/api/respondent';
 import type { Language } from '../../../shared/languages';
 import type { LikertValue } from '../../../shared/likert';
 import {

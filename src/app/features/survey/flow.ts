@@ -1,5 +1,5 @@
 // Where each step of the flow leads, from what the round asks for. Pure: tested on its own.
-import type { CurrentRoundResponse } from '../../../shared/api/schemas';
+import type { CurrentRoundResponse } from '../../../shared/api/respondent';
 import { PATHS } from './paths';
 
 export function sortedStatements(data: CurrentRoundResponse) {

@@ -1,13 +1,13 @@
 // The wire contract between the PWA and the server, written once. Fastify validates with these
 // JSON schemas; both sides derive their TypeScript types from them.
 import { Type, type Static } from '@sinclair/typebox';
+import { MIN_IDLE_TIMEOUT_SECONDS } from '../device';
+import { Id, IsoDate, LanguageSchema, LocalizedTextSchema } from './primitives';
 
 export const SYNC_FORMAT_VERSION = 1;
 export const MAX_BATCH_SIZE = 100;
 /** Generous for 100 responses with 2,000-character open answers, small enough to refuse abuse. */
 export const MAX_BODY_BYTES = 1_048_576;
-
-const LocalizedTextSchema = Type.Object({ nb: Type.String(), nn: Type.String(), en: Type.String() });
 
 export const QuestionnaireSchema = Type.Object({
   version: Type.String(),
@@ -40,7 +40,7 @@ export const RoundSchema = Type.Object({
   opensOn: Type.String(),
   closesOn: Type.String(),
   status: Type.Union([Type.Literal('draft'), Type.Literal('open'), Type.Literal('closed')]),
-  defaultLanguage: Type.Union([Type.Literal('nb'), Type.Literal('nn'), Type.Literal('en')]),
+  defaultLanguage: LanguageSchema,
   threshold: Type.Integer(),
   openQuestionEnabled: Type.Boolean(),
   backgroundEnabled: Type.Boolean(),
@@ -51,7 +51,7 @@ export type Round = Static<typeof RoundSchema>;
 
 export const DeviceSettingsSchema = Type.Object({
   /** Shared-tablet idle timeout: warn 30 s before, then wipe the draft. */
-  idleTimeoutSeconds: Type.Integer({ minimum: 30 }),
+  idleTimeoutSeconds: Type.Integer({ minimum: MIN_IDLE_TIMEOUT_SECONDS }),
 });
 
 export type DeviceSettings = Static<typeof DeviceSettingsSchema>;
@@ -68,11 +68,11 @@ export const SubmittedResponseSchema = Type.Object(
   {
     /** Client-generated UUID: the idempotency key. */
     id: Type.String({ format: 'uuid' }),
-    roundId: Type.String({ minLength: 1, maxLength: 100 }),
-    unitId: Type.String({ minLength: 1, maxLength: 100 }),
+    roundId: Id,
+    unitId: Id,
     questionnaireVersion: Type.String({ minLength: 1, maxLength: 100 }),
     /** Date only (YYYY-MM-DD, Europe/Oslo), never a time of day. */
-    answeredOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    answeredOn: IsoDate,
     /** statement id → 1..5, or null when left unanswered. */
     answers: Type.Record(Type.String(), Type.Union([Type.Integer(), Type.Null()])),
     /** background question id → option value or "declined". Absent = not asked or skipped. */

@@ -1,0 +1,76 @@
+// Owns the API's addresses: the version prefix and every route path, written once. The server
+// registers these patterns under API_PREFIX; the PWA's two HTTP clients (respondent and staff)
+// fill them with apiPath(), which also encodes every parameter. A path that changes here changes
+// for both sides, and TypeScript names the parameters each pattern needs.
+
+export const API_PREFIX = '/api/v1';
+
+/** The respondent's side and the tablet: no staff session. */
+export const RESPONDENT_PATHS = {
+  health: '/health',
+  currentRound: '/rounds/current',
+  questionnaire: '/questionnaires/:version',
+  responses: '/responses',
+  codeCheck: '/codes/check',
+  kioskEnrol: '/kiosk/enrol',
+  kioskStatus: '/kiosk/status',
+} as const;
+
+/** Staff routes: session cookie, and the CSRF header on every change. */
+export const STAFF_PATHS = {
+  login: '/auth/login',
+  logout: '/auth/logout',
+  logoutAll: '/auth/logout-all',
+  me: '/auth/me',
+  password: '/auth/password',
+  setup: '/auth/setup',
+  setupStatus: '/auth/setup/:token',
+  accounts: '/accounts',
+  account: '/accounts/:id',
+  accountRoles: '/accounts/:id/roles',
+  municipality: '/municipality',
+  unitTypes: '/unit-types',
+  units: '/units',
+  unit: '/units/:id',
+  unitImport: '/units/import',
+  rounds: '/rounds',
+  round: '/rounds/:id',
+  roundTransition: '/rounds/:id/:transition',
+  roundProgress: '/rounds/:id/progress',
+  codes: '/rounds/:roundId/units/:unitId/codes',
+  codesSummary: '/rounds/:roundId/units/:unitId/codes/summary',
+  kioskEnrolments: '/rounds/:roundId/units/:unitId/kiosk-enrolments',
+  kiosks: '/kiosks',
+  kioskRevoke: '/kiosks/:id/revoke',
+  reportRounds: '/reports/rounds',
+  unitReport: '/reports/rounds/:roundId/units/:unitId',
+  heatmap: '/reports/rounds/:roundId/heatmap',
+  nationalFigures: '/national-figures',
+  nationalImport: '/national-figures/import',
+} as const;
+
+/** The parameter names in a pattern: '/rounds/:roundId/units/:unitId' → 'roundId' | 'unitId'. */
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+export type PathParams<P extends string> = { [K in ParamNames<P>]: string };
+
+/**
+ * The full URL path for a pattern, each parameter URI-encoded (an id with "/" or "?" stays one
+ * segment). A pattern without parameters needs no second argument.
+ */
+export function apiPath<P extends string>(
+  pattern: P,
+  ...params: ParamNames<P> extends never ? [] : [PathParams<P>]
+): string {
+  const values = (params[0] ?? {}) as Record<string, string>;
+  const filled = pattern.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`apiPath: ${pattern} needs ${name}`);
+    return encodeURIComponent(value);
+  });
+  return `${API_PREFIX}${filled}`;
+}
