@@ -175,8 +175,9 @@ describeEachDatabase('staff sign-in and sessions', (dialect) => {
         payload: { currentPassword, newPassword: 'et helt nytt passord' },
       });
     const wrong = await change('not the current one');
+    // 403, not 401: the session is fine (a 401 would sign the PWA out); only the change is refused.
     expect(wrong.statusCode).toBe(403);
-    expect(wrong.json<ErrorBody>().error.code).toBe('INVALID_CREDENTIALS');
+    expect(wrong.json<ErrorBody>().error.code).toBe('CURRENT_PASSWORD_WRONG');
     expect((await change(FIXTURE_PASSWORD)).statusCode).toBe(204);
     expect((await me(here)).statusCode).toBe(200);
     expect((await me(elsewhere)).statusCode).toBe(401);

@@ -1,6 +1,7 @@
 // Imported national figures: the admin's CSV, all or nothing, each (year, unit type) in the file
 // replacing what was imported for it, and each municipality's figures its own.
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { ErrorBody } from '../../src/shared/api/errors';
 import type { CsvInvalidResponse } from '../../src/shared/api/organisation';
 import type { NationalFigureListResponse } from '../../src/shared/api/reports';
 import { describeEachDatabase } from './support/databases';
@@ -80,6 +81,7 @@ describeEachDatabase('national figures', (dialect) => {
     }
     const json = await admin.post('/national-figures/import', { figures: [] });
     expect(json.statusCode).toBe(415);
+    expect(json.json<ErrorBody>().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('replaces what was imported for each year and unit type in the file, and nothing else', async () => {

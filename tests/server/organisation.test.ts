@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../../src/shared/api/errors';
 import type {
   AdminRound,
   CsvInvalidResponse,
@@ -219,6 +220,7 @@ describeEachDatabase('organisation and rounds', (dialect) => {
       expect((await importCsv('')).statusCode).toBe(400);
       const json = await admin.post('/units/import', { csv: HEADER });
       expect(json.statusCode).toBe(415);
+      expect(json.json<ErrorBody>().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     });
   });
 

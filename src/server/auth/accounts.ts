@@ -31,7 +31,7 @@ export interface NewAccount {
   roles: readonly RoleAssignment[];
 }
 
-const malformed = (message: string) => new ApiError(400, 'MALFORMED_REQUEST', message);
+const malformed = (message: string) => new ApiError('MALFORMED_REQUEST', message);
 
 /** The schemas check these too; this is for the paths that do not pass through them (CLI, seed). */
 function checkCredentials(username: string, displayName: string, password: string): void {
@@ -57,8 +57,7 @@ export async function checkRoles(
   const unitIds = roles.flatMap((r) => (r.unitId === null ? [] : [r.unitId]));
   const known = await unitIdsInMunicipality(db, municipalityId, unitIds);
   const unknown = unitIds.find((id) => !known.has(id));
-  if (unknown !== undefined)
-    throw new ApiError(400, 'UNKNOWN_UNIT', `No unit ${unknown} in this municipality`);
+  if (unknown !== undefined) throw new ApiError('UNKNOWN_UNIT', `No unit ${unknown} in this municipality`);
 }
 
 export interface PreparedAccount extends Omit<NewAccount, 'password'> {
@@ -79,7 +78,7 @@ export async function insertAccount(trx: Kysely<DB>, account: PreparedAccount, n
   await checkRoles(trx, account.municipalityId, account.roles);
   const id = randomUUID();
   if (!(await insertUser(trx, { ...account, id, createdOn: osloDate(now) }))) {
-    throw new ApiError(409, 'USERNAME_TAKEN', `The username ${account.username} is taken`);
+    throw new ApiError('USERNAME_TAKEN', `The username ${account.username} is taken`);
   }
   await replaceRoles(trx, id, account.roles);
   return id;
@@ -96,6 +95,6 @@ export async function createAccount(db: Kysely<DB>, input: NewAccount, now: Date
 /** Inside a transaction, after the change: 409 LAST_ADMIN if the municipality has no admin left. */
 export async function assertAdminRemains(db: Kysely<DB>, municipalityId: string): Promise<void> {
   if ((await countAdmins(db, municipalityId)) === 0) {
-    throw new ApiError(409, 'LAST_ADMIN', 'The municipality must keep at least one admin');
+    throw new ApiError('LAST_ADMIN', 'The municipality must keep at least one admin');
   }
 }

@@ -67,17 +67,17 @@ export function registerAuthorization(
     if (!resolved) {
       // A dead cookie is removed, so the browser stops sending it.
       if (readSessionToken(request) !== undefined) clearSessionCookie(request, reply);
-      throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in to continue');
+      throw new ApiError('UNAUTHENTICATED', 'Sign in to continue');
     }
     if (UNSAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !safeEqual(sent, resolved.csrfToken)) {
-        throw new ApiError(403, 'CSRF_INVALID', `Send the session's CSRF token in ${CSRF_HEADER}`);
+        throw new ApiError('CSRF_INVALID', `Send the session's CSRF token in ${CSRF_HEADER}`);
       }
     }
     const allowed = access.allow;
     if (!resolved.principal.roles.some((r) => allowed.includes(r.role))) {
-      throw new ApiError(403, 'FORBIDDEN_ROLE', 'Your roles do not give access to this');
+      throw new ApiError('FORBIDDEN_ROLE', 'Your roles do not give access to this');
     }
     request.staff = resolved.principal;
     csrfByRequest.set(request, resolved.csrfToken);
@@ -90,8 +90,7 @@ export function registerAuthorization(
     const check =
       unitId === undefined ? 'no-such-unit' : await checkUnitScope(db, request.staff, unitId, access.allow);
     if (check === 'no-such-unit') throw notFound('Not found');
-    if (check === 'out-of-scope')
-      throw new ApiError(403, 'FORBIDDEN_UNIT', 'This unit is outside your units');
+    if (check === 'out-of-scope') throw new ApiError('FORBIDDEN_UNIT', 'This unit is outside your units');
   });
 }
 

@@ -18,7 +18,7 @@ import { randomToken, sha256Hex } from './tokens';
 export const SETUP_TOKEN_HOURS = 24;
 
 const invalidToken = () =>
-  new ApiError(403, 'SETUP_TOKEN_INVALID', 'This setup link is not valid: it is unknown, used or expired');
+  new ApiError('SETUP_TOKEN_INVALID', 'This setup link is not valid: it is unknown, used or expired');
 
 export interface AdminInput {
   username: string;
@@ -70,7 +70,7 @@ export async function checkSetupToken(
   if (!row) throw invalidToken();
   if ((await countAdmins(db, row.municipality_id)) > 0) {
     await deleteSetupTokens(db, row.municipality_id);
-    throw new ApiError(409, 'SETUP_ALREADY_DONE', 'This municipality already has an admin: sign in instead');
+    throw new ApiError('SETUP_ALREADY_DONE', 'This municipality already has an admin: sign in instead');
   }
   return { municipalityId: row.municipality_id, municipalityName: row.municipality_name };
 }

@@ -18,7 +18,7 @@ export function readKioskCredential(request: FastifyRequest): string | undefined
   return match[2];
 }
 
-const unknownKiosk = (message: string) => new ApiError(401, 'KIOSK_UNKNOWN', message);
+const unknownKiosk = (message: string) => new ApiError('KIOSK_UNKNOWN', message);
 
 /** The kiosk, or undefined without a Kiosk credential; 401 KIOSK_UNKNOWN for a credential of no kiosk. */
 export async function optionalKiosk(

@@ -11,21 +11,22 @@ interface Mapped {
   message: string;
 }
 
-/** Fastify's own 4xx errors, with messages that do not depend on Fastify's wording. */
-const FASTIFY_ERRORS: Record<string, Mapped> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: {
-    status: 400,
-    code: 'MALFORMED_REQUEST',
-    message: 'The body is not valid JSON',
-  },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'MALFORMED_REQUEST', message: 'The body is empty' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'BODY_TOO_LARGE', message: 'The body is too large' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
-    status: 415,
-    code: 'MALFORMED_REQUEST',
-    message: 'Send the body as application/json',
-  },
+/**
+ * Fastify's own 4xx errors, with messages that do not depend on Fastify's wording. Their status
+ * comes from the code, like an ApiError's.
+ */
+const FASTIFY_ERRORS: Record<string, ApiError> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: new ApiError('MALFORMED_REQUEST', 'The body is not valid JSON'),
+  FST_ERR_CTP_EMPTY_JSON_BODY: new ApiError('MALFORMED_REQUEST', 'The body is empty'),
+  FST_ERR_CTP_BODY_TOO_LARGE: new ApiError('BODY_TOO_LARGE', 'The body is too large'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'),
 };
+
+const fromApiError = (error: ApiError): Mapped => ({
+  status: error.statusCode,
+  code: error.code,
+  message: error.message,
+});
 
 interface FastifyishError {
   code?: unknown;
@@ -35,33 +36,33 @@ interface FastifyishError {
 }
 
 function mapError(error: unknown): Mapped {
-  if (error instanceof ApiError)
-    return { status: error.statusCode, code: error.code, message: error.message };
+  if (error instanceof ApiError) return fromApiError(error);
   const e = (typeof error === 'object' && error !== null ? error : {}) as FastifyishError;
   const known = typeof e.code === 'string' ? FASTIFY_ERRORS[e.code] : undefined;
-  if (known) return known;
+  if (known) return fromApiError(known);
   const message = typeof e.message === 'string' ? e.message : 'Bad request';
   // Schema validation: Fastify's message names the field and the rule ("body/formatVersion must be integer").
-  if (e.validation !== undefined) return { status: 400, code: 'MALFORMED_REQUEST', message };
+  if (e.validation !== undefined) return fromApiError(new ApiError('MALFORMED_REQUEST', message));
   const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
-  if (status === 404) return { status, code: 'NOT_FOUND', message: 'Not found' };
+  if (status === 404) return fromApiError(new ApiError('NOT_FOUND'));
+  // Some other client error of Fastify's (405, 406 …): its own status is the truest answer.
   if (status >= 400 && status < 500) return { status, code: 'MALFORMED_REQUEST', message };
-  return { status: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' };
+  return fromApiError(new ApiError('INTERNAL_ERROR'));
 }
 
-export function sendError(
-  reply: FastifyReply,
-  status: number,
-  code: ErrorCode,
-  message: string,
-): FastifyReply {
+function send(reply: FastifyReply, { status, code, message }: Mapped): FastifyReply {
   return reply.code(status).send({ error: { code, message } } satisfies ErrorBody);
+}
+
+/** Answers with the envelope directly (where nothing is thrown), the status taken from the code. */
+export function sendError(reply: FastifyReply, code: ErrorCode, message?: string): FastifyReply {
+  return send(reply, fromApiError(new ApiError(code, message)));
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const mapped = mapError(error);
     if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
-    return sendError(reply, mapped.status, mapped.code, mapped.message);
+    return send(reply, mapped);
   });
 }

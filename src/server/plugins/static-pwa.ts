@@ -33,6 +33,6 @@ export function registerNotFound(app: FastifyInstance, hasPwa: boolean): void {
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const isPage = request.method === 'GET' || request.method === 'HEAD';
     if (hasPwa && isPage && !isApi(request.url)) return reply.sendFile('index.html');
-    return sendError(reply, 404, 'NOT_FOUND', 'Not found');
+    return sendError(reply, 'NOT_FOUND');
   });
 }

@@ -72,7 +72,7 @@ export const authRoutes: FastifyPluginAsync<{ database: Database; now: () => Dat
     );
     if (gate.limited) {
       void reply.header('retry-after', String(gate.retryAfterSeconds));
-      throw new ApiError(429, 'RATE_LIMITED', 'Too many failed attempts: wait a while and try again');
+      throw new ApiError('RATE_LIMITED', 'Too many failed attempts: wait a while and try again');
     }
     const hash = attempt.storedHash ?? (await dummyPasswordHash());
     const ok = (await verifyPassword(attempt.password, hash)) && attempt.storedHash !== undefined;
@@ -105,11 +105,11 @@ export const authRoutes: FastifyPluginAsync<{ database: Database; now: () => Dat
       const found = candidates.length === 1 ? candidates[0] : undefined;
       const attempt = { username, password: request.body.password, storedHash: found?.password_hash };
       if (!(await checkPassword(request, reply, attempt)) || !found) {
-        throw new ApiError(401, 'INVALID_CREDENTIALS', 'Wrong username or password');
+        throw new ApiError('INVALID_CREDENTIALS', 'Wrong username or password');
       }
       const account = await findAccount(db, found.id);
       if (!account || account.roles.length === 0) {
-        throw new ApiError(403, 'FORBIDDEN_ROLE', 'This account has no roles: ask an admin');
+        throw new ApiError('FORBIDDEN_ROLE', 'This account has no roles: ask an admin');
       }
       return signIn(request, reply, account);
     },
@@ -149,7 +149,7 @@ export const authRoutes: FastifyPluginAsync<{ database: Database; now: () => Dat
       if (!account || storedHash === undefined) throw new Error('The signed-in account vanished mid-request');
       const attempt = { username: account.username, password: request.body.currentPassword, storedHash };
       if (!(await checkPassword(request, reply, attempt))) {
-        throw new ApiError(403, 'INVALID_CREDENTIALS', 'The current password is wrong');
+        throw new ApiError('CURRENT_PASSWORD_WRONG');
       }
       await updatePasswordHash(db, staff.userId, await hashPassword(request.body.newPassword));
       await deleteUserSessions(db, staff.userId, staff.sessionId);

@@ -84,7 +84,7 @@ export const codeRoutes: FastifyPluginAsync<{ database: Database; now: () => Dat
       const attempt = await attempts.begin(request.ip);
       if (attempt.limited) {
         void reply.header('retry-after', '60');
-        throw new ApiError(429, 'RATE_LIMITED', 'Too many codes tried; wait a minute');
+        throw new ApiError('RATE_LIMITED', 'Too many codes tried; wait a minute');
       }
       void reply.header('cache-control', 'no-store');
       const { code } = request.body;

@@ -83,7 +83,7 @@ export const kioskRoutes: FastifyPluginAsync<{ database: Database; now: () => Da
     },
     async (request, reply): Promise<KioskEnrolResponse> => {
       const outcome = await enrolKiosk(db, request.body.token, now());
-      if (!outcome.ok) throw new ApiError(400, 'ENROLMENT_INVALID', outcome.reason);
+      if (!outcome.ok) throw new ApiError('ENROLMENT_INVALID', outcome.reason);
       reply.code(201);
       void reply.header('cache-control', 'no-store');
       return { credential: outcome.credential, kiosk: (await describeKiosk(db, outcome.kioskId))! };

@@ -33,7 +33,7 @@ export const municipalityRoutes: FastifyPluginAsync<{ database: Database }> = (a
     async (request): Promise<Municipality> => {
       const id = staffOf(request).municipalityId;
       if (!(await updateMunicipality(db, id, request.body))) {
-        throw new ApiError(409, 'CONFLICT', `Municipality number ${request.body.number} is already in use`);
+        throw new ApiError('CONFLICT', `Municipality number ${request.body.number} is already in use`);
       }
       return (await findMunicipality(db, id))!;
     },

@@ -32,7 +32,6 @@ import { isAdmin, staffOf } from './staff-request';
 
 const notAvailable = (round: RoundRecord) =>
   new ApiError(
-    409,
     'REPORT_NOT_AVAILABLE',
     round.status === 'closed'
       ? 'The report is not published yet'
@@ -109,7 +108,7 @@ export const reportRoutes: FastifyPluginAsync<{ database: Database; now: () => D
       const unit = data.units.find((u) => u.id === unitId);
       if (!unit) throw notFound('The unit is not part of this round');
       if (!isRoot && !(await isUnitInScope(db, staff, unit.id, REPORT_ROLES))) {
-        throw new ApiError(403, 'FORBIDDEN_UNIT', 'This unit is outside your units');
+        throw new ApiError('FORBIDDEN_UNIT', 'This unit is outside your units');
       }
       checkAvailable(staff, round);
       const municipality = await findMunicipality(db, round.municipalityId);

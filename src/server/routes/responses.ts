@@ -13,6 +13,7 @@ import {
   type IngestRequest,
   type IngestResponse,
 } from '../../shared/api/respondent';
+import { ERROR_SPECS } from '../../shared/api/errors';
 import { osloDate } from '../../shared/dates';
 import { ApiError } from '../api-error';
 import type { Database } from '../db/database';
@@ -26,13 +27,12 @@ function envelopeError(body: unknown): ApiError | undefined {
   const { formatVersion, responses } = body as { formatVersion?: unknown; responses?: unknown };
   if (formatVersion !== undefined && formatVersion !== SYNC_FORMAT_VERSION) {
     return new ApiError(
-      400,
       'UNSUPPORTED_FORMAT_VERSION',
       `This server reads formatVersion ${SYNC_FORMAT_VERSION}`,
     );
   }
   if (Array.isArray(responses) && responses.length > MAX_BATCH_SIZE) {
-    return new ApiError(400, 'BATCH_TOO_LARGE', `Send at most ${MAX_BATCH_SIZE} responses per batch`);
+    return new ApiError('BATCH_TOO_LARGE', `Send at most ${MAX_BATCH_SIZE} responses per batch`);
   }
   return undefined;
 }
@@ -67,7 +67,6 @@ export const responseRoutes: FastifyPluginAsync<{
       if (hasCodes(responses) && (await attempts.isLimited(request.ip))) {
         void reply.header('retry-after', '60');
         throw new ApiError(
-          429,
           'RATE_LIMITED',
           'Too many unknown codes from here; the answers are kept, try again in a minute',
         );
@@ -82,7 +81,7 @@ export const responseRoutes: FastifyPluginAsync<{
       const rejected = results.filter((r) => r.status === 'rejected').length;
       if (rejected === 0) return { results };
       const message = `${rejected} of ${results.length} responses were rejected; the others were stored`;
-      reply.code(400);
+      reply.code(ERROR_SPECS.BATCH_PARTIALLY_REJECTED.status);
       return { error: { code: 'BATCH_PARTIALLY_REJECTED', message }, results };
     },
   );

@@ -23,10 +23,10 @@ export async function roundForUnit(
   const round = await findAdminRound(db, staff.municipalityId, params.roundId);
   if (!round) throw notFound('No such round');
   if (!(await unitIdsUnder(db, round.unitId)).has(params.unitId)) {
-    throw new ApiError(400, 'UNKNOWN_UNIT', 'The unit is not part of this round');
+    throw new ApiError('UNKNOWN_UNIT', 'The unit is not part of this round');
   }
   if (options.mustTakeAnswers && (round.status === 'closed' || round.status === 'published')) {
-    throw new ApiError(409, 'ROUND_CLOSED', `The round is ${round.status}`);
+    throw new ApiError('ROUND_CLOSED', `The round is ${round.status}`);
   }
   return round;
 }

@@ -46,7 +46,7 @@ const EDITABLE: Record<AdminRound['status'], readonly (keyof UpdateRoundRequest)
   published: ['name', 'threshold', 'graceDays'],
 };
 
-const invalidDate = (message: string) => new ApiError(400, 'INVALID_DATE', message);
+const invalidDate = (message: string) => new ApiError('INVALID_DATE', message);
 
 export const roundAdminRoutes: FastifyPluginAsync<{ database: Database; now: () => Date }> = (
   app,
@@ -62,13 +62,13 @@ export const roundAdminRoutes: FastifyPluginAsync<{ database: Database; now: () 
 
   async function checkFields(municipalityId: string, fields: UpdateRoundRequest, merged: AdminRound) {
     if (fields.unitId !== undefined && !(await findUnit(db, municipalityId, fields.unitId))) {
-      throw new ApiError(400, 'INVALID_REFERENCE', `No unit ${fields.unitId}`);
+      throw new ApiError('INVALID_REFERENCE', `No unit ${fields.unitId}`);
     }
     if (
       fields.questionnaireVersion !== undefined &&
       !(await findQuestionnaire(db, fields.questionnaireVersion))
     ) {
-      throw new ApiError(400, 'INVALID_REFERENCE', `No questionnaire ${fields.questionnaireVersion}`);
+      throw new ApiError('INVALID_REFERENCE', `No questionnaire ${fields.questionnaireVersion}`);
     }
     for (const date of [merged.opensOn, merged.closesOn])
       if (!isIsoDate(date)) throw invalidDate(`${date} is not a date`);
@@ -150,7 +150,6 @@ export const roundAdminRoutes: FastifyPluginAsync<{ database: Database; now: () 
       );
       if (locked.length > 0) {
         throw new ApiError(
-          409,
           'ROUND_LOCKED',
           `${locked.join(', ')} cannot change once the round is ${round.status}`,
         );
@@ -165,7 +164,7 @@ export const roundAdminRoutes: FastifyPluginAsync<{ database: Database; now: () 
         throw invalidDate('An open round cannot be made to close before today');
       }
       if (!(await updateAdminRound(db, round.id, round.status, changes))) {
-        throw new ApiError(409, 'ROUND_LOCKED', 'The round changed meanwhile; load it again');
+        throw new ApiError('ROUND_LOCKED', 'The round changed meanwhile; load it again');
       }
       return loadRound(municipalityId, round.id);
     },
@@ -185,7 +184,6 @@ export const roundAdminRoutes: FastifyPluginAsync<{ database: Database; now: () 
         const next = { open: 'open', close: 'closed', publish: 'published' } as const;
         if (round.status !== from) {
           throw new ApiError(
-            409,
             'INVALID_TRANSITION',
             `Only a ${from} round can be ${next[transition]}; this one is ${round.status}`,
           );
@@ -194,7 +192,6 @@ export const roundAdminRoutes: FastifyPluginAsync<{ database: Database; now: () 
         const changes: RoundChanges = {};
         if (transition === 'open' && round.closesOn < today) {
           throw new ApiError(
-            409,
             'INVALID_TRANSITION',
             `The round's period ended on ${round.closesOn}; change closesOn first`,
           );
@@ -204,7 +201,7 @@ export const roundAdminRoutes: FastifyPluginAsync<{ database: Database; now: () 
         if (transition === 'close' && round.opensOn <= today && today < round.closesOn)
           changes.closesOn = today;
         if (!(await updateAdminRound(db, round.id, from, changes, next[transition]))) {
-          throw new ApiError(409, 'INVALID_TRANSITION', 'The round changed meanwhile; load it again');
+          throw new ApiError('INVALID_TRANSITION', 'The round changed meanwhile; load it again');
         }
         return loadRound(municipalityId, round.id);
       },

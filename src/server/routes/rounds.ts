@@ -21,7 +21,7 @@ export const roundRoutes: FastifyPluginAsync<{
 }> = (app, { database, now, deviceSettings }) => {
   async function kioskRound(kiosk: { roundId: string; unitId: string; revokedOn: string | null }) {
     if (kiosk.revokedOn !== null) {
-      throw new ApiError(403, 'KIOSK_REVOKED', `This tablet was revoked on ${kiosk.revokedOn}`);
+      throw new ApiError('KIOSK_REVOKED', `This tablet was revoked on ${kiosk.revokedOn}`);
     }
     const round = (await findRounds(database.kysely, [kiosk.roundId])).get(kiosk.roundId)!;
     const unit = await database.kysely

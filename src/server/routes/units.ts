@@ -43,7 +43,7 @@ import { csvBody, csvInvalid } from './csv-request';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 const unitFromParams = (request: FastifyRequest) => (request as IdRequest).params.id;
-const badReference = (message: string) => new ApiError(400, 'INVALID_REFERENCE', message);
+const badReference = (message: string) => new ApiError('INVALID_REFERENCE', message);
 
 export const unitRoutes: FastifyPluginAsync<{ database: Database }> = (app, { database }) => {
   const db = database.kysely;
@@ -98,7 +98,7 @@ export const unitRoutes: FastifyPluginAsync<{ database: Database }> = (app, { da
       const { municipalityId } = staffOf(request);
       const { body } = request;
       const id = body.id ?? randomUUID();
-      if (await unitExistsAnywhere(db, id)) throw new ApiError(409, 'CONFLICT', `The unit id ${id} is taken`);
+      if (await unitExistsAnywhere(db, id)) throw new ApiError('CONFLICT', `The unit id ${id} is taken`);
       await checkReferences(municipalityId, undefined, body);
       await insertUnit(db, municipalityId, id, {
         parentId: body.parentId,
@@ -138,7 +138,7 @@ export const unitRoutes: FastifyPluginAsync<{ database: Database }> = (app, { da
       if (!(await findUnit(db, municipalityId, id))) throw notFound('No such unit');
       const dependents = await unitDependents(db, id);
       if (dependents.length > 0) {
-        throw new ApiError(409, 'UNIT_IN_USE', `The unit still has ${dependents.join(', ')}`);
+        throw new ApiError('UNIT_IN_USE', `The unit still has ${dependents.join(', ')}`);
       }
       await deleteUnit(db, municipalityId, id);
       return reply.code(204).send();

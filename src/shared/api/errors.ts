@@ -2,6 +2,8 @@
 // operators may match on them. Messages are for humans and may change.
 export const ERROR_CODES = [
   'MALFORMED_REQUEST',
+  /** The body is not in the media type the route reads (JSON, or text/csv for the imports). */
+  'UNSUPPORTED_MEDIA_TYPE',
   'BODY_TOO_LARGE',
   'BATCH_TOO_LARGE',
   'UNSUPPORTED_FORMAT_VERSION',
@@ -34,6 +36,12 @@ export const ERROR_CODES = [
   'CSRF_INVALID',
   /** Wrong username or password; deliberately the same for both. */
   'INVALID_CREDENTIALS',
+  /**
+   * Signed in, but the current password sent with a password change is wrong. Not
+   * INVALID_CREDENTIALS (401): the session is valid, only the change is refused, and a 401 would
+   * tell the PWA the person is signed out.
+   */
+  'CURRENT_PASSWORD_WRONG',
   /** The first-admin setup link is unknown, used or expired. */
   'SETUP_TOKEN_INVALID',
   /** The municipality already has an admin, so the setup link has no use any more. */
@@ -78,6 +86,74 @@ export const ERROR_CODES = [
   'REPORT_NOT_AVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorSpec {
+  /** The HTTP status every answer with this code has. */
+  readonly status: number;
+  /** What the message says when the thrower has nothing more specific to tell. */
+  readonly message: string;
+}
+
+/**
+ * One status per code, so a code never arrives with two statuses (the server's ApiError takes the
+ * status from here). Codes that are per-item reasons inside an ingest answer (INVALID_RESPONSE,
+ * UNKNOWN_ROUND …) travel in a 200 or 400 batch answer; their status here is the one a request
+ * failing for that reason alone would have.
+ */
+export const ERROR_SPECS = {
+  MALFORMED_REQUEST: { status: 400, message: 'The request is malformed' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The body is not in a media type this route reads' },
+  BODY_TOO_LARGE: { status: 413, message: 'The body is too large' },
+  BATCH_TOO_LARGE: { status: 400, message: 'The batch has too many responses' },
+  UNSUPPORTED_FORMAT_VERSION: { status: 400, message: 'This server does not read that formatVersion' },
+  BATCH_PARTIALLY_REJECTED: { status: 400, message: 'Some responses were rejected; the others were stored' },
+  INVALID_RESPONSE: { status: 400, message: 'The response is not valid' },
+  DUPLICATE_ID_IN_BATCH: { status: 400, message: 'The id appears twice in the batch' },
+  UNKNOWN_ROUND: { status: 400, message: 'No such round' },
+  ROUND_NOT_OPEN: { status: 409, message: 'The round is not open' },
+  UNKNOWN_UNIT: { status: 400, message: 'No such unit' },
+  UNKNOWN_QUESTIONNAIRE_VERSION: { status: 400, message: 'No such questionnaire version' },
+  QUESTIONNAIRE_VERSION_MISMATCH: { status: 400, message: "The questionnaire version is not the round's" },
+  UNKNOWN_STATEMENT: { status: 400, message: 'No such statement' },
+  VALUE_OUT_OF_RANGE: { status: 400, message: 'The value is out of range' },
+  BACKGROUND_NOT_ALLOWED: { status: 400, message: 'This round asks no background questions' },
+  UNKNOWN_BACKGROUND_QUESTION: { status: 400, message: 'No such background question' },
+  INVALID_BACKGROUND_VALUE: { status: 400, message: 'The background answer is not valid' },
+  OPEN_TEXT_NOT_ALLOWED: { status: 400, message: 'This round asks no open question' },
+  OPEN_TEXT_TOO_LONG: { status: 400, message: 'The open answer is too long' },
+  INVALID_DATE: { status: 400, message: 'The date is not valid' },
+  NOT_FOUND: { status: 404, message: 'Not found' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; wait a while and try again' },
+  INTERNAL_ERROR: { status: 500, message: 'Internal server error' },
+  UNAUTHENTICATED: { status: 401, message: 'Sign in to continue' },
+  FORBIDDEN_ROLE: { status: 403, message: 'Your roles do not give access to this' },
+  FORBIDDEN_UNIT: { status: 403, message: 'This unit is outside your units' },
+  CSRF_INVALID: { status: 403, message: "Send the session's CSRF token" },
+  INVALID_CREDENTIALS: { status: 401, message: 'Wrong username or password' },
+  CURRENT_PASSWORD_WRONG: { status: 403, message: 'The current password is wrong' },
+  SETUP_TOKEN_INVALID: {
+    status: 403,
+    message: 'This setup link is not valid: it is unknown, used or expired',
+  },
+  SETUP_ALREADY_DONE: { status: 409, message: 'This municipality already has an admin: sign in instead' },
+  USERNAME_TAKEN: { status: 409, message: 'The username is taken' },
+  LAST_ADMIN: { status: 409, message: 'The municipality must keep at least one admin' },
+  CODE_REQUIRED: { status: 400, message: 'An answer needs a code' },
+  CODE_UNKNOWN: { status: 400, message: 'No such code in this round' },
+  CODE_ALREADY_USED: { status: 409, message: 'The code has already been used' },
+  UNIT_MISMATCH: { status: 400, message: "The unit is not the code's or the round's" },
+  ROUND_CLOSED: { status: 409, message: 'The round has ended' },
+  KIOSK_REVOKED: { status: 403, message: 'This tablet was revoked' },
+  KIOSK_UNKNOWN: { status: 401, message: 'This tablet is not enrolled' },
+  ENROLMENT_INVALID: { status: 400, message: 'This enrolment link is not valid' },
+  CSV_INVALID: { status: 400, message: 'The CSV has wrong lines; nothing was imported' },
+  INVALID_TRANSITION: { status: 409, message: 'The round cannot make that change of state' },
+  ROUND_LOCKED: { status: 409, message: "That field cannot change in the round's current state" },
+  UNIT_IN_USE: { status: 409, message: 'The unit is still in use' },
+  CONFLICT: { status: 409, message: 'The id, number or name is already taken' },
+  INVALID_REFERENCE: { status: 400, message: 'A reference in the request does not exist or does not fit' },
+  REPORT_NOT_AVAILABLE: { status: 409, message: 'The round has no report for you yet' },
+} as const satisfies Record<ErrorCode, ErrorSpec>;
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string };
