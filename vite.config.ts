@@ -33,7 +33,7 @@ export default defineConfig({
         // The shell, every locale (bundled in JS chunks) and the built-in questionnaire.
         globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
         // The staff screens work online only: keep their chunks off respondents' devices.
-        globIgnores: ['**/assets/AdminRoutes-*', '**/assets/admin-*', '**/assets/reports-*'],
+        globIgnores: ['**/assets/StaffRoutes-*', '**/assets/admin-*', '**/assets/reports-*'],
         navigateFallback: '/index.html',
         // Answers never pass through a Workbox cache: the API is network-only by omission.
         navigateFallbackDenylist: [/^\/api\//],

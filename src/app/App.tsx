@@ -23,9 +23,9 @@ const FactorRoutes = lazy(() => import('./features/factors/FactorRoutes'));
 // The staff screens (/admin/*) and the first-admin setup link (/oppsett/:token): online-only and
 // in one lazy chunk (they share the session and form code), so none of it is in a respondent's
 // first load.
-const AdminRoutes = lazy(() => import('./features/admin/AdminRoutes'));
+const AdminRoutes = lazy(() => import('./staff/shell/StaffRoutes'));
 const SetupRoute = lazy(() =>
-  import('./features/admin/AdminRoutes').then((module) => ({ default: module.SetupRoute })),
+  import('./staff/shell/StaffRoutes').then((module) => ({ default: module.SetupRoute })),
 );
 
 export function App() {

@@ -1,0 +1,170 @@
+// A new round, filled with the defaults the domain asks for: two weeks from today, report threshold
+// 5 (never below 3), open question off (free text invites identification), background questions
+// on, 7 days of grace for answers collected offline before the close.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Unit } from '../../../shared/api/organisation';
+import { isIsoDate } from '../../../shared/dates';
+import { UnitOptions } from '../ui/UnitOptions';
+import { ApiError } from '../ui/ApiError';
+import { defaultPeriod } from '../ui/admin-format';
+import { SelectField } from '../ui/SelectField';
+import { TextField } from '../ui/TextField';
+import { useAction } from '../ui/useAction';
+import { CheckField } from '../ui/CheckField';
+
+export const ROUND_DEFAULTS = {
+  threshold: 5,
+  openQuestionEnabled: false,
+  backgroundEnabled: true,
+  graceDays: 7,
+} as const;
+const MIN_THRESHOLD = 3;
+const MAX_GRACE_DAYS = 60;
+
+type Errors = Partial<Record<'name' | 'unitId' | 'opensOn' | 'closesOn' | 'threshold' | 'graceDays', string>>;
+
+export function RoundForm({ units, onDone }: { units: readonly Unit[]; onDone: (saved: boolean) => void }) {
+  const { t } = useTranslation('admin');
+  const action = useAction();
+  const [form, setForm] = useState(() => ({
+    name: '',
+    unitId: units.find((u) => u.parentId === null)?.id ?? units[0]?.id ?? '',
+    ...defaultPeriod(),
+    threshold: String(ROUND_DEFAULTS.threshold),
+    graceDays: String(ROUND_DEFAULTS.graceDays),
+    openQuestionEnabled: Boolean(ROUND_DEFAULTS.openQuestionEnabled),
+    backgroundEnabled: Boolean(ROUND_DEFAULTS.backgroundEnabled),
+  }));
+  const [errors, setErrors] = useState<Errors>({});
+  const set = (patch: Partial<typeof form>) => setForm((prev) => ({ ...prev, ...patch }));
+
+  function validate(): Errors {
+    const threshold = Number(form.threshold);
+    const grace = Number(form.graceDays);
+    const found: Errors = {};
+    if (!form.name.trim()) found.name = t('rounds.nameMissing');
+    if (!form.unitId) found.unitId = t('rounds.unitMissing');
+    if (!isIsoDate(form.opensOn)) found.opensOn = t('rounds.dateInvalid');
+    if (!isIsoDate(form.closesOn)) found.closesOn = t('rounds.dateInvalid');
+    else if (form.closesOn < form.opensOn) found.closesOn = t('rounds.closesBeforeOpens');
+    if (!Number.isInteger(threshold) || threshold < MIN_THRESHOLD)
+      found.threshold = t('rounds.thresholdInvalid', { count: MIN_THRESHOLD });
+    if (!Number.isInteger(grace) || grace < 0 || grace > MAX_GRACE_DAYS)
+      found.graceDays = t('rounds.graceInvalid', { count: MAX_GRACE_DAYS });
+    return found;
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = validate();
+    setErrors(found);
+    const first = Object.keys(found)[0];
+    if (first) {
+      document.getElementById(`round-${first}`)?.focus();
+      return;
+    }
+    const created = await action.run((api) =>
+      api.createRound({
+        name: form.name.trim(),
+        unitId: form.unitId,
+        opensOn: form.opensOn,
+        closesOn: form.closesOn,
+        threshold: Number(form.threshold),
+        graceDays: Number(form.graceDays),
+        openQuestionEnabled: form.openQuestionEnabled,
+        backgroundEnabled: form.backgroundEnabled,
+      }),
+    );
+    if (created) onDone(true);
+  }
+
+  return (
+    <form className="admin-form" onSubmit={(event) => void submit(event)} noValidate>
+      <TextField
+        id="round-name"
+        label={t('rounds.name')}
+        hint={t('rounds.nameHint')}
+        error={errors.name}
+        value={form.name}
+        onChange={(e) => set({ name: e.target.value })}
+      />
+      <SelectField
+        id="round-unitId"
+        label={t('rounds.unit')}
+        hint={t('rounds.unitHint')}
+        error={errors.unitId}
+        value={form.unitId}
+        onChange={(e) => set({ unitId: e.target.value })}
+      >
+        <UnitOptions units={units} />
+      </SelectField>
+      <div className="admin-form__row">
+        <TextField
+          id="round-opensOn"
+          type="date"
+          label={t('rounds.opensOn')}
+          error={errors.opensOn}
+          value={form.opensOn}
+          onChange={(e) => set({ opensOn: e.target.value })}
+        />
+        <TextField
+          id="round-closesOn"
+          type="date"
+          label={t('rounds.closesOn')}
+          error={errors.closesOn}
+          value={form.closesOn}
+          onChange={(e) => set({ closesOn: e.target.value })}
+        />
+      </div>
+      <div className="admin-form__row">
+        <TextField
+          id="round-threshold"
+          type="number"
+          min={MIN_THRESHOLD}
+          label={t('rounds.threshold')}
+          hint={t('rounds.thresholdHint', { count: MIN_THRESHOLD })}
+          className="admin-field--short"
+          error={errors.threshold}
+          value={form.threshold}
+          onChange={(e) => set({ threshold: e.target.value })}
+        />
+        <TextField
+          id="round-graceDays"
+          type="number"
+          min={0}
+          max={MAX_GRACE_DAYS}
+          label={t('rounds.grace')}
+          hint={t('rounds.graceHint')}
+          className="admin-field--short"
+          error={errors.graceDays}
+          value={form.graceDays}
+          onChange={(e) => set({ graceDays: e.target.value })}
+        />
+      </div>
+      <CheckField
+        id="round-openQuestion"
+        label={t('rounds.openQuestion')}
+        hint={t('rounds.openQuestionHint')}
+        checked={form.openQuestionEnabled}
+        onChange={(checked) => set({ openQuestionEnabled: checked })}
+      />
+      <CheckField
+        id="round-background"
+        label={t('rounds.background')}
+        hint={t('rounds.backgroundHint')}
+        checked={form.backgroundEnabled}
+        onChange={(checked) => set({ backgroundEnabled: checked })}
+      />
+      <ApiError error={action.error} />
+      <div className="admin-actions">
+        <button type="submit" className="button button--primary" disabled={action.isBusy}>
+          {t('rounds.save')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => onDone(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+// Checks a new account in the browser with the server's own rules (src/shared/api/staff.ts), so a
+// person sees every problem at once, next to its field, before anything is sent.
+import type { TFunction } from 'i18next';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../../../shared/api/staff';
+
+export interface NewAccountForm {
+  username: string;
+  displayName: string;
+  password: string;
+  repeat: string;
+}
+
+export type AccountFieldErrors = Partial<Record<keyof NewAccountForm, string>>;
+
+const usernamePattern = new RegExp(USERNAME_PATTERN);
+
+export function validateNewAccount(form: NewAccountForm, t: TFunction<'admin'>): AccountFieldErrors {
+  const errors: AccountFieldErrors = {};
+  if (!usernamePattern.test(form.username.trim())) errors.username = t('account.usernameInvalid');
+  if (!form.displayName.trim()) errors.displayName = t('account.displayNameMissing');
+  if (form.password.length < MIN_PASSWORD_LENGTH || form.password.length > MAX_PASSWORD_LENGTH)
+    errors.password = t('account.passwordTooShort', { count: MIN_PASSWORD_LENGTH });
+  else if (form.password !== form.repeat) errors.repeat = t('account.passwordMismatch');
+  return errors;
+}

@@ -1,0 +1,40 @@
+// The staff menu: each entry names the roles that may use its screen. Admin sees everything;
+// leaders also prepare codes and tablets for their units; union and safety reps follow the
+// units they represent; every staff role reads the reports of its units.
+import type { Me, StaffRole } from '../../../shared/api/staff';
+import { hasRole } from '../session/roles';
+import { ADMIN_PATHS } from '../ui/staff-paths';
+
+export type NavKey =
+  | 'progress'
+  | 'reports'
+  | 'municipality'
+  | 'units'
+  | 'rounds'
+  | 'codes'
+  | 'kiosks'
+  | 'accounts'
+  | 'nationalFigures';
+
+export interface NavItem {
+  key: NavKey;
+  to: string;
+  roles: readonly StaffRole[];
+}
+
+const ALL_STAFF: readonly StaffRole[] = ['admin', 'leader', 'union_rep', 'safety_rep'];
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'progress', to: ADMIN_PATHS.home, roles: ALL_STAFF },
+  { key: 'reports', to: ADMIN_PATHS.reports, roles: ALL_STAFF },
+  { key: 'municipality', to: ADMIN_PATHS.municipality, roles: ['admin'] },
+  { key: 'units', to: ADMIN_PATHS.units, roles: ['admin'] },
+  { key: 'rounds', to: ADMIN_PATHS.rounds, roles: ['admin'] },
+  { key: 'codes', to: ADMIN_PATHS.codes, roles: ['admin', 'leader'] },
+  { key: 'kiosks', to: ADMIN_PATHS.kiosks, roles: ['admin', 'leader'] },
+  { key: 'accounts', to: ADMIN_PATHS.accounts, roles: ['admin'] },
+  { key: 'nationalFigures', to: ADMIN_PATHS.nationalFigures, roles: ['admin'] },
+];
+
+export const navItemsFor = (user: Me | undefined): NavItem[] =>
+  NAV_ITEMS.filter((item) => hasRole(user, ...item.roles));

@@ -1,0 +1,16 @@
+// The staff screens' addresses under /admin, written once. They live in the kit rather than in
+// shell/ because features link to each other's screens (a report links back to the list, the
+// login goes home) and may not import the shell.
+export const ADMIN_PATHS = {
+  home: '/admin',
+  login: '/admin/logg-inn',
+  municipality: '/admin/kommune',
+  units: '/admin/enheter',
+  rounds: '/admin/runder',
+  codes: '/admin/koder',
+  kiosks: '/admin/nettbrett',
+  accounts: '/admin/kontoer',
+  account: '/admin/min-konto',
+  reports: '/admin/rapporter',
+  nationalFigures: '/admin/nasjonale-tall',
+} as const;

@@ -1,0 +1,54 @@
+// /admin/enheter — the municipality's unit tree: sector → unit → department, any depth. Edit it in
+// place, or import it with employee counts from a CSV file.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../ui/ApiError';
+import { useUnits, useUnitTypes } from '../ui/useOrganisation';
+import { UnitForm } from './UnitForm';
+import { UnitImport } from './UnitImport';
+import { UnitTreeItem } from './UnitTreeItem';
+import { buildTree } from '../../../shared/unit-tree';
+
+export function UnitsScreen() {
+  const { t } = useTranslation('admin');
+  const units = useUnits();
+  const unitTypes = useUnitTypes();
+  const [isAdding, setIsAdding] = useState(false);
+  const types = unitTypes.data?.unitTypes ?? [];
+  const tree = buildTree(units.data?.units ?? []);
+
+  return (
+    <div className="screen admin-screen">
+      <h1>{t('units.title')}</h1>
+      <p>{t('units.intro')}</p>
+      <section aria-labelledby="units-tree-title">
+        <h2 id="units-tree-title">{t('units.treeTitle')}</h2>
+        <ApiError error={units.error ?? unitTypes.error} />
+        {units.isLoading && <p role="status">{t('common.loading')}</p>}
+        {units.data && tree.length === 0 && <p>{t('units.empty')}</p>}
+        {tree.length > 0 && (
+          <ul className="unit-tree unit-tree--root">
+            {tree.map((node) => (
+              <UnitTreeItem key={node.item.id} node={node} unitTypes={types} onChanged={units.reload} />
+            ))}
+          </ul>
+        )}
+        {isAdding ? (
+          <UnitForm
+            parentId={null}
+            unitTypes={types}
+            onDone={(saved) => {
+              setIsAdding(false);
+              if (saved) units.reload();
+            }}
+          />
+        ) : (
+          <button type="button" className="button button--secondary" onClick={() => setIsAdding(true)}>
+            {t('units.addRoot')}
+          </button>
+        )}
+      </section>
+      <UnitImport onImported={units.reload} />
+    </div>
+  );
+}
