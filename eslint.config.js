@@ -7,6 +7,17 @@ import i18next from 'eslint-plugin-i18next';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
+// Repeated in every src/app block that sets no-restricted-imports: a later block's setting replaces
+// an earlier one for the same files, it does not add to it.
+const DEXIE = {
+  name: 'dexie',
+  message: 'Only src/app/offline/ talks to IndexedDB: use its hooks and functions.',
+};
+const SERVER = {
+  group: ['**/server/**', '**/src/server/*'],
+  message: 'The PWA never imports server code: share through src/shared.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'dev-dist/', 'data/', 'node_modules/', 'coverage/', 'test-results/'] },
   js.configs.recommended,
@@ -31,19 +42,70 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { paths: [DEXIE], patterns: [SERVER] }],
+    },
+  },
+  // The staff app (src/app/staff, see its README): a staff feature, and the kit it builds on (api/,
+  // session/, ui/), imports only staff/ui, staff/api, staff/session, src/app/ui, src/app/i18n and
+  // src/shared; never another staff feature, the shell, or the respondent's side. Only the shell
+  // (the routes entry) imports the features, to mount them. These blocks replace the src/app
+  // entry for the same files, so each repeats the dexie and server rules.
+  {
+    files: ['src/app/staff/*/**/*.{ts,tsx}'],
+    ignores: ['src/app/staff/shell/**'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
+          paths: [DEXIE],
+          patterns: [
+            SERVER,
             {
-              name: 'dexie',
-              message: 'Only src/app/offline/ talks to IndexedDB: use its hooks and functions.',
+              regex: '^\\.\\./(?!ui/|api/|session/)[^./][^/]*/',
+              message:
+                'A staff feature imports only staff/ui, staff/api and staff/session: never another feature or the shell (src/app/staff/README.md).',
+            },
+            {
+              regex: '^\\.\\./\\.\\./(?!ui/|i18n/|\\.\\./shared/)',
+              message:
+                'The staff app uses src/app/ui, src/app/i18n and src/shared only: never the respondent features or offline/.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/app/staff/shell/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [DEXIE],
           patterns: [
+            SERVER,
             {
-              group: ['**/server/**', '**/src/server/*'],
-              message: 'The PWA never imports server code: share through src/shared.',
+              regex: '^\\.\\./\\.\\./(?!ui/|i18n/|\\.\\./shared/)',
+              message:
+                'The staff shell mounts staff features; it never imports the respondent features or offline/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/app/features/**/*.{ts,tsx}', 'src/app/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [DEXIE],
+          patterns: [
+            SERVER,
+            {
+              group: ['**/staff/**'],
+              message: 'The respondent side never imports the staff app: it is one lazy chunk (App.tsx).',
             },
           ],
         },
