@@ -4,8 +4,6 @@
 import { CSRF_HEADER } from '../../../shared/api/staff';
 import { ERROR_CODES, type ErrorCode } from '../../../shared/api/errors';
 
-export const API_BASE = '/api/v1';
-
 /** A failed staff request: the HTTP status and, when the server sent the error envelope, its code. */
 export class StaffApiError extends Error {
   constructor(
@@ -37,6 +35,7 @@ export class RawBody {
   ) {}
 }
 
+/** `path` is whole, prefix included: built by apiPath() from STAFF_PATHS (see api/*.ts). */
 export type StaffRequest = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 
 function errorCodeOf(body: unknown): ErrorCode | undefined {
@@ -68,7 +67,7 @@ export function createStaffRequest({ getCsrfToken, onUnauthenticated }: StaffCli
     let response: Response;
     try {
       // Global fetch looked up per call, so tests can stub it.
-      response = await fetch(`${API_BASE}${path}`, {
+      response = await fetch(path, {
         method,
         headers,
         credentials: 'same-origin',

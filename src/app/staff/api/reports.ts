@@ -7,22 +7,21 @@ import type {
   ReportRoundListResponse,
   UnitReportResponse,
 } from '../../../shared/api/reports';
+import { apiPath, STAFF_PATHS } from '../../../shared/api/paths';
 import { RawBody, type StaffRequest } from './client';
 
-const id = encodeURIComponent;
-
 export const reportsApi = (request: StaffRequest) => ({
-  rounds: () => request<ReportRoundListResponse>('GET', '/reports/rounds'),
+  rounds: () => request<ReportRoundListResponse>('GET', apiPath(STAFF_PATHS.reportRounds)),
   unitReport: (roundId: string, unitId: string) =>
-    request<UnitReportResponse>('GET', `/reports/rounds/${id(roundId)}/units/${id(unitId)}`),
-  heatmap: (roundId: string) => request<HeatmapResponse>('GET', `/reports/rounds/${id(roundId)}/heatmap`),
+    request<UnitReportResponse>('GET', apiPath(STAFF_PATHS.unitReport, { roundId, unitId })),
+  heatmap: (roundId: string) => request<HeatmapResponse>('GET', apiPath(STAFF_PATHS.heatmap, { roundId })),
 
-  nationalFigures: () => request<NationalFigureListResponse>('GET', '/national-figures'),
+  nationalFigures: () => request<NationalFigureListResponse>('GET', apiPath(STAFF_PATHS.nationalFigures)),
   /** All or nothing; a bad file fails with CSV_INVALID and the bad lines in the error body. */
   importNationalFigures: (csv: string) =>
     request<NationalImportResponse>(
       'POST',
-      '/national-figures/import',
+      apiPath(STAFF_PATHS.nationalImport),
       new RawBody(csv, 'text/csv; charset=utf-8'),
     ),
 });

@@ -1,10 +1,12 @@
-// A new round, filled with the defaults the domain asks for: two weeks from today, report threshold
-// 5 (never below 3), open question off (free text invites identification), background questions
-// on, 7 days of grace for answers collected offline before the close.
+// A new round, filled with the defaults the domain asks for (src/shared/rounds.ts, the numbers the
+// server also applies): two weeks from today, report threshold 5 (never below 3), open question off
+// (free text invites identification), background questions on, 7 days of grace for answers
+// collected offline before the close.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../shared/api/organisation';
 import { isIsoDate } from '../../../shared/dates';
+import { DEFAULT_GRACE_DAYS, DEFAULT_THRESHOLD, MAX_GRACE_DAYS, MIN_THRESHOLD } from '../../../shared/rounds';
 import { UnitOptions } from '../ui/UnitOptions';
 import { ApiError } from '../ui/ApiError';
 import { defaultPeriod } from '../ui/admin-format';
@@ -14,13 +16,11 @@ import { useAction } from '../ui/useAction';
 import { CheckField } from '../ui/CheckField';
 
 export const ROUND_DEFAULTS = {
-  threshold: 5,
+  threshold: DEFAULT_THRESHOLD,
   openQuestionEnabled: false,
   backgroundEnabled: true,
-  graceDays: 7,
+  graceDays: DEFAULT_GRACE_DAYS,
 } as const;
-const MIN_THRESHOLD = 3;
-const MAX_GRACE_DAYS = 60;
 
 type Errors = Partial<Record<'name' | 'unitId' | 'opensOn' | 'closesOn' | 'threshold' | 'graceDays', string>>;
 

@@ -2,6 +2,7 @@
 // round covers, i.e. its unit or one below it, among the units the person may see.
 import { useTranslation } from 'react-i18next';
 import type { AdminRound, Unit } from '../../../shared/api/organisation';
+import { subtreeIds } from '../../../shared/unit-tree';
 import { UnitOptions } from './UnitOptions';
 import { SelectField } from './SelectField';
 
@@ -21,12 +22,9 @@ interface Props {
 export const activeRounds = (rounds: readonly AdminRound[]) =>
   rounds.filter((r) => r.status === 'draft' || r.status === 'open');
 
-/** The units of `units` at or below `rootId`. */
-export function unitsCoveredBy(units: readonly Unit[], rootId: string | undefined): Unit[] {
-  if (!rootId) return [];
-  const covered = new Set([rootId]);
-  // The list comes parents first, so one pass reaches every descendant.
-  for (const unit of units) if (unit.parentId !== null && covered.has(unit.parentId)) covered.add(unit.id);
+/** The units of `units` at or below `rootId`, in the order given (the shared tree walk). */
+function unitsCoveredBy(units: readonly Unit[], rootId: string): Unit[] {
+  const covered = subtreeIds(units, rootId);
   return units.filter((u) => covered.has(u.id));
 }
 

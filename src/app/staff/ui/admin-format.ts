@@ -1,6 +1,7 @@
 // Day counts and periods the staff screens show. The number formats ("65,1 %", "10 000") are
 // shared with the reports and live in src/app/ui/format.ts; re-exported here for the admin screens.
 import { addDays, osloDate } from '../../../shared/dates';
+import { DEFAULT_ROUND_LENGTH_DAYS } from '../../../shared/rounds';
 
 export { formatCount, formatPercent } from '../../ui/format';
 
@@ -23,7 +24,10 @@ export function periodState(opensOn: string, closesOn: string, today: string = o
   return { kind: 'open', daysLeft: daysBetween(today, closesOn) + 1 };
 }
 
-/** A new round's default period: opens today, closes 13 days later, two full weeks inclusive. */
+/**
+ * A new round's default period: opens today, closes 13 days later, two full weeks inclusive. The
+ * length counts the opening day, as the server's default does (src/server/rounds/defaults.ts).
+ */
 export function defaultPeriod(today: string = osloDate()): { opensOn: string; closesOn: string } {
-  return { opensOn: today, closesOn: addDays(today, 13) };
+  return { opensOn: today, closesOn: addDays(today, DEFAULT_ROUND_LENGTH_DAYS - 1) };
 }
