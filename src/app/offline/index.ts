@@ -31,7 +31,7 @@ export {
 export type { Draft, DraftRound, WriteOptions } from './drafts';
 export { listRejected, pendingCount, submitDraft } from './outbox';
 export type { RejectedSummary, SubmitOptions } from './outbox';
-export { createSyncClient, DEFAULT_INGEST_ENDPOINT } from './sync';
+export { createSyncClient } from './sync';
 export type { SyncClient, SyncClientDeps, SyncOutcome } from './sync';
 export type { SyncError, SyncStatus } from './status';
 export { probeStorage, requestPersistentStorage } from './storage';

@@ -4,6 +4,7 @@
 // without anyone typing a code on an open kiosk. It identifies the tablet, never a person, and is
 // never stored with an answer.
 import { KIOSK_AUTH_SCHEME, type KioskEnrolResponse, type KioskSelf } from '../../shared/api/organisation';
+import { createRespondentClient } from '../connection/respondent-client';
 import { withDb } from './db';
 import { guardWrite } from './storage';
 
@@ -53,12 +54,7 @@ export function withKioskCredential(baseFetch: typeof fetch): typeof fetch {
  */
 export async function reportKioskStatus(kioskFetch: typeof fetch, pending: number): Promise<void> {
   if (!(await loadKiosk())) return;
-  const res = await kioskFetch('/api/v1/kiosk/status', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ pending }),
-  });
-  if (!res.ok) return;
-  const body = (await res.json().catch(() => undefined)) as { kiosk?: KioskSelf } | undefined;
-  if (body?.kiosk) await updateKioskSelf(body.kiosk);
+  const reply = await createRespondentClient(kioskFetch).reportKioskStatus(pending);
+  // Anything but a well-formed answer leaves what the kiosk knows as it was; the next beat retries.
+  if (reply.kind === 'ok') await updateKioskSelf(reply.body.kiosk);
 }

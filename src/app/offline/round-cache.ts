@@ -1,11 +1,11 @@
 // Owns the offline copy of the current round and its questionnaire, so a tablet that starts
 // without network can still run the survey. It holds no answers.
 import type { CurrentRoundResponse } from '../../shared/api/respondent';
+import { createRespondentClient } from '../connection/respondent-client';
 import { withDb } from './db';
 import { isCurrentRoundResponse } from './normalise';
 import { guardWrite } from './storage';
 
-export const DEFAULT_ROUND_ENDPOINT = '/api/v1/rounds/current';
 const CACHE_KEY = 'currentRound';
 
 export interface CachedRound {
@@ -40,22 +40,17 @@ async function fromCache(): Promise<CurrentRoundResult> {
 /** The current round from the server (and cache it), else the cached copy. */
 export async function fetchCurrentRound(
   fetchFn: typeof fetch,
-  { endpoint = DEFAULT_ROUND_ENDPOINT, now = Date.now() }: { endpoint?: string; now?: number } = {},
+  { now = Date.now() }: { now?: number } = {},
 ): Promise<CurrentRoundResult> {
-  let res: Response;
-  try {
-    res = await fetchFn(endpoint, { headers: { accept: 'application/json' }, cache: 'no-store' });
-  } catch {
-    return fromCache();
-  }
-  if (res.status === 404) {
+  const reply = await createRespondentClient(fetchFn).currentRound();
+  if (reply.kind === 'refused' && reply.status === 404) {
     // The server says no round is open here: stop offering the old one.
     await guardWrite((db) => db.meta.delete(CACHE_KEY)).catch(() => undefined);
     return { source: 'none', reason: 'no-current-round' };
   }
-  const data: unknown = res.ok ? await res.json().catch(() => undefined) : undefined;
-  if (!isCurrentRoundResponse(data)) return fromCache();
+  // Offline, a server error or a reply that is not a round: the copy on the device still serves.
+  if (reply.kind !== 'ok') return fromCache();
   // A failed cache write must not hide a round we have in hand; storage health reports it.
-  await saveCachedRound(data, { now }).catch(() => undefined);
-  return { source: 'network', data, fetchedAt: now };
+  await saveCachedRound(reply.body, { now }).catch(() => undefined);
+  return { source: 'network', data: reply.body, fetchedAt: now };
 }

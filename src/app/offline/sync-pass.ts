@@ -2,11 +2,11 @@
 // the server's per-item answers, and stop at the first failure. Scheduling lives in sync.ts.
 import {
   MAX_BATCH_SIZE,
-  SYNC_FORMAT_VERSION,
   type IngestItemResult,
-  type IngestRequest,
+  type IngestResponse,
   type SubmittedResponse,
 } from '../../shared/api/respondent';
+import { createRespondentClient } from '../connection/respondent-client';
 import { pendingCount, readOldest, settleBatch, type SettleTally } from './outbox';
 import { recordSyncError, type SyncError } from './status';
 
@@ -24,7 +24,6 @@ export interface SyncOutcome extends SettleTally {
 
 export interface PassDeps {
   fetch: typeof fetch;
-  endpoint: string;
   now: () => number;
   requestTimeoutMs: number;
 }
@@ -32,72 +31,38 @@ export interface PassDeps {
 type Reply =
   { ok: true; results: IngestItemResult[] } | { ok: false; code: string; message: string; record: boolean };
 
-const STATUSES = new Set(['accepted', 'duplicate', 'rejected']);
-
-/** Only well-formed entries; an item the server answered with id "" is matched by position. */
-function readResults(body: unknown, batch: SubmittedResponse[]): IngestItemResult[] | undefined {
-  const results = (body as { results?: unknown } | null)?.results;
-  if (!Array.isArray(results)) return undefined;
-  const byPosition = results.length === batch.length;
-  return results.flatMap((entry: unknown, i): IngestItemResult[] => {
-    const { id, status, code, message } = (entry ?? {}) as Record<string, unknown>;
-    if (typeof status !== 'string' || !STATUSES.has(status) || typeof id !== 'string') return [];
-    const matched = id === '' && byPosition ? (batch[i]?.id ?? '') : id;
-    if (status !== 'rejected') return [{ id: matched, status: status as 'accepted' | 'duplicate' }];
-    return [
-      {
-        id: matched,
-        status: 'rejected',
-        code: typeof code === 'string' ? code : 'REJECTED',
-        message: typeof message === 'string' ? message : '',
-      },
-    ];
-  });
-}
-
-function errorOf(body: unknown): { code?: string; message?: string } {
-  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-  return {
-    code: typeof error?.code === 'string' ? error.code : undefined,
-    message: typeof error?.message === 'string' ? error.message : undefined,
-  };
+/** An item the server answered with id "" (it had no usable id) is matched by position. */
+function matchResults(body: IngestResponse, batch: SubmittedResponse[]): IngestItemResult[] {
+  if (body.results.length !== batch.length) return body.results;
+  return body.results.map((result, i) => (result.id === '' ? { ...result, id: batch[i]?.id ?? '' } : result));
 }
 
 async function postBatch(deps: PassDeps, batch: SubmittedResponse[]): Promise<Reply> {
-  const body = { formatVersion: SYNC_FORMAT_VERSION, responses: batch } satisfies IngestRequest;
-  let res: Response;
-  try {
-    res = await deps.fetch(deps.endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      // Answers never go through an HTTP or service-worker cache.
-      cache: 'no-store',
-      credentials: 'same-origin',
-      signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(deps.requestTimeoutMs) : null,
-    });
-  } catch (err) {
-    return {
-      ok: false,
-      code: 'NETWORK_ERROR',
-      message: err instanceof Error ? err.message : String(err),
-      record: false,
-    };
+  const reply = await createRespondentClient(deps.fetch).sendResponses(batch, {
+    timeoutMs: deps.requestTimeoutMs,
+  });
+  switch (reply.kind) {
+    case 'ok':
+      return { ok: true, results: matchResults(reply.body, batch) };
+    case 'unreachable':
+      return { ok: false, code: 'NETWORK_ERROR', message: reply.message, record: false };
+    case 'invalid':
+      // Not the contract's answer (a captive portal, a proxy page, another server version):
+      // nothing counts as sent, and it may pass by itself, so retry quietly.
+      return {
+        ok: false,
+        code: 'INVALID_SERVER_RESPONSE',
+        message: `HTTP ${reply.status} without valid results`,
+        record: false,
+      };
+    case 'refused': {
+      const { code = `HTTP_${reply.status}`, message = `HTTP ${reply.status}` } = reply.error ?? {};
+      // Overload and server trouble pass by themselves: retry quietly. A 4xx about the whole
+      // batch will not fix itself: keep the records and show the error.
+      const isClientError = reply.status >= 400 && reply.status < 500 && reply.status !== 429;
+      return { ok: false, code, message, record: isClientError };
+    }
   }
-  const json: unknown = await res.json().catch(() => undefined);
-  const { code = `HTTP_${res.status}`, message = `HTTP ${res.status}` } = errorOf(json);
-  // Overload and server trouble pass by themselves: retry quietly.
-  if (res.status >= 500 || res.status === 429) return { ok: false, code, message, record: false };
-  const results = readResults(json, batch);
-  if (results && (res.status === 200 || res.status === 400)) return { ok: true, results };
-  // A 4xx about the whole batch will not fix itself: keep the records and show the error.
-  if (res.status >= 400) return { ok: false, code, message, record: true };
-  return {
-    ok: false,
-    code: 'INVALID_SERVER_RESPONSE',
-    message: `HTTP ${res.status} without results`,
-    record: false,
-  };
 }
 
 /** Sends until the outbox is empty or something fails. Never throws for server trouble. */

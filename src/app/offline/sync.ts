@@ -7,11 +7,8 @@ import { pendingCount } from './outbox';
 import { whileSyncing } from './status';
 import { drainOutbox, type SyncOutcome } from './sync-pass';
 
-export const DEFAULT_INGEST_ENDPOINT = '/api/v1/responses';
-
 export interface SyncClientDeps {
   fetch: typeof fetch;
-  endpoint?: string;
   /** Default navigator.locks when present; pass undefined explicitly for the in-tab guard only. */
   locks?: LockManager | undefined;
   now?: () => number;
@@ -45,7 +42,6 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
   const isOnline = deps.isOnline ?? (() => globalThis.navigator?.onLine ?? true);
   const passDeps = {
     fetch: deps.fetch,
-    endpoint: deps.endpoint ?? DEFAULT_INGEST_ENDPOINT,
     now,
     requestTimeoutMs: deps.requestTimeoutMs ?? 30_000,
   };

@@ -41,7 +41,7 @@ export async function seedOutbox(n: number, startAt = 1_000): Promise<string[]> 
   return rows.map((row) => row.id);
 }
 
-export type ServerMode = 'ok' | 'network' | 'http500' | 'http429' | 'html' | 'malformed';
+export type ServerMode = 'ok' | 'network' | 'http500' | 'http429' | 'html' | 'malformed' | 'off-contract';
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -80,6 +80,7 @@ export function createFakeServer() {
         case 'malformed':
           return json(400, { error: { code: 'MALFORMED_REQUEST', message: 'bad envelope' } });
         case 'ok':
+        case 'off-contract':
           break;
       }
       const body = JSON.parse(init?.body as string) as IngestRequest;
@@ -88,6 +89,12 @@ export function createFakeServer() {
       }
       const items = body.responses as SubmittedResponse[];
       server.batches.push(items.map((item) => item.id));
+      if (server.mode === 'off-contract') {
+        // Stores the first, then answers in a shape the contract does not have (no reason code).
+        if (items[0]) server.stored.add(items[0].id);
+        const results = items.map((item, i) => ({ id: item.id, status: i === 0 ? 'accepted' : 'rejected' }));
+        return json(200, { results });
+      }
       const results = items
         .filter((item) => !server.omit.has(item.id))
         .map((item): IngestItemResult => {

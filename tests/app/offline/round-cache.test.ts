@@ -37,6 +37,16 @@ describe('current round', () => {
     expect(await fetchCurrentRound(offline)).toEqual({ source: 'cache', data: ROUND, fetchedAt: 7 });
   });
 
+  it('serves the cached round when the server answers with something that is not a round', async () => {
+    await fetchCurrentRound(ok, { now: 7 });
+    const portal = () => Promise.resolve(new Response('<html>log in to the wifi</html>', { status: 200 }));
+    const partial = () =>
+      Promise.resolve(new Response(JSON.stringify({ round: ROUND.round }), { status: 200 }));
+
+    expect(await fetchCurrentRound(portal)).toEqual({ source: 'cache', data: ROUND, fetchedAt: 7 });
+    expect(await fetchCurrentRound(partial)).toEqual({ source: 'cache', data: ROUND, fetchedAt: 7 });
+  });
+
   it('says unavailable when offline with nothing cached', async () => {
     expect(await fetchCurrentRound(offline)).toEqual({ source: 'none', reason: 'unavailable' });
   });

@@ -116,6 +116,29 @@ describe('sync pass', () => {
     expect((await readSyncStatus()).lastError).toBeUndefined();
   });
 
+  it('keeps every answer when the reply does not match the contract, even the one it calls accepted', async () => {
+    const ids = await seedOutbox(2);
+    server.mode = 'off-contract';
+
+    const outcome = await client().syncNow();
+
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      accepted: 0,
+      rejected: 0,
+      remaining: 2,
+      error: { code: 'INVALID_SERVER_RESPONSE' },
+    });
+    // Nothing counts as sent and nothing as refused: both wait for a server that answers properly.
+    expect(await getDb().outbox.get(ids[0]!)).toBeDefined();
+    expect(await listRejected()).toEqual([]);
+    expect((await readSyncStatus()).lastSyncAt).toBeUndefined();
+
+    server.mode = 'ok';
+    expect(await client().syncNow()).toMatchObject({ status: 'synced', accepted: 1, duplicate: 1 });
+    expect(await pendingCount()).toBe(0);
+  });
+
   it('keeps everything after a 4xx without results, shows the error, and clears it on the next success', async () => {
     await seedOutbox(2);
     server.mode = 'malformed';

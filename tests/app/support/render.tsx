@@ -19,7 +19,9 @@ interface Options {
   language?: Language;
   idleTimeoutSeconds?: number;
   /** What POST /api/v1/codes/check answers; without it the check fails as if offline. */
-  codeCheck?: CodeCheckResponse;
+  codeCheck?: CodeCheckResponse | Record<string, unknown>;
+  /** Further answers by path (after /api/v1); anything unanswered fails as if offline. */
+  replies?: Record<string, () => Response>;
 }
 
 export async function renderApp({
@@ -28,10 +30,13 @@ export async function renderApp({
   language = 'nb',
   idleTimeoutSeconds,
   codeCheck,
+  replies = {},
 }: Options = {}) {
   const i18n = await createI18n(language);
   const fetchImpl = vi.fn((input: RequestInfo | URL, _init?: RequestInit) => {
     const url = input instanceof Request ? input.url : input.toString();
+    const reply = replies[url.replace(/^.*\/api\/v1/, '')];
+    if (reply) return Promise.resolve(reply());
     if (url.endsWith('/api/v1/codes/check') && codeCheck) {
       return Promise.resolve(new Response(JSON.stringify(codeCheck), { status: 200 }));
     }

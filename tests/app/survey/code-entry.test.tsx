@@ -49,6 +49,16 @@ describe('the one-time code on the start screen', () => {
     expect(await getDb().draft.count()).toBe(0);
   });
 
+  it('lets the person start when the code check answers in a shape it cannot read', async () => {
+    const { user } = await renderApp({ codeCheck: { status: 'maybe' } });
+    await user.type(await screen.findByLabelText('Engangskode'), generateCode(webRandomBytes));
+    await user.click(screen.getByRole('button', { name: 'Start undersøkelsen' }));
+
+    // The server checks the code again when the answer arrives; an unreadable check blocks nobody.
+    expect(await screen.findByRole('heading', { name: 'Før du begynner' })).toBeInTheDocument();
+    expect(await getDb().draft.count()).toBe(1);
+  });
+
   it('fills the code in from a /s/CODE link and keeps it out of the address', async () => {
     const code = generateCode(webRandomBytes);
     await renderApp({ path: `/s/${formatCode(code)}` });

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { KioskEnrolResponse } from '../../../shared/api/organisation';
+import { createRespondentClient } from '../../connection/respondent-client';
 import { requestPersistentStorage, saveKiosk } from '../../offline';
 import { useSurvey } from '../survey/SurveyProvider';
 import { useInstallPrompt } from './useInstallPrompt';
@@ -24,13 +24,10 @@ export function KioskEnrolScreen() {
     if (started.current || !token) return;
     started.current = true;
     const enrol = async () => {
-      const res = await apiFetch('/api/v1/kiosk/enrol', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token }),
-      });
-      if (!res.ok) throw new Error(`enrolment refused: ${res.status}`);
-      const enrolment = (await res.json()) as KioskEnrolResponse;
+      const reply = await createRespondentClient(apiFetch).enrolKiosk(token);
+      // Without a well-formed credential there is nothing to store: the leader makes a new link.
+      if (reply.kind !== 'ok') throw new Error(`enrolment failed: ${reply.kind}`);
+      const enrolment = reply.body;
       await saveKiosk(enrolment);
       await requestPersistentStorage();
       reloadRound();

@@ -4,6 +4,7 @@
 // blocks anyone from answering.
 import type { CodeCheckResponse } from '../../../shared/api/organisation';
 import { isValidCode, normaliseCode } from '../../../shared/codes';
+import { createRespondentClient } from '../../connection/respondent-client';
 
 export type CodeProblem = 'codeInvalid' | 'codeUsed' | 'codeUnknown' | 'codeNotOpen';
 
@@ -18,17 +19,9 @@ const PROBLEM: Record<Exclude<CodeCheckResponse['status'], 'valid'>, CodeProblem
 export async function checkCode(typed: string, fetchImpl: typeof fetch): Promise<CodeCheck> {
   const code = normaliseCode(typed);
   if (!isValidCode(code)) return { ok: false, problem: 'codeInvalid' };
-  try {
-    const res = await fetchImpl('/api/v1/codes/check', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code }),
-    });
-    if (!res.ok) return { ok: true, code };
-    const body = (await res.json()) as CodeCheckResponse;
-    return body.status === 'valid' ? { ok: true, code } : { ok: false, problem: PROBLEM[body.status] };
-  } catch {
-    // Offline or unreachable: the check character passed; the server decides at sync.
-    return { ok: true, code };
-  }
+  const reply = await createRespondentClient(fetchImpl).checkCode(code);
+  // Offline, unreachable, refused or a reply we cannot read: the check character passed; the
+  // server decides at sync.
+  if (reply.kind !== 'ok' || reply.body.status === 'valid') return { ok: true, code };
+  return { ok: false, problem: PROBLEM[reply.body.status] };
 }
