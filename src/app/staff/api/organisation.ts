@@ -7,6 +7,7 @@ import type {
   CreateRoundRequest,
   CreateUnitRequest,
   KioskEnrolmentResponse,
+  KioskListItem,
   KioskListResponse,
   Municipality,
   RoundListResponse,
@@ -60,7 +61,9 @@ export const organisationApi = (request: StaffRequest) => ({
   createEnrolment: (roundId: string, unitId: string, body: CreateKioskEnrolmentRequest) =>
     request<KioskEnrolmentResponse>('POST', apiPath(STAFF_PATHS.kioskEnrolments, { roundId, unitId }), body),
   kiosks: () => request<KioskListResponse>('GET', apiPath(STAFF_PATHS.kiosks)),
-  revokeKiosk: (kioskId: string) => request<void>('POST', apiPath(STAFF_PATHS.kioskRevoke, { id: kioskId })),
+  /** Answers with the revoked kiosk; the screen reloads the list instead of reading it. */
+  revokeKiosk: (kioskId: string) =>
+    request<KioskListItem>('POST', apiPath(STAFF_PATHS.kioskRevoke, { id: kioskId })),
 });
 
 export type OrganisationApi = ReturnType<typeof organisationApi>;

@@ -44,7 +44,7 @@ describe('first-admin setup', () => {
     await renderAdmin({
       path: '/oppsett/old',
       state: { signedIn: false },
-      routes: (fake) => fake.on('GET', '/auth/setup/old', () => errorReply(404, 'SETUP_TOKEN_INVALID')),
+      routes: (fake) => fake.on('GET', '/auth/setup/old', () => errorReply(403, 'SETUP_TOKEN_INVALID')),
     });
     expect((await screen.findByRole('alert')).textContent).toMatch(
       /^Oppsettslenken er ugyldig, brukt eller utløpt\./,

@@ -1,7 +1,8 @@
 // A fake staff API for component tests: in-memory municipality, units, rounds, accounts and
 // kiosks behind the same URLs as src/server/routes, with the session cookie simulated by a flag
 // and the CSRF rule enforced (unsafe methods need the token from login). Every request is recorded
-// so tests can look at methods, headers and bodies.
+// so tests can look at methods, headers and bodies. Every reply is checked against the server's
+// response schemas first (reply-check.ts): a reply the real route could not give fails the test.
 import { addDays, osloDate } from '../../../../src/shared/dates';
 import type {
   AdminRound,
@@ -12,6 +13,7 @@ import type {
   UnitType,
 } from '../../../../src/shared/api/organisation';
 import type { Account, Me, RoleAssignment } from '../../../../src/shared/api/staff';
+import { checkReply, FakeDriftError } from './reply-check';
 
 export interface RecordedRequest {
   method: string;
@@ -122,6 +124,8 @@ export function createStaffServer(initial: Partial<StaffState> = {}) {
     ...initial,
   };
   const requests: RecordedRequest[] = [];
+  /** Replies that did not match the server's schemas (see reply-check.ts). */
+  const drifts: FakeDriftError[] = [];
   /** Per-test answers that win over the built-in routes: `${METHOD} ${path regexp}`. */
   const overrides: { method: string; pattern: RegExp; handler: Handler }[] = [];
   let codeCounter = 0;
@@ -213,8 +217,9 @@ export function createStaffServer(initial: Partial<StaffState> = {}) {
   route('GET', '/kiosks', () => json(200, { kiosks: state.kiosks }));
   route('POST', '/kiosks/([^/]+)/revoke', (_req, [id]) => {
     const kiosk = state.kiosks.find((k) => k.id === id);
-    if (kiosk) kiosk.revokedOn = osloDate();
-    return json(204);
+    if (!kiosk) return error(404, 'NOT_FOUND');
+    kiosk.revokedOn = osloDate();
+    return json(200, kiosk);
   });
   route('GET', '/accounts', () => json(200, { accounts: state.accounts }));
   route('POST', '/accounts', (req) => {
@@ -273,6 +278,15 @@ export function createStaffServer(initial: Partial<StaffState> = {}) {
     };
     requests.push(req);
     const reply = answer(req);
+    try {
+      // The respondent's start-up request is not a staff route; its 404 is still checked as an error.
+      checkReply(req.method, req.path, reply.status, reply.body);
+    } catch (drift) {
+      // Kept as well as thrown: the staff client turns a failed fetch into a NETWORK error, so the
+      // render helper fails the test from afterEach with this.
+      if (drift instanceof FakeDriftError) drifts.push(drift);
+      return Promise.reject(drift instanceof Error ? drift : new Error(String(drift)));
+    }
     const text = reply.body === undefined ? null : JSON.stringify(reply.body);
     return Promise.resolve(
       new Response(reply.status === 204 ? null : text, {
@@ -285,6 +299,7 @@ export function createStaffServer(initial: Partial<StaffState> = {}) {
   return {
     state,
     requests,
+    drifts,
     fetch,
     /** Answers `method path` (a regexp source, without /api/v1) with this reply, ahead of the defaults. */
     on(method: string, path: string, handler: Handler) {
