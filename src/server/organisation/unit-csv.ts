@@ -2,6 +2,7 @@
 // line against the file itself and the units already stored, so the import can be all or nothing:
 // either every line is good and the result says what to write, or every bad line is listed.
 // Pure: what it needs from the database is passed in.
+import { isInCycle, sortParentsFirst } from '../../shared/unit-tree';
 import { readCsv } from '../csv/records';
 
 export interface CsvUnitRow {
@@ -64,38 +65,13 @@ function parseRow(
   return { line, id, parentId, name, unitType, employeeCount };
 }
 
-/** Parents first, so every insert finds its parent already there. */
-function topological(rows: CsvUnitRow[]): CsvUnitRow[] {
-  const inFile = new Map(rows.map((r) => [r.id, r]));
-  const out: CsvUnitRow[] = [];
-  const done = new Set<string>();
-  const visit = (row: CsvUnitRow) => {
-    if (done.has(row.id)) return;
-    done.add(row.id);
-    const parent = row.parentId === null ? undefined : inFile.get(row.parentId);
-    if (parent) visit(parent);
-    out.push(row);
-  };
-  rows.forEach(visit);
-  return out;
-}
-
 /** Lines whose unit would end up in a parent cycle, once the file is applied to the stored tree. */
 function cycleLines(rows: CsvUnitRow[], ctx: CsvContext): CsvLineError[] {
   const parent = new Map(ctx.existing);
   for (const r of rows) parent.set(r.id, r.parentId);
-  const errors: CsvLineError[] = [];
-  for (const r of rows) {
-    const seen = new Set<string>([r.id]);
-    for (let at = parent.get(r.id) ?? null; at !== null; at = parent.get(at) ?? null) {
-      if (seen.has(at)) {
-        if (at === r.id) errors.push({ line: r.line, message: 'parent_id makes a cycle in the unit tree' });
-        break;
-      }
-      seen.add(at);
-    }
-  }
-  return errors;
+  return rows
+    .filter((r) => isInCycle(parent, r.id))
+    .map((r) => ({ line: r.line, message: 'parent_id makes a cycle in the unit tree' }));
 }
 
 export function parseUnitCsv(input: string, ctx: CsvContext): CsvResult {
@@ -148,5 +124,6 @@ export function parseUnitCsv(input: string, ctx: CsvContext): CsvResult {
   }
   if (errors.length === 0) errors.push(...cycleLines(rows, ctx));
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
-  return { ok: true, rows: topological(rows) };
+  // Parents first, so every insert finds its parent already there (no cycles are left by now).
+  return { ok: true, rows: sortParentsFirst(rows) };
 }

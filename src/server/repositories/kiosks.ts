@@ -1,13 +1,15 @@
-// Enrolled shared tablets and their one-time enrolment links. A kiosk belongs to one unit and one
-// round. The credential and the enrolment token are 256-bit random secrets, stored only as SHA-256.
+// Owns the reads and writes of enrolled shared tablets and their one-time enrolment links; the
+// enrolment itself (one transaction, the default label, why a link fails) is ../kiosks/enrolment.ts.
+// A kiosk belongs to one unit and one round. The credential and the enrolment token are 256-bit
+// random secrets, stored only as SHA-256.
 // Nothing here is written by the ingest transaction: a kiosk row that changed together with an
 // answer would tell which device the answer came from.
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { KioskListItem, KioskSelf } from '../../shared/api/organisation';
 import { randomToken, sha256Hex } from '../auth/tokens';
 import type { DB } from '../db/schema';
 import type { KiosksTable } from '../db/tables/kiosks';
+import { fromFlag, toFlag } from './columns';
 
 export interface KioskRecord {
   id: string;
@@ -59,68 +61,71 @@ export async function createEnrolment(
       round_id: target.roundId,
       label: target.label,
       expires_at: target.expiresAt,
-      used: 0,
+      used: toFlag(false),
     })
     .execute();
   return token;
 }
 
-export type EnrolOutcome = { ok: true; credential: string; kioskId: string } | { ok: false; reason: string };
+/**
+ * Uses the enrolment link, once: UPDATE … WHERE used = 0, so two tablets opening the same link
+ * cannot both succeed. Undefined when the link is unknown, used or expired.
+ */
+export async function consumeEnrolment(
+  db: Kysely<DB>,
+  token: string,
+  now: Date,
+): Promise<{ unitId: string; roundId: string; label: string | null } | undefined> {
+  const row = await db
+    .updateTable('kiosk_enrolments')
+    .set({ used: 1 })
+    .where('token_hash', '=', sha256Hex(token))
+    .where('used', '=', 0)
+    .where('expires_at', '>', now.toISOString())
+    .returning(['unit_id', 'round_id', 'label'])
+    .executeTakeFirst();
+  return row && { unitId: row.unit_id, roundId: row.round_id, label: row.label };
+}
 
-/** Uses the enrolment link (once: UPDATE … WHERE used = 0) and creates the kiosk in one transaction. */
-export async function enrolKiosk(db: Kysely<DB>, token: string, now: Date): Promise<EnrolOutcome> {
-  return db.transaction().execute(async (trx): Promise<EnrolOutcome> => {
-    const hash = sha256Hex(token);
-    const enrolment = await trx
-      .updateTable('kiosk_enrolments')
-      .set({ used: 1 })
-      .where('token_hash', '=', hash)
-      .where('used', '=', 0)
-      .where('expires_at', '>', now.toISOString())
-      .returning(['unit_id', 'round_id', 'label'])
-      .executeTakeFirst();
-    if (!enrolment) {
-      const row = await trx
-        .selectFrom('kiosk_enrolments')
-        .select(['used'])
-        .where('token_hash', '=', hash)
-        .executeTakeFirst();
-      const reason = !row
-        ? 'This enrolment link is unknown'
-        : Number(row.used) === 1
-          ? 'This enrolment link has been used'
-          : 'This enrolment link has expired';
-      return { ok: false, reason };
-    }
-    const round = await trx
-      .selectFrom('rounds')
-      .select('municipality_id')
-      .where('id', '=', enrolment.round_id)
-      .executeTakeFirstOrThrow();
-    const siblings = await trx
-      .selectFrom('kiosks')
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('unit_id', '=', enrolment.unit_id)
-      .where('round_id', '=', enrolment.round_id)
-      .executeTakeFirstOrThrow();
-    const credential = randomToken();
-    const kioskId = randomUUID();
-    await trx
-      .insertInto('kiosks')
-      .values({
-        id: kioskId,
-        municipality_id: round.municipality_id,
-        unit_id: enrolment.unit_id,
-        round_id: enrolment.round_id,
-        credential_hash: sha256Hex(credential),
-        label: enrolment.label ?? `Nettbrett ${Number(siblings.n) + 1}`,
-        enrolled_at: now.toISOString(),
-        revoked_on: null,
-        last_sync_at: null,
-      })
-      .execute();
-    return { ok: true, credential, kioskId };
-  });
+/** The link as stored, to say why it could not be used; undefined when it never existed. */
+export async function findEnrolment(db: Kysely<DB>, token: string): Promise<{ used: boolean } | undefined> {
+  const row = await db
+    .selectFrom('kiosk_enrolments')
+    .select('used')
+    .where('token_hash', '=', sha256Hex(token))
+    .executeTakeFirst();
+  return row && { used: fromFlag(row.used) };
+}
+
+export async function countKiosks(db: Kysely<DB>, unitId: string, roundId: string): Promise<number> {
+  const row = await db
+    .selectFrom('kiosks')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('unit_id', '=', unitId)
+    .where('round_id', '=', roundId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A new kiosk; only the credential's hash is stored. */
+export async function insertKiosk(
+  db: Kysely<DB>,
+  kiosk: Omit<KioskRecord, 'revokedOn'> & { credential: string; enrolledAt: string },
+): Promise<void> {
+  await db
+    .insertInto('kiosks')
+    .values({
+      id: kiosk.id,
+      municipality_id: kiosk.municipalityId,
+      unit_id: kiosk.unitId,
+      round_id: kiosk.roundId,
+      credential_hash: sha256Hex(kiosk.credential),
+      label: kiosk.label,
+      enrolled_at: kiosk.enrolledAt,
+      revoked_on: null,
+      last_sync_at: null,
+    })
+    .execute();
 }
 
 export async function reportKioskStatus(
@@ -171,7 +176,7 @@ export async function describeKiosk(db: Kysely<DB>, id: string): Promise<KioskSe
     id: row.id,
     label: row.label,
     unit: { id: row.unit_id, name: row.unit_name },
-    openKiosk: Number(row.open_kiosk) === 1,
+    openKiosk: fromFlag(row.open_kiosk),
     round: {
       id: row.round_id,
       name: row.round_name,
@@ -228,7 +233,19 @@ export async function openKioskUnits(db: Kysely<DB>, unitIds: readonly string[])
     .selectFrom('units')
     .select('id')
     .where('id', 'in', [...new Set(unitIds)])
-    .where('open_kiosk', '=', 1)
+    .where('open_kiosk', '=', toFlag(true))
     .execute();
   return new Set(rows.map((r) => r.id));
+}
+
+// TEMPORARY (B1): the old enrolKiosk, until routes/kiosks.ts calls ../kiosks/enrolment.ts.
+export async function enrolKiosk(db: Kysely<DB>, token: string, now: Date) {
+  const { enrolKiosk: enrol } = await import('../kiosks/enrolment');
+  try {
+    return { ok: true as const, ...(await enrol(db, token, now)) };
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENROLMENT_INVALID')
+      return { ok: false as const, reason: error.message };
+    throw error;
+  }
 }

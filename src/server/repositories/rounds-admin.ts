@@ -8,7 +8,8 @@ import type { DB } from '../db/schema';
 import type { RoundsTable } from '../db/tables/rounds';
 import { codeCountsByUnit } from './codes';
 import { unitIdsUnder } from './organisation';
-import { sortParentsFirst, toUnit } from './units';
+import { sortParentsFirst } from '../../shared/unit-tree';
+import { toUnit } from './units';
 
 export function toAdminRound(row: Selectable<RoundsTable>): AdminRound {
   return {

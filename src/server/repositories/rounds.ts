@@ -1,8 +1,13 @@
-// Survey rounds, mapped between the 0/1 integers and text dates of the table and plain values.
-import type { Kysely, Selectable } from 'kysely';
+// Owns every read and write of the rounds table, with the one row mapper: dates stay Oslo calendar
+// text, flags go through ./columns. No rule lives here: what may change when, the defaults and the
+// transitions are ../rounds/.
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { DB } from '../db/schema';
 import type { RoundStatus, RoundsTable } from '../db/tables/rounds';
+import { fromFlag, toFlag } from './columns';
+import { unitAndAncestorIds } from './units';
 
+/** A round as the server holds it; what seeds and tests write. */
 export interface RoundRecord {
   id: string;
   municipalityId: string;
@@ -19,7 +24,12 @@ export interface RoundRecord {
   questionnaireVersion: string;
 }
 
-function fromRow(row: Selectable<RoundsTable>): RoundRecord {
+/** A round read back: also the day it was made (null for rounds from before migration 003). */
+export interface StoredRound extends RoundRecord {
+  createdOn: string | null;
+}
+
+function fromRow(row: Selectable<RoundsTable>): StoredRound {
   return {
     id: row.id,
     municipalityId: row.municipality_id,
@@ -29,15 +39,20 @@ function fromRow(row: Selectable<RoundsTable>): RoundRecord {
     closesOn: row.closes_on,
     status: row.status,
     defaultLanguage: row.default_language,
-    threshold: row.threshold,
-    openQuestionEnabled: row.open_question_enabled === 1,
-    backgroundEnabled: row.background_enabled === 1,
-    graceDays: row.grace_days,
+    threshold: Number(row.threshold),
+    openQuestionEnabled: fromFlag(row.open_question_enabled),
+    backgroundEnabled: fromFlag(row.background_enabled),
+    graceDays: Number(row.grace_days),
     questionnaireVersion: row.questionnaire_version,
+    createdOn: row.created_on,
   };
 }
 
-export async function insertRound(db: Kysely<DB>, round: RoundRecord): Promise<void> {
+/** Writes the round unless its id exists (so a seed can run twice). */
+export async function insertRound(
+  db: Kysely<DB>,
+  round: RoundRecord & { createdOn?: string | null },
+): Promise<void> {
   await db
     .insertInto('rounds')
     .values({
@@ -50,16 +65,17 @@ export async function insertRound(db: Kysely<DB>, round: RoundRecord): Promise<v
       status: round.status,
       default_language: round.defaultLanguage,
       threshold: round.threshold,
-      open_question_enabled: round.openQuestionEnabled ? 1 : 0,
-      background_enabled: round.backgroundEnabled ? 1 : 0,
+      open_question_enabled: toFlag(round.openQuestionEnabled),
+      background_enabled: toFlag(round.backgroundEnabled),
       grace_days: round.graceDays,
       questionnaire_version: round.questionnaireVersion,
+      created_on: round.createdOn ?? null,
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 }
 
-export async function findRounds(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, RoundRecord>> {
+export async function findRounds(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, StoredRound>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('rounds')
@@ -67,6 +83,68 @@ export async function findRounds(db: Kysely<DB>, ids: readonly string[]): Promis
     .where('id', 'in', [...new Set(ids)])
     .execute();
   return new Map(rows.map((row) => [row.id, fromRow(row)]));
+}
+
+/** The round, only if it belongs to the municipality. */
+export async function findRound(
+  db: Kysely<DB>,
+  municipalityId: string,
+  id: string,
+): Promise<StoredRound | undefined> {
+  const row = await db
+    .selectFrom('rounds')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && fromRow(row);
+}
+
+/** Newest first. */
+export async function listRounds(db: Kysely<DB>, municipalityId: string): Promise<StoredRound[]> {
+  const rows = await db
+    .selectFrom('rounds')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('opens_on', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows.map(fromRow);
+}
+
+export type RoundChanges = Partial<Omit<RoundRecord, 'id' | 'municipalityId' | 'status'>>;
+
+function toColumns(changes: RoundChanges): Updateable<RoundsTable> {
+  const columns: Updateable<RoundsTable> = {
+    name: changes.name,
+    unit_id: changes.unitId,
+    opens_on: changes.opensOn,
+    closes_on: changes.closesOn,
+    default_language: changes.defaultLanguage,
+    threshold: changes.threshold,
+    open_question_enabled: toFlag(changes.openQuestionEnabled),
+    background_enabled: toFlag(changes.backgroundEnabled),
+    grace_days: changes.graceDays,
+    questionnaire_version: changes.questionnaireVersion,
+  };
+  return Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined));
+}
+
+/** Applies the changes only while the round is still in `expectedStatus` (a lost race changes nothing). */
+export async function updateRound(
+  db: Kysely<DB>,
+  id: string,
+  expectedStatus: RoundStatus,
+  changes: RoundChanges,
+  nextStatus?: RoundStatus,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('rounds')
+    .set({ ...toColumns(changes), ...(nextStatus && { status: nextStatus }) })
+    .where('id', '=', id)
+    .where('status', '=', expectedStatus)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /**
@@ -77,7 +155,7 @@ export async function findRounds(db: Kysely<DB>, ids: readonly string[]): Promis
 export async function findCurrentRound(
   db: Kysely<DB>,
   today: string,
-): Promise<{ round: RoundRecord; unitName: string } | undefined> {
+): Promise<{ round: StoredRound; unitName: string } | undefined> {
   const row = await db
     .selectFrom('rounds')
     .innerJoin('units', 'units.id', 'rounds.unit_id')
@@ -93,4 +171,65 @@ export async function findCurrentRound(
   if (!row) return undefined;
   const { unit_name, ...round } = row;
   return { round: fromRow(round), unitName: unit_name };
+}
+
+/** Answers taken per unit of the round, from the pre-aggregated totals (never the answers). */
+export async function answeredByUnit(db: Kysely<DB>, roundId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('aggregate_totals')
+    .select(['unit_id', 'responses'])
+    .where('round_id', '=', roundId)
+    .execute();
+  return new Map(rows.map((r) => [r.unit_id, Number(r.responses)]));
+}
+
+// ---- The rounds a report is about or compares with ----------------------------------------------
+
+/** Rounds of one municipality that may have a report (closed or published), newest first. */
+export async function reportableRoundIds(db: Kysely<DB>, municipalityId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('rounds')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('status', 'in', ['closed', 'published'])
+    .orderBy('opens_on', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The published rounds of every municipality on this server that opened in `year`. */
+export async function publishedRoundIdsOfYear(db: Kysely<DB>, year: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('rounds')
+    .select('id')
+    .where('status', '=', 'published')
+    .where('opens_on', '>=', `${year}-01-01`)
+    .where('opens_on', '<=', `${year}-12-31`)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The unit's previous published round: of the same municipality, opened before `round`, and with
+ * the unit in its tree (its own unit is the unit or one above it). The latest such round.
+ */
+export async function previousRoundId(
+  db: Kysely<DB>,
+  round: Pick<RoundRecord, 'municipalityId' | 'opensOn'>,
+  unitId: string,
+): Promise<string | undefined> {
+  const covering = await unitAndAncestorIds(db, unitId);
+  const row = await db
+    .selectFrom('rounds')
+    .select('id')
+    .where('municipality_id', '=', round.municipalityId)
+    .where('status', '=', 'published')
+    .where('opens_on', '<', round.opensOn)
+    .where('unit_id', 'in', covering)
+    .orderBy('opens_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
 }

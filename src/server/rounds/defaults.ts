@@ -1,0 +1,40 @@
+// Owns what a new round starts from when the admin leaves a field out. The numbers themselves are in
+// src/shared/rounds.ts, so the staff form shows the same ones the server applies.
+import type { CreateRoundRequest } from '../../shared/api/organisation';
+import { addDays } from '../../shared/dates';
+import type { Language } from '../../shared/languages';
+import { DEFAULT_QUESTIONNAIRE } from '../../shared/questionnaire/default-v1';
+import { DEFAULT_GRACE_DAYS, DEFAULT_ROUND_LENGTH_DAYS, DEFAULT_THRESHOLD } from '../../shared/rounds';
+import type { StoredRound } from '../repositories/rounds';
+
+/**
+ * The last day of a round of the default length. Both ends are answering days, so a two-week round
+ * that opens on a Tuesday closes on the Monday thirteen days later.
+ */
+export function defaultClosesOn(opensOn: string): string {
+  return addDays(opensOn, DEFAULT_ROUND_LENGTH_DAYS - 1);
+}
+
+export type NewRound = Omit<StoredRound, 'id' | 'status'>;
+
+/** The round as it will be written: the request with every missing field filled in. */
+export function withDefaults(
+  request: CreateRoundRequest,
+  context: { municipalityId: string; language: Language; today: string },
+): NewRound {
+  const opensOn = request.opensOn ?? context.today;
+  return {
+    municipalityId: context.municipalityId,
+    name: request.name.trim(),
+    unitId: request.unitId,
+    opensOn,
+    closesOn: request.closesOn ?? defaultClosesOn(opensOn),
+    defaultLanguage: request.defaultLanguage ?? context.language,
+    threshold: request.threshold ?? DEFAULT_THRESHOLD,
+    openQuestionEnabled: request.openQuestionEnabled ?? false,
+    backgroundEnabled: request.backgroundEnabled ?? true,
+    graceDays: request.graceDays ?? DEFAULT_GRACE_DAYS,
+    questionnaireVersion: request.questionnaireVersion ?? DEFAULT_QUESTIONNAIRE.version,
+    createdOn: context.today,
+  };
+}

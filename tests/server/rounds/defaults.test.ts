@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { defaultClosesOn, withDefaults } from '../../../src/server/rounds/defaults';
+import { DEFAULT_QUESTIONNAIRE } from '../../../src/shared/questionnaire/default-v1';
+import { DEFAULT_GRACE_DAYS, DEFAULT_THRESHOLD } from '../../../src/shared/rounds';
+
+const context = { municipalityId: 'm1', language: 'nn' as const, today: '2026-03-10' };
+
+describe('round defaults', () => {
+  it('runs two weeks counting both the first and the last day', () => {
+    expect(defaultClosesOn('2026-03-10')).toBe('2026-03-23');
+    expect(defaultClosesOn('2026-12-25')).toBe('2027-01-07');
+  });
+
+  it('fills every missing field: today, two weeks, the shared threshold and grace days, background on', () => {
+    expect(withDefaults({ name: ' Høst ', unitId: 'u' }, context)).toEqual({
+      municipalityId: 'm1',
+      name: 'Høst',
+      unitId: 'u',
+      opensOn: '2026-03-10',
+      closesOn: '2026-03-23',
+      defaultLanguage: 'nn',
+      threshold: DEFAULT_THRESHOLD,
+      openQuestionEnabled: false,
+      backgroundEnabled: true,
+      graceDays: DEFAULT_GRACE_DAYS,
+      questionnaireVersion: DEFAULT_QUESTIONNAIRE.version,
+      createdOn: '2026-03-10',
+    });
+    expect(DEFAULT_THRESHOLD).toBe(5);
+    expect(DEFAULT_GRACE_DAYS).toBe(7);
+  });
+
+  it('counts the default length from a given first day and keeps what the admin chose', () => {
+    const round = withDefaults(
+      {
+        name: 'R',
+        unitId: 'u',
+        opensOn: '2026-04-01',
+        threshold: 3,
+        openQuestionEnabled: true,
+        backgroundEnabled: false,
+        graceDays: 0,
+        defaultLanguage: 'en',
+        questionnaireVersion: 'v9',
+      },
+      context,
+    );
+    expect(round).toMatchObject({
+      opensOn: '2026-04-01',
+      closesOn: '2026-04-14',
+      threshold: 3,
+      openQuestionEnabled: true,
+      backgroundEnabled: false,
+      graceDays: 0,
+      defaultLanguage: 'en',
+      questionnaireVersion: 'v9',
+      createdOn: '2026-03-10',
+    });
+    expect(withDefaults({ name: 'R', unitId: 'u', closesOn: '2026-03-12' }, context).closesOn).toBe(
+      '2026-03-12',
+    );
+  });
+});
