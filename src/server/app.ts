@@ -3,7 +3,9 @@
 // see every route as it is added), then the API routes, then the PWA and the fallback for unknown
 // routes.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { API_PREFIX } from '../shared/api/paths';
 import { MAX_BODY_BYTES, type DeviceSettings } from '../shared/api/respondent';
+import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../shared/device';
 import { registerAuthorization } from './auth/authorize';
 import { createCodeHasher, PROCESS_CODE_HASH_KEY } from './codes/code-hasher';
 import type { Database } from './db/database';
@@ -49,8 +51,7 @@ export interface BuildAppOptions {
 
 export { listApiRoutes, type ApiRoute } from './auth/authorize';
 
-export const API_PREFIX = '/api/v1';
-export const DEFAULT_DEVICE_SETTINGS: DeviceSettings = { idleTimeoutSeconds: 120 };
+export const DEFAULT_DEVICE_SETTINGS: DeviceSettings = { idleTimeoutSeconds: DEFAULT_IDLE_TIMEOUT_SECONDS };
 
 export function buildApp(options: BuildAppOptions): FastifyInstance {
   const { db: database, now = () => new Date(), deviceSettings = DEFAULT_DEVICE_SETTINGS } = options;

@@ -3,8 +3,9 @@
 // port or user agent, and never the secret in a code or enrolment link — and the ingest route logs
 // nothing per request at all.
 import { LogController, type FastifyRequest } from 'fastify';
+import { API_PREFIX, RESPONDENT_PATHS } from '../shared/api/paths';
 
-export const INGEST_URL = '/api/v1/responses';
+export const INGEST_URL = `${API_PREFIX}${RESPONDENT_PATHS.responses}`;
 
 interface LoggableError {
   name?: unknown;

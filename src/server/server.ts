@@ -7,6 +7,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { MIN_IDLE_TIMEOUT_SECONDS } from '../shared/device';
 import { buildApp, DEFAULT_DEVICE_SETTINGS } from './app';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -67,8 +68,10 @@ function parseTrustProxy(value: string | undefined): boolean | string {
 function parseIdleTimeout(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_DEVICE_SETTINGS.idleTimeoutSeconds;
   const seconds = Number(value);
-  if (!Number.isInteger(seconds) || seconds < 30) {
-    throw new Error(`IDLE_TIMEOUT_SECONDS must be a whole number of seconds, at least 30 (got "${value}")`);
+  if (!Number.isInteger(seconds) || seconds < MIN_IDLE_TIMEOUT_SECONDS) {
+    throw new Error(
+      `IDLE_TIMEOUT_SECONDS must be a whole number of seconds, at least ${MIN_IDLE_TIMEOUT_SECONDS} (got "${value}")`,
+    );
   }
   return seconds;
 }

@@ -2,7 +2,9 @@
 // admin sees and changes only accounts of their own municipality (another's is 404), and no change
 // may leave the municipality without an admin. Role changes apply from the next request, because
 // the access check reads roles afresh every time.
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { STAFF_PATHS } from '../../shared/api/paths';
 import type { Kysely } from 'kysely';
 import {
   AccountListResponseSchema,
@@ -12,8 +14,6 @@ import {
   UpdateRolesRequestSchema,
   type Account,
   type AccountListResponse,
-  type CreateAccountRequest,
-  type UpdateRolesRequest,
 } from '../../shared/api/staff';
 import { notFound } from '../api-error';
 import { assertAdminRemains, checkRoles, createAccount } from '../auth/accounts';
@@ -25,34 +25,30 @@ import { deleteUser, findAccount, listAccounts, replaceRoles } from '../reposito
 
 const ADMIN: AccessPolicy = { allow: ['admin'] };
 
-interface ById {
-  Params: { id: string };
-}
-
 /** The account, if it belongs to the requesting admin's municipality. */
-async function ownAccount(db: Kysely<DB>, request: FastifyRequest<ById>): Promise<Account> {
-  const account = await findAccount(db, request.params.id);
+async function ownAccount(db: Kysely<DB>, request: FastifyRequest, id: string): Promise<Account> {
+  const account = await findAccount(db, id);
   if (!account || account.municipalityId !== staffOf(request).municipalityId)
     throw notFound('No such account');
   return account;
 }
 
-export const accountRoutes: FastifyPluginAsync<{ database: Database; now: () => Date }> = (
+export const accountRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = (
   app,
   { database, now },
 ) => {
   const db = database.kysely;
 
   app.get(
-    '/accounts',
+    STAFF_PATHS.accounts,
     { config: { access: ADMIN }, schema: { response: { 200: AccountListResponseSchema } } },
     async (request): Promise<AccountListResponse> => ({
       accounts: await listAccounts(db, staffOf(request).municipalityId),
     }),
   );
 
-  app.post<{ Body: CreateAccountRequest }>(
-    '/accounts',
+  app.post(
+    STAFF_PATHS.accounts,
     {
       config: { access: ADMIN },
       schema: { body: CreateAccountRequestSchema, response: { 201: AccountSchema } },
@@ -68,8 +64,8 @@ export const accountRoutes: FastifyPluginAsync<{ database: Database; now: () => 
     },
   );
 
-  app.put<ById & { Body: UpdateRolesRequest }>(
-    '/accounts/:id/roles',
+  app.put(
+    STAFF_PATHS.accountRoles,
     {
       config: { access: ADMIN },
       schema: {
@@ -79,21 +75,21 @@ export const accountRoutes: FastifyPluginAsync<{ database: Database; now: () => 
       },
     },
     async (request): Promise<Account> => {
-      const { id, municipalityId } = await ownAccount(db, request);
+      const { id, municipalityId } = await ownAccount(db, request, request.params.id);
       await db.transaction().execute(async (trx) => {
         await checkRoles(trx, municipalityId, request.body.roles);
         await replaceRoles(trx, id, request.body.roles);
         await assertAdminRemains(trx, municipalityId);
       });
-      return ownAccount(db, request);
+      return ownAccount(db, request, request.params.id);
     },
   );
 
-  app.delete<ById>(
-    '/accounts/:id',
+  app.delete(
+    STAFF_PATHS.account,
     { config: { access: ADMIN }, schema: { params: AccountParamsSchema } },
     async (request, reply) => {
-      const { id, municipalityId } = await ownAccount(db, request);
+      const { id, municipalityId } = await ownAccount(db, request, request.params.id);
       await db.transaction().execute(async (trx) => {
         await deleteUser(trx, id);
         await assertAdminRemains(trx, municipalityId);

@@ -2,7 +2,9 @@
 // needs a session, with any role. Every answer that starts a session sets the HttpOnly cookie and
 // returns the CSRF token the PWA echoes on unsafe requests.
 import { Type } from '@sinclair/typebox';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { STAFF_PATHS } from '../../shared/api/paths';
 import {
   ChangePasswordRequestSchema,
   LoginRequestSchema,
@@ -12,11 +14,8 @@ import {
   SetupStatusResponseSchema,
   STAFF_ROLES,
   type Account,
-  type ChangePasswordRequest,
-  type LoginRequest,
   type Me,
   type SessionResponse,
-  type SetupRequest,
   type SetupStatusResponse,
 } from '../../shared/api/staff';
 import { ApiError } from '../api-error';
@@ -50,7 +49,7 @@ const toMe = ({ id, username, displayName, municipalityId, roles }: Account): Me
   roles,
 });
 
-export const authRoutes: FastifyPluginAsync<{ database: Database; now: () => Date }> = (
+export const authRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = (
   app,
   { database, now },
 ) => {
@@ -93,8 +92,8 @@ export const authRoutes: FastifyPluginAsync<{ database: Database; now: () => Dat
     return { user: toMe(account), csrfToken: session.csrfToken };
   }
 
-  app.post<{ Body: LoginRequest }>(
-    '/auth/login',
+  app.post(
+    STAFF_PATHS.login,
     {
       config: { access: PUBLIC },
       schema: { body: LoginRequestSchema, response: { 200: SessionResponseSchema } },
@@ -115,20 +114,20 @@ export const authRoutes: FastifyPluginAsync<{ database: Database; now: () => Dat
     },
   );
 
-  app.post('/auth/logout', { config: { access: ANY_STAFF } }, async (request, reply) => {
+  app.post(STAFF_PATHS.logout, { config: { access: ANY_STAFF } }, async (request, reply) => {
     await deleteSession(db, staffOf(request).sessionId);
     clearSessionCookie(request, reply);
     return reply.code(204).send();
   });
 
-  app.post('/auth/logout-all', { config: { access: ANY_STAFF } }, async (request, reply) => {
+  app.post(STAFF_PATHS.logoutAll, { config: { access: ANY_STAFF } }, async (request, reply) => {
     await deleteUserSessions(db, staffOf(request).userId);
     clearSessionCookie(request, reply);
     return reply.code(204).send();
   });
 
   app.get(
-    '/auth/me',
+    STAFF_PATHS.me,
     { config: { access: ANY_STAFF }, schema: { response: { 200: SessionResponseSchema } } },
     async (request): Promise<SessionResponse> => {
       const account = await findAccount(db, staffOf(request).userId);
@@ -139,8 +138,8 @@ export const authRoutes: FastifyPluginAsync<{ database: Database; now: () => Dat
   );
 
   /** Changing one's own password ends every other session of the account. */
-  app.post<{ Body: ChangePasswordRequest }>(
-    '/auth/password',
+  app.post(
+    STAFF_PATHS.password,
     { config: { access: ANY_STAFF }, schema: { body: ChangePasswordRequestSchema } },
     async (request, reply) => {
       const staff = staffOf(request);
@@ -157,8 +156,8 @@ export const authRoutes: FastifyPluginAsync<{ database: Database; now: () => Dat
     },
   );
 
-  app.get<{ Params: { token: string } }>(
-    '/auth/setup/:token',
+  app.get(
+    STAFF_PATHS.setupStatus,
     {
       config: { access: PUBLIC },
       schema: { params: SetupTokenParamsSchema, response: { 200: SetupStatusResponseSchema } },
@@ -169,8 +168,8 @@ export const authRoutes: FastifyPluginAsync<{ database: Database; now: () => Dat
     },
   );
 
-  app.post<{ Body: SetupRequest }>(
-    '/auth/setup',
+  app.post(
+    STAFF_PATHS.setup,
     {
       config: { access: PUBLIC },
       schema: { body: SetupRequestSchema, response: { 200: SessionResponseSchema } },

@@ -2,7 +2,8 @@
 // hashes), see how many are used, and anyone may check a code before answering — rate limited,
 // because that is where guessing would happen. Bodies (and so codes) are never logged.
 import { randomBytes } from 'node:crypto';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { RESPONDENT_PATHS, STAFF_PATHS } from '../../shared/api/paths';
 import {
   CodeCheckRequestSchema,
   CodeCheckResponseSchema,
@@ -10,10 +11,8 @@ import {
   CreateCodesRequestSchema,
   CreateCodesResponseSchema,
   RoundUnitParamsSchema,
-  type CodeCheckRequest,
   type CodeCheckResponse,
   type CodesSummaryResponse,
-  type CreateCodesRequest,
   type CreateCodesResponse,
 } from '../../shared/api/organisation';
 import { formatCode, isValidCode } from '../../shared/codes';
@@ -29,15 +28,16 @@ import { staffOf } from './staff-request';
 
 const nodeRandomBytes = (n: number) => new Uint8Array(randomBytes(n));
 
-export const codeRoutes: FastifyPluginAsync<{ database: Database; now: () => Date; hasher: CodeHasher }> = (
-  app,
-  { database, now, hasher },
-) => {
+export const codeRoutes: FastifyPluginAsyncTypebox<{
+  database: Database;
+  now: () => Date;
+  hasher: CodeHasher;
+}> = (app, { database, now, hasher }) => {
   const db = database.kysely;
   const attempts = codeAttempts(db, hasher, now);
 
-  app.post<{ Params: { roundId: string; unitId: string }; Body: CreateCodesRequest }>(
-    '/rounds/:roundId/units/:unitId/codes',
+  app.post(
+    STAFF_PATHS.codes,
     {
       config: { access: { allow: ['admin', 'leader'], unit: unitFromPath } },
       schema: {
@@ -62,8 +62,8 @@ export const codeRoutes: FastifyPluginAsync<{ database: Database; now: () => Dat
     },
   );
 
-  app.get<{ Params: { roundId: string; unitId: string } }>(
-    '/rounds/:roundId/units/:unitId/codes/summary',
+  app.get(
+    STAFF_PATHS.codesSummary,
     {
       config: { access: { allow: ['admin', 'leader'], unit: unitFromPath } },
       schema: { params: RoundUnitParamsSchema, response: { 200: CodesSummaryResponseSchema } },
@@ -74,8 +74,8 @@ export const codeRoutes: FastifyPluginAsync<{ database: Database; now: () => Dat
     },
   );
 
-  app.post<{ Body: CodeCheckRequest }>(
-    '/codes/check',
+  app.post(
+    RESPONDENT_PATHS.codeCheck,
     {
       config: { access: { allow: 'public' } },
       schema: { body: CodeCheckRequestSchema, response: { 200: CodeCheckResponseSchema } },

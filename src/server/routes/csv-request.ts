@@ -12,8 +12,13 @@ export function csvBody(request: FastifyRequest): string {
   return request.body;
 }
 
-export function csvInvalid(reply: FastifyReply, lines: CsvInvalidResponse['lines']): CsvInvalidResponse {
-  reply.code(ERROR_SPECS.CSV_INVALID.status);
+/**
+ * Sends the 400 itself, and the handler then returns nothing: the route's response schema (and so
+ * its typed return) is its 200 only, because a 400 schema would also serialize every other 400
+ * the error handler writes on that route.
+ */
+export function csvInvalid(reply: FastifyReply, lines: CsvInvalidResponse['lines']): void {
   const message = `${lines.length} ${lines.length === 1 ? 'line is' : 'lines are'} wrong; nothing was imported`;
-  return { error: { code: 'CSV_INVALID', message }, lines };
+  const body: CsvInvalidResponse = { error: { code: 'CSV_INVALID', message }, lines };
+  void reply.code(ERROR_SPECS.CSV_INVALID.status).send(body);
 }

@@ -1,13 +1,14 @@
 // Liveness that includes the database: a load balancer should not send answers to a process that
 // cannot store them.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { RESPONDENT_PATHS } from '../../shared/api/paths';
 import { sql } from 'kysely';
 import { HealthResponseSchema } from '../../shared/api/respondent';
 import type { Database } from '../db/database';
 
-export const healthRoutes: FastifyPluginAsync<{ database: Database }> = (app, { database }) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (app, { database }) => {
   app.get(
-    '/health',
+    RESPONDENT_PATHS.health,
     { config: { access: { allow: 'public' } }, schema: { response: { 200: HealthResponseSchema } } },
     async () => {
       await sql`select 1`.execute(database.kysely);

@@ -1,7 +1,9 @@
 // Enrolled shared tablets. A leader or the admin makes a one-time enrolment link for a unit and
 // round; the tablet that opens it gets a credential and becomes that unit's kiosk; it reports how
 // many answers wait on it; the admin (or the unit's leader) sees every kiosk and can revoke one.
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { RESPONDENT_PATHS, STAFF_PATHS } from '../../shared/api/paths';
 import {
   CreateKioskEnrolmentRequestSchema,
   IdParamsSchema,
@@ -14,13 +16,10 @@ import {
   KioskStatusRequestSchema,
   KioskStatusResponseSchema,
   RoundUnitParamsSchema,
-  type CreateKioskEnrolmentRequest,
   type KioskEnrolmentResponse,
-  type KioskEnrolRequest,
   type KioskEnrolResponse,
   type KioskListItem,
   type KioskListResponse,
-  type KioskStatusRequest,
   type KioskStatusResponse,
 } from '../../shared/api/organisation';
 import { osloDate } from '../../shared/dates';
@@ -40,7 +39,7 @@ import {
 import { roundForUnit, unitFromPath } from './round-unit';
 import { isAdmin, staffOf } from './staff-request';
 
-export const kioskRoutes: FastifyPluginAsync<{ database: Database; now: () => Date }> = (
+export const kioskRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = (
   app,
   { database, now },
 ) => {
@@ -49,8 +48,8 @@ export const kioskRoutes: FastifyPluginAsync<{ database: Database; now: () => Da
   const kioskUnit = async (request: FastifyRequest) =>
     (await findKiosk(db, (request as FastifyRequest<{ Params: { id: string } }>).params.id))?.unitId;
 
-  app.post<{ Params: { roundId: string; unitId: string }; Body: CreateKioskEnrolmentRequest | undefined }>(
-    '/rounds/:roundId/units/:unitId/kiosk-enrolments',
+  app.post(
+    STAFF_PATHS.kioskEnrolments,
     {
       config: { access: { allow: ['admin', 'leader'], unit: unitFromPath } },
       schema: {
@@ -75,8 +74,8 @@ export const kioskRoutes: FastifyPluginAsync<{ database: Database; now: () => Da
     },
   );
 
-  app.post<{ Body: KioskEnrolRequest }>(
-    '/kiosk/enrol',
+  app.post(
+    RESPONDENT_PATHS.kioskEnrol,
     {
       config: { access: { allow: 'public' } },
       schema: { body: KioskEnrolRequestSchema, response: { 201: KioskEnrolResponseSchema } },
@@ -90,8 +89,8 @@ export const kioskRoutes: FastifyPluginAsync<{ database: Database; now: () => Da
     },
   );
 
-  app.post<{ Body: KioskStatusRequest }>(
-    '/kiosk/status',
+  app.post(
+    RESPONDENT_PATHS.kioskStatus,
     {
       config: { access: { allow: 'kiosk' } },
       // The credential is checked before the body is even parsed.
@@ -107,7 +106,7 @@ export const kioskRoutes: FastifyPluginAsync<{ database: Database; now: () => Da
   );
 
   app.get(
-    '/kiosks',
+    STAFF_PATHS.kiosks,
     {
       config: { access: { allow: ['admin', 'leader'] } },
       schema: { response: { 200: KioskListResponseSchema } },
@@ -119,8 +118,8 @@ export const kioskRoutes: FastifyPluginAsync<{ database: Database; now: () => Da
     },
   );
 
-  app.post<{ Params: { id: string } }>(
-    '/kiosks/:id/revoke',
+  app.post(
+    STAFF_PATHS.kioskRevoke,
     {
       config: { access: { allow: ['admin', 'leader'], unit: kioskUnit } },
       schema: { params: IdParamsSchema, response: { 200: KioskListItemSchema } },

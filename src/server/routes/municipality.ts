@@ -1,21 +1,21 @@
 // The municipality's settings (admin): name, kommunenummer and administrative language.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { STAFF_PATHS } from '../../shared/api/paths';
 import {
   MunicipalitySchema,
   UpdateMunicipalityRequestSchema,
   type Municipality,
-  type UpdateMunicipalityRequest,
 } from '../../shared/api/organisation';
 import { ApiError, notFound } from '../api-error';
 import type { Database } from '../db/database';
 import { findMunicipality, updateMunicipality } from '../repositories/municipalities';
 import { staffOf } from './staff-request';
 
-export const municipalityRoutes: FastifyPluginAsync<{ database: Database }> = (app, { database }) => {
+export const municipalityRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (app, { database }) => {
   const db = database.kysely;
 
   app.get(
-    '/municipality',
+    STAFF_PATHS.municipality,
     { config: { access: { allow: ['admin'] } }, schema: { response: { 200: MunicipalitySchema } } },
     async (request): Promise<Municipality> => {
       const municipality = await findMunicipality(db, staffOf(request).municipalityId);
@@ -24,8 +24,8 @@ export const municipalityRoutes: FastifyPluginAsync<{ database: Database }> = (a
     },
   );
 
-  app.put<{ Body: UpdateMunicipalityRequest }>(
-    '/municipality',
+  app.put(
+    STAFF_PATHS.municipality,
     {
       config: { access: { allow: ['admin'] } },
       schema: { body: UpdateMunicipalityRequestSchema, response: { 200: MunicipalitySchema } },

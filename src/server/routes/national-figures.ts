@@ -1,8 +1,8 @@
 // Published national figures an admin imports (CSV) for when this server has too few
 // municipalities to compute a national average itself. Each municipality has its own, so one
 // municipality's import never changes another's comparisons. The import is all or nothing.
-import type { FastifyPluginAsync } from 'fastify';
-import type { CsvInvalidResponse } from '../../shared/api/organisation';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { STAFF_PATHS } from '../../shared/api/paths';
 import {
   NationalFigureListResponseSchema,
   NationalImportResponseSchema,
@@ -16,13 +16,16 @@ import { parseNationalCsv } from '../reports/national-csv';
 import { staffOf } from './staff-request';
 import { csvBody, csvInvalid } from './csv-request';
 
-export const nationalFigureRoutes: FastifyPluginAsync<{ database: Database }> = (app, { database }) => {
+export const nationalFigureRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (
+  app,
+  { database },
+) => {
   const db = database.kysely;
   // The import takes the file itself as the body.
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   app.get(
-    '/national-figures',
+    STAFF_PATHS.nationalFigures,
     {
       config: { access: { allow: ['admin'] } },
       schema: { response: { 200: NationalFigureListResponseSchema } },
@@ -32,14 +35,14 @@ export const nationalFigureRoutes: FastifyPluginAsync<{ database: Database }> = 
     }),
   );
 
-  app.post<{ Body: string }>(
-    '/national-figures/import',
+  app.post(
+    STAFF_PATHS.nationalImport,
     {
       config: { access: { allow: ['admin'] } },
       // No 400 schema: CSV_INVALID (CsvInvalidResponseSchema) is written by the handler as is.
       schema: { response: { 200: NationalImportResponseSchema } },
     },
-    async (request, reply): Promise<NationalImportResponse | CsvInvalidResponse> => {
+    async (request, reply): Promise<NationalImportResponse | undefined> => {
       const { municipalityId } = staffOf(request);
       const csv = csvBody(request);
       const unitTypes = new Map<string, string>();
@@ -48,7 +51,10 @@ export const nationalFigureRoutes: FastifyPluginAsync<{ database: Database }> = 
           unitTypes.set(key.toLowerCase(), t.code);
       }
       const parsed = parseNationalCsv(csv, unitTypes);
-      if (!parsed.ok) return csvInvalid(reply, parsed.errors);
+      if (!parsed.ok) {
+        csvInvalid(reply, parsed.errors);
+        return undefined;
+      }
       await replaceNationalFigures(db, municipalityId, parsed.figures);
       return { imported: parsed.figures.length };
     },

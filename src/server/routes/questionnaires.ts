@@ -1,6 +1,7 @@
 // A questionnaire version by id, for devices that hold responses to a version they no longer have.
 import { Type } from '@sinclair/typebox';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { RESPONDENT_PATHS } from '../../shared/api/paths';
 import { QuestionnaireSchema } from '../../shared/api/respondent';
 import type { Questionnaire } from '../../shared/questionnaire/types';
 import { notFound } from '../api-error';
@@ -9,9 +10,9 @@ import { findQuestionnaire } from '../repositories/questionnaires';
 
 const ParamsSchema = Type.Object({ version: Type.String({ minLength: 1, maxLength: 100 }) });
 
-export const questionnaireRoutes: FastifyPluginAsync<{ database: Database }> = (app, { database }) => {
-  app.get<{ Params: { version: string } }>(
-    '/questionnaires/:version',
+export const questionnaireRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (app, { database }) => {
+  app.get(
+    RESPONDENT_PATHS.questionnaire,
     {
       config: { access: { allow: 'public' } },
       schema: { params: ParamsSchema, response: { 200: QuestionnaireSchema } },

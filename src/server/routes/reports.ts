@@ -2,7 +2,8 @@
 // own unit: the municipality overview), and the heat map. Who sees what and when is stated in
 // shared/api/reports.ts; the unit check is made here rather than by the access policy, because
 // the municipality overview is open to every report role, whatever units they hold.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { STAFF_PATHS } from '../../shared/api/paths';
 import type { Kysely } from 'kysely';
 import {
   HeatmapResponseSchema,
@@ -43,7 +44,7 @@ async function visibleUnits(db: Kysely<DB>, staff: StaffPrincipal): Promise<Read
   return isAdmin(staff) ? 'all' : unitsInScope(db, staff, REPORT_ROLES);
 }
 
-export const reportRoutes: FastifyPluginAsync<{ database: Database; now: () => Date }> = (
+export const reportRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = (
   app,
   { database, now },
 ) => {
@@ -66,7 +67,7 @@ export const reportRoutes: FastifyPluginAsync<{ database: Database; now: () => D
   }
 
   app.get(
-    '/reports/rounds',
+    STAFF_PATHS.reportRounds,
     { config: { access }, schema: { response: { 200: ReportRoundListResponseSchema } } },
     async (request): Promise<ReportRoundListResponse> => {
       const staff = staffOf(request);
@@ -92,8 +93,8 @@ export const reportRoutes: FastifyPluginAsync<{ database: Database; now: () => D
     },
   );
 
-  app.get<{ Params: { roundId: string; unitId: string } }>(
-    '/reports/rounds/:roundId/units/:unitId',
+  app.get(
+    STAFF_PATHS.unitReport,
     {
       config: { access },
       schema: { params: ReportParamsSchema, response: { 200: UnitReportResponseSchema } },
@@ -123,8 +124,8 @@ export const reportRoutes: FastifyPluginAsync<{ database: Database; now: () => D
     },
   );
 
-  app.get<{ Params: { roundId: string } }>(
-    '/reports/rounds/:roundId/heatmap',
+  app.get(
+    STAFF_PATHS.heatmap,
     {
       config: { access },
       schema: { params: RoundIdParamsSchema, response: { 200: HeatmapResponseSchema } },

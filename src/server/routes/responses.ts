@@ -4,13 +4,14 @@
 // Public: an answer gets in with its one-time code, or from an enrolled kiosk of an open-kiosk
 // unit (Authorization: Kiosk …; an unknown credential is 401 KIOSK_UNKNOWN for the whole batch).
 // A client that has tried too many unknown codes waits: 429 for batches with codes.
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RESPONDENT_PATHS } from '../../shared/api/paths';
 import {
   IngestRequestSchema,
   IngestResponseSchema,
   MAX_BATCH_SIZE,
   SYNC_FORMAT_VERSION,
-  type IngestRequest,
   type IngestResponse,
 } from '../../shared/api/respondent';
 import { ERROR_SPECS } from '../../shared/api/errors';
@@ -42,18 +43,27 @@ function checkEnvelope(request: FastifyRequest): Promise<void> {
   return error ? Promise.reject(error) : Promise.resolve();
 }
 
+/**
+ * The 400 is sent here and the handler returns nothing: the route's response schema (and so its
+ * typed reply) is keyed 200 only, since a 400 schema would also serialize the error handler's
+ * other 400s on this route (MALFORMED_REQUEST …).
+ */
+function sendPartiallyRejected(reply: FastifyReply, body: IngestResponse): void {
+  void reply.code(ERROR_SPECS.BATCH_PARTIALLY_REJECTED.status).send(body);
+}
+
 function hasCodes(items: readonly unknown[]): boolean {
   return items.some((item) => typeof item === 'object' && item !== null && 'code' in item);
 }
 
-export const responseRoutes: FastifyPluginAsync<{
+export const responseRoutes: FastifyPluginAsyncTypebox<{
   database: Database;
   now: () => Date;
   hasher: CodeHasher;
 }> = (app, { database, now, hasher }) => {
   const attempts = codeAttempts(database.kysely, hasher, now);
-  app.post<{ Body: IngestRequest }>(
-    '/responses',
+  app.post(
+    RESPONDENT_PATHS.responses,
     {
       // Respondents have no account; what ties an answer to a code or kiosk is the ingest's business.
       config: { access: { allow: 'public' } },
@@ -61,7 +71,7 @@ export const responseRoutes: FastifyPluginAsync<{
       preValidation: checkEnvelope,
       logLevel: 'warn',
     },
-    async (request, reply): Promise<IngestResponse> => {
+    async (request, reply): Promise<IngestResponse | undefined> => {
       const kiosk = await optionalKiosk(database.kysely, request);
       const { responses } = request.body;
       if (hasCodes(responses) && (await attempts.isLimited(request.ip))) {
@@ -81,8 +91,8 @@ export const responseRoutes: FastifyPluginAsync<{
       const rejected = results.filter((r) => r.status === 'rejected').length;
       if (rejected === 0) return { results };
       const message = `${rejected} of ${results.length} responses were rejected; the others were stored`;
-      reply.code(ERROR_SPECS.BATCH_PARTIALLY_REJECTED.status);
-      return { error: { code: 'BATCH_PARTIALLY_REJECTED', message }, results };
+      sendPartiallyRejected(reply, { error: { code: 'BATCH_PARTIALLY_REJECTED', message }, results });
+      return undefined;
     },
   );
   return Promise.resolve();

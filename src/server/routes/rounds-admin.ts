@@ -1,6 +1,7 @@
 // Survey rounds for the admin: create, edit, move through draft → open → closed → published, and
 // follow the response rate per unit (admin: every unit; leader: their own units).
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { STAFF_PATHS } from '../../shared/api/paths';
 import {
   AdminRoundSchema,
   CreateRoundRequestSchema,
@@ -10,7 +11,6 @@ import {
   RoundProgressResponseSchema,
   UpdateRoundRequestSchema,
   type AdminRound,
-  type CreateRoundRequest,
   type RoundListResponse,
   type RoundProgressResponse,
   type RoundTransition,
@@ -48,7 +48,7 @@ const EDITABLE: Record<AdminRound['status'], readonly (keyof UpdateRoundRequest)
 
 const invalidDate = (message: string) => new ApiError('INVALID_DATE', message);
 
-export const roundAdminRoutes: FastifyPluginAsync<{ database: Database; now: () => Date }> = (
+export const roundAdminRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = (
   app,
   { database, now },
 ) => {
@@ -77,7 +77,7 @@ export const roundAdminRoutes: FastifyPluginAsync<{ database: Database; now: () 
   }
 
   app.get(
-    '/rounds',
+    STAFF_PATHS.rounds,
     {
       config: { access: { allow: ['admin', 'leader'] } },
       schema: { response: { 200: RoundListResponseSchema } },
@@ -97,8 +97,8 @@ export const roundAdminRoutes: FastifyPluginAsync<{ database: Database; now: () 
     },
   );
 
-  app.post<{ Body: CreateRoundRequest }>(
-    '/rounds',
+  app.post(
+    STAFF_PATHS.rounds,
     {
       config: { access: { allow: ['admin'] } },
       schema: { body: CreateRoundRequestSchema, response: { 201: AdminRoundSchema } },
@@ -135,8 +135,8 @@ export const roundAdminRoutes: FastifyPluginAsync<{ database: Database; now: () 
     },
   );
 
-  app.patch<{ Params: { id: string }; Body: UpdateRoundRequest }>(
-    '/rounds/:id',
+  app.patch(
+    STAFF_PATHS.round,
     {
       config: { access: { allow: ['admin'] } },
       schema: { params: IdParamsSchema, body: UpdateRoundRequestSchema, response: { 200: AdminRoundSchema } },
@@ -171,8 +171,9 @@ export const roundAdminRoutes: FastifyPluginAsync<{ database: Database; now: () 
   );
 
   for (const transition of Object.keys(ROUND_TRANSITIONS) as RoundTransition[]) {
-    app.post<{ Params: { id: string } }>(
-      `/rounds/:id/${transition}`,
+    app.post(
+      // One route per transition, so an unknown one is a 404 like any other unknown path.
+      STAFF_PATHS.roundTransition.replace(':transition', transition),
       {
         config: { access: { allow: ['admin'] } },
         schema: { params: IdParamsSchema, response: { 200: AdminRoundSchema } },
@@ -208,8 +209,8 @@ export const roundAdminRoutes: FastifyPluginAsync<{ database: Database; now: () 
     );
   }
 
-  app.get<{ Params: { id: string } }>(
-    '/rounds/:id/progress',
+  app.get(
+    STAFF_PATHS.roundProgress,
     {
       config: { access: { allow: ['admin', 'leader'] } },
       schema: { params: IdParamsSchema, response: { 200: RoundProgressResponseSchema } },

@@ -1,7 +1,8 @@
 // What a device needs to start answering: the open round, its unit and its questionnaire. An
 // enrolled kiosk (Authorization: Kiosk …) gets its own round and unit instead, also before the
 // round opens and during the grace days after it closes, so it can show its state and keep syncing.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { RESPONDENT_PATHS } from '../../shared/api/paths';
 import {
   CurrentRoundResponseSchema,
   type CurrentRoundResponse,
@@ -14,7 +15,7 @@ import { findQuestionnaire } from '../repositories/questionnaires';
 import { optionalKiosk } from '../kiosks/kiosk-auth';
 import { findRounds, findCurrentRound, type RoundRecord } from '../repositories/rounds';
 
-export const roundRoutes: FastifyPluginAsync<{
+export const roundRoutes: FastifyPluginAsyncTypebox<{
   database: Database;
   now: () => Date;
   deviceSettings: DeviceSettings;
@@ -33,7 +34,7 @@ export const roundRoutes: FastifyPluginAsync<{
   }
 
   app.get(
-    '/rounds/current',
+    RESPONDENT_PATHS.currentRound,
     { config: { access: { allow: 'public' } }, schema: { response: { 200: CurrentRoundResponseSchema } } },
     async (request): Promise<CurrentRoundResponse> => {
       const kiosk = await optionalKiosk(database.kysely, request);

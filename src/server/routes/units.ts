@@ -1,7 +1,9 @@
 // The unit tree (admin edits, every staff role reads its own part), unit types, and the CSV
 // import that creates or updates many units at once, all or nothing.
 import { randomUUID } from 'node:crypto';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { STAFF_PATHS } from '../../shared/api/paths';
 import {
   CreateUnitRequestSchema,
   IdParamsSchema,
@@ -10,8 +12,6 @@ import {
   UnitSchema,
   UnitTypeListResponseSchema,
   UpdateUnitRequestSchema,
-  type CreateUnitRequest,
-  type CsvInvalidResponse,
   type Unit,
   type UnitImportResponse,
   type UnitListResponse,
@@ -45,7 +45,7 @@ type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 const unitFromParams = (request: FastifyRequest) => (request as IdRequest).params.id;
 const badReference = (message: string) => new ApiError('INVALID_REFERENCE', message);
 
-export const unitRoutes: FastifyPluginAsync<{ database: Database }> = (app, { database }) => {
+export const unitRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (app, { database }) => {
   const db = database.kysely;
   // The import takes the file itself as the body.
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
@@ -71,13 +71,13 @@ export const unitRoutes: FastifyPluginAsync<{ database: Database }> = (app, { da
   }
 
   app.get(
-    '/unit-types',
+    STAFF_PATHS.unitTypes,
     { config: { access: { allow: STAFF_ROLES } }, schema: { response: { 200: UnitTypeListResponseSchema } } },
     async (): Promise<UnitTypeListResponse> => ({ unitTypes: await listUnitTypes(db) }),
   );
 
   app.get(
-    '/units',
+    STAFF_PATHS.units,
     { config: { access: { allow: STAFF_ROLES } }, schema: { response: { 200: UnitListResponseSchema } } },
     async (request): Promise<UnitListResponse> => {
       const staff = staffOf(request);
@@ -88,8 +88,8 @@ export const unitRoutes: FastifyPluginAsync<{ database: Database }> = (app, { da
     },
   );
 
-  app.post<{ Body: CreateUnitRequest }>(
-    '/units',
+  app.post(
+    STAFF_PATHS.units,
     {
       config: { access: { allow: ['admin'] } },
       schema: { body: CreateUnitRequestSchema, response: { 201: UnitSchema } },
@@ -112,8 +112,8 @@ export const unitRoutes: FastifyPluginAsync<{ database: Database }> = (app, { da
     },
   );
 
-  app.patch<{ Params: { id: string }; Body: UpdateUnitRequest }>(
-    '/units/:id',
+  app.patch(
+    STAFF_PATHS.unit,
     {
       config: { access: { allow: ['admin'], unit: unitFromParams } },
       schema: { params: IdParamsSchema, body: UpdateUnitRequestSchema, response: { 200: UnitSchema } },
@@ -129,8 +129,8 @@ export const unitRoutes: FastifyPluginAsync<{ database: Database }> = (app, { da
     },
   );
 
-  app.delete<{ Params: { id: string } }>(
-    '/units/:id',
+  app.delete(
+    STAFF_PATHS.unit,
     { config: { access: { allow: ['admin'], unit: unitFromParams } }, schema: { params: IdParamsSchema } },
     async (request, reply) => {
       const { municipalityId } = staffOf(request);
@@ -145,19 +145,22 @@ export const unitRoutes: FastifyPluginAsync<{ database: Database }> = (app, { da
     },
   );
 
-  app.post<{ Body: string }>(
-    '/units/import',
+  app.post(
+    STAFF_PATHS.unitImport,
     {
       config: { access: { allow: ['admin'] } },
       // No 400 schema: CSV_INVALID (CsvInvalidResponseSchema) is written by the handler as is.
       schema: { response: { 200: UnitImportResponseSchema } },
     },
-    async (request, reply): Promise<UnitImportResponse | CsvInvalidResponse> => {
+    async (request, reply): Promise<UnitImportResponse | undefined> => {
       const { municipalityId } = staffOf(request);
       const csv = csvBody(request);
       const roughIds = csv.split(/\r?\n/).map((line) => line.split(/[;,]/, 1)[0]!.replace(/"/g, '').trim());
       const parsed = parseUnitCsv(csv, await csvContext(db, municipalityId, roughIds));
-      if (!parsed.ok) return csvInvalid(reply, parsed.errors);
+      if (!parsed.ok) {
+        csvInvalid(reply, parsed.errors);
+        return undefined;
+      }
       return importUnits(db, municipalityId, parsed.rows);
     },
   );
