@@ -34,10 +34,10 @@ describe('accounts and roles', () => {
     await h1('Kontoer og roller');
     await screen.findByText('Leder: Solbakken sykehjem');
     const ola = within(rowOf('Ola Leder'));
-    expect(ola.getByText('Verneombud: Avdeling 2')).toBeTruthy();
-    expect(ola.getByText('20. november 2026')).toBeTruthy();
+    expect(ola.getByText('Verneombud: Avdeling 2')).toBeInTheDocument();
+    expect(ola.getByText('20. november 2026')).toBeInTheDocument();
     // One's own account cannot be deleted from here.
-    expect(within(rowOf('Kari Nordmann')).queryByRole('button', { name: /^Slett/ })).toBeNull();
+    expect(within(rowOf('Kari Nordmann')).queryByRole('button', { name: /^Slett/ })).not.toBeInTheDocument();
   });
 
   it('creates an account with a leader role on a unit and a union rep role on another', async () => {
@@ -76,8 +76,8 @@ describe('accounts and roles', () => {
     await user.type(screen.getByLabelText('Første passord'), 'kort');
     await user.click(screen.getByRole('button', { name: 'Opprett konto' }));
     expect(screen.getByLabelText('Brukernavn').getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText('Skriv inn navnet.')).toBeTruthy();
-    expect(screen.getByText('Passordet må ha minst 12 tegn.')).toBeTruthy();
+    expect(screen.getByText('Skriv inn navnet.')).toBeInTheDocument();
+    expect(screen.getByText('Passordet må ha minst 12 tegn.')).toBeInTheDocument();
     expect(document.activeElement).toBe(screen.getByLabelText('Brukernavn'));
     expect(server.calls('POST', '/accounts')).toHaveLength(0);
   });
@@ -90,7 +90,7 @@ describe('accounts and roles', () => {
     await user.click(await screen.findByRole('button', { name: 'Endre roller for Ola Leder' }));
     const form = screen.getByRole('form', { name: 'Endre roller for Ola Leder' });
     await user.selectOptions(within(form).getByLabelText('Rolle 2'), 'admin');
-    expect(within(form).queryByLabelText('Enhet for rolle 2')).toBeNull();
+    expect(within(form).queryByLabelText('Enhet for rolle 2')).not.toBeInTheDocument();
     await user.click(within(form).getByRole('button', { name: 'Lagre' }));
     await within(rowOf('Ola Leder')).findByText('Administrator', { selector: 'li' });
     expect(server.calls('PUT', '/accounts/a2/roles')[0]!.body).toEqual({

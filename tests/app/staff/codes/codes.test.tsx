@@ -45,10 +45,10 @@ describe('codes and printing', () => {
     expect(codes).toEqual(['K7M-2QX-AA1', 'K7M-2QX-AA2', 'K7M-2QX-AA3']);
     for (const li of items) {
       const qr = within(li).getByRole('img', { name: 'QR-kode med lenke til undersøkelsen' });
-      expect(qr.querySelector('svg path')).not.toBeNull();
+      expect(qr.querySelector('svg path')).toBeInTheDocument();
       expect(
         within(li).getByText(/^Skann QR-koden med kameraet på mobilen\. Eller gå til localhost/),
-      ).toBeTruthy();
+      ).toBeInTheDocument();
     }
     // Different links make different QR codes.
     const drawn = new Set(items.map((li) => li.querySelector('svg path')!.getAttribute('d')));
@@ -67,7 +67,7 @@ describe('codes and printing', () => {
     await within(first!).findByText('Den personlege koden din');
     expect(
       within(first!).getByText('Koden kan brukast éin gong. Ingen kan sjå kva du har svart.'),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
   });
 
   it('downloads the links as CSV with formula-looking names made harmless', async () => {

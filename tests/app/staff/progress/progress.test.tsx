@@ -52,9 +52,9 @@ describe('response rate during the round', () => {
   it('shows the goal, the countdown and the rate per unit in Norwegian format', async () => {
     await renderAdmin({ path: '/admin', state: { me: LEADER, progress: (r) => progress(r) } });
     await h1('Mine enheter');
-    expect(screen.getByText('Mål: høy svarprosent!')).toBeTruthy();
+    expect(screen.getByText('Mål: høy svarprosent!')).toBeInTheDocument();
     const section = await screen.findByRole('region', { name: 'Medarbeiderundersøkelsen 2026' });
-    expect(within(section).getByText('8 dager igjen')).toBeTruthy();
+    expect(within(section).getByText('8 dager igjen')).toBeInTheDocument();
     expect(within(section).getByText(/^491 av 760 har svart/).textContent).toBe(
       `491 av 760 har svart · 64,6${NBSP}%`,
     );
@@ -74,7 +74,7 @@ describe('response rate during the round', () => {
       within(table).getByRole('rowheader', { name: new RegExp(`^${name}`) }).style.paddingInlineStart;
     expect(indent('Solbakken sykehjem')).toBe('0.5rem');
     expect(indent('Avdeling 2')).toBe('1.75rem');
-    expect(within(table).getByLabelText('ukjent')).toBeTruthy();
+    expect(within(table).getByLabelText('ukjent')).toBeInTheDocument();
   });
 
   it('counts down in nynorsk: "8 dagar att"', async () => {
@@ -84,9 +84,9 @@ describe('response rate during the round', () => {
       state: { me: LEADER, progress: (r) => progress(r) },
     });
     await h1('Mine einingar');
-    expect(screen.getByText('Mål: høg svarprosent!')).toBeTruthy();
-    expect(await screen.findByText('8 dagar att')).toBeTruthy();
-    expect(screen.getByText(`65,1${NBSP}%`, exact)).toBeTruthy();
+    expect(screen.getByText('Mål: høg svarprosent!')).toBeInTheDocument();
+    expect(await screen.findByText('8 dagar att')).toBeInTheDocument();
+    expect(screen.getByText(`65,1${NBSP}%`, exact)).toBeInTheDocument();
   });
 
   it('asks again every 30 seconds and shows the new count', async () => {
@@ -103,7 +103,7 @@ describe('response rate during the round', () => {
     await act(() => vi.advanceTimersByTimeAsync(29_000));
     expect(server.calls('GET', '/rounds/r1/progress')).toHaveLength(1);
     await act(() => vi.advanceTimersByTimeAsync(1_000));
-    expect(await screen.findByText(`67,6${NBSP}%`, exact)).toBeTruthy();
+    expect(await screen.findByText(`67,6${NBSP}%`, exact)).toBeInTheDocument();
     expect(server.calls('GET', '/rounds/r1/progress')).toHaveLength(2);
   });
 
@@ -122,9 +122,9 @@ describe('response rate during the round', () => {
       },
     });
     await h1('Svarprosent');
-    expect(await screen.findByText('Ingen runde er åpen akkurat nå.')).toBeTruthy();
-    expect(screen.getByRole('heading', { level: 2, name: 'Runder under forberedelse' })).toBeTruthy();
-    expect(screen.getByText(/^Åpner om [23] dager$/)).toBeTruthy();
+    expect(await screen.findByText('Ingen runde er åpen akkurat nå.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Runder under forberedelse' })).toBeInTheDocument();
+    expect(screen.getByText(/^Åpner om [23] dager$/)).toBeInTheDocument();
   });
 });
 
@@ -156,6 +156,6 @@ describe('period and number formatting', () => {
         <Countdown opensOn="2026-06-01" closesOn="2026-06-14" today="2026-06-14" />
       </I18nextProvider>,
     );
-    expect(screen.getByText('Siste dag i dag')).toBeTruthy();
+    expect(screen.getByText('Siste dag i dag')).toBeInTheDocument();
   });
 });

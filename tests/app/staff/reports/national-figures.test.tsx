@@ -53,7 +53,7 @@ describe('national figures', () => {
       },
     });
     await h1('Nasjonale tall');
-    expect(await screen.findByText('Ingen nasjonale tall er lagt inn ennå.')).toBeTruthy();
+    expect(await screen.findByText('Ingen nasjonale tall er lagt inn ennå.')).toBeInTheDocument();
     await user.type(
       screen.getByLabelText('Eller lim inn innholdet her'),
       'year;unit_type;factor;average;source',
@@ -61,7 +61,7 @@ describe('national figures', () => {
     await user.click(screen.getByRole('button', { name: 'Importer' }));
 
     const list = await screen.findByRole('alert');
-    expect(within(list).getByText('Ingenting ble importert. 2 linjer må rettes:')).toBeTruthy();
+    expect(within(list).getByText('Ingenting ble importert. 2 linjer må rettes:')).toBeInTheDocument();
     expect(
       within(list)
         .getAllByRole('listitem')
@@ -89,17 +89,17 @@ describe('national figures', () => {
     await h1('Nasjonale tall');
     await user.type(screen.getByLabelText('Eller lim inn innholdet her'), '2026;*;3;4,05;KS');
     await user.click(screen.getByRole('button', { name: 'Importer' }));
-    expect(await screen.findByText('Importert: 11 tall.')).toBeTruthy();
+    expect(await screen.findByText('Importert: 11 tall.')).toBeInTheDocument();
     expect(
       await screen.findByRole('table', { name: 'Nasjonale snitt per år, tjenestetype og faktor' }),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
   });
 
   it('asks for a file before sending anything', async () => {
     const { user, server } = await renderAdmin({ path: '/admin/nasjonale-tall', routes: reportRoutes({}) });
     await h1('Nasjonale tall');
     await user.click(screen.getByRole('button', { name: 'Importer' }));
-    expect(screen.getByText('Velg en fil eller lim inn CSV-teksten først.')).toBeTruthy();
+    expect(screen.getByText('Velg en fil eller lim inn CSV-teksten først.')).toBeInTheDocument();
     expect(document.activeElement).toBe(screen.getByLabelText('Eller lim inn innholdet her'));
     expect(server.calls('POST', '/national-figures/import')).toHaveLength(0);
   });

@@ -22,10 +22,10 @@ describe('report print view', () => {
     });
     await h1('Resultater for Solbakken sykehjem');
     const cover = screen.getByRole('region', { name: 'Resultater for Solbakken sykehjem' });
-    expect(within(cover).getByText('Medarbeiderundersøkelsen om ti faktorer')).toBeTruthy();
-    expect(within(cover).getByText('Demo kommune')).toBeTruthy();
-    expect(within(cover).getByText('Medarbeiderundersøkelsen 2026, 2.–15. mars 2026')).toBeTruthy();
-    expect(within(cover).getByText('482 av 740 har svart')).toBeTruthy();
+    expect(within(cover).getByText('Medarbeiderundersøkelsen om ti faktorer')).toBeInTheDocument();
+    expect(within(cover).getByText('Demo kommune')).toBeInTheDocument();
+    expect(within(cover).getByText('Medarbeiderundersøkelsen 2026, 2.–15. mars 2026')).toBeInTheDocument();
+    expect(within(cover).getByText('482 av 740 har svart')).toBeInTheDocument();
 
     const pages = document.querySelectorAll('.report-print__page');
     // The overview, then the ten factors, each starting a new sheet (reports.css).
@@ -35,7 +35,7 @@ describe('report print view', () => {
       'Indre motivasjon',
     );
     expect(document.body.textContent).not.toContain('hemmelig');
-    expect(screen.queryByRole('heading', { name: 'Åpne svar' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Åpne svar' })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Skriv ut' }));
     expect(print).toHaveBeenCalledTimes(1);
@@ -51,9 +51,9 @@ describe('report print view', () => {
       routes: reportRoutes({ reports: { avd2: suppressedReport() } }),
     });
     await h1('Resultater for Avdeling 2');
-    expect(screen.getByRole('heading', { name: 'For få svar til å vise resultater' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'For få svar til å vise resultater' })).toBeInTheDocument();
     expect(document.querySelectorAll('.report-print__page')).toHaveLength(0);
-    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
   it('is reached from the report through "Skriv ut / lagre som PDF"', async () => {
@@ -64,6 +64,6 @@ describe('report print view', () => {
     });
     await h1('Resultater for Solbakken sykehjem');
     await user.click(screen.getByRole('link', { name: 'Skriv ut / lagre som PDF' }));
-    expect(await screen.findByRole('button', { name: 'Skriv ut' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Skriv ut' })).toBeInTheDocument();
   });
 });

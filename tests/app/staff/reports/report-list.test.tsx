@@ -37,13 +37,13 @@ describe('report list', () => {
     await waitFor(() =>
       expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Rapporter' })),
     );
-    expect(within(nav).queryByRole('link', { name: 'Nasjonale tall' })).toBeNull();
+    expect(within(nav).queryByRole('link', { name: 'Nasjonale tall' })).not.toBeInTheDocument();
   });
 
   it('offers the municipality overview and the units in tree order, marking those with too few answers', async () => {
     await openList([{ role: 'leader', unitId: 'solbakken' }]);
     const round = await screen.findByRole('listitem', { name: 'Medarbeiderundersøkelsen 2026' });
-    expect(within(round).getByText('2.–15. mars 2026')).toBeTruthy();
+    expect(within(round).getByText('2.–15. mars 2026')).toBeInTheDocument();
     expect(
       within(round).getByRole('link', { name: 'Hele kommunen: Helse og omsorg' }).getAttribute('href'),
     ).toBe('/admin/rapporter/r1/helse');
@@ -64,12 +64,12 @@ describe('report list', () => {
     const single = roundList([{ ...defaultRoundEntry(), units: defaultRoundEntry().units.slice(0, 2) }]);
     const view = await openList([{ role: 'leader', unitId: 'solbakken' }], single);
     await screen.findByRole('link', { name: 'Solbakken sykehjem' });
-    expect(screen.queryByRole('link', { name: 'Se alle enhetene i et varmekart' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Se alle enhetene i et varmekart' })).not.toBeInTheDocument();
     view.unmount();
 
     await openList(ADMIN, single);
-    expect(await screen.findByRole('link', { name: 'Se alle enhetene i et varmekart' })).toBeTruthy();
-    expect(screen.getByRole('heading', { level: 3, name: 'Alle enheter' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Se alle enhetene i et varmekart' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 3, name: 'Alle enheter' })).toBeInTheDocument();
   });
 
   it('lists rounds newest first as the server sends them, and marks an unpublished one for admins', async () => {
@@ -83,7 +83,7 @@ describe('report list', () => {
     const titles = (await screen.findAllByRole('heading', { level: 2 })).map((h) => h.textContent);
     expect(titles).toEqual(['Runde 2027', 'Medarbeiderundersøkelsen 2026']);
     const first = screen.getByRole('listitem', { name: 'Runde 2027' });
-    expect(within(first).getByText('Ikke publisert')).toBeTruthy();
+    expect(within(first).getByText('Ikke publisert')).toBeInTheDocument();
   });
 
   it('explains that reports appear once a round is published', async () => {
@@ -92,6 +92,6 @@ describe('report list', () => {
       await screen.findByText(
         'Ingen rapporter ennå. Rapportene kommer her når en runde er avsluttet og resultatene er publisert.',
       ),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
   });
 });

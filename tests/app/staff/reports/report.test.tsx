@@ -39,8 +39,8 @@ describe('a unit report', () => {
     await openReport(unitReport());
     await h1('Resultater for Solbakken sykehjem');
     expect(document.querySelector('.report-rate__value')!.textContent).toBe(`Svarprosent 65,1${NBSP}%`);
-    expect(screen.getByText('482 av 740 har svart')).toBeTruthy();
-    expect(screen.getByText('Medarbeiderundersøkelsen 2026, 2.–15. mars 2026')).toBeTruthy();
+    expect(screen.getByText('482 av 740 har svart')).toBeInTheDocument();
+    expect(screen.getByText('Medarbeiderundersøkelsen 2026, 2.–15. mars 2026')).toBeInTheDocument();
   });
 
   it('fills the overview table with one decimal and a decimal comma, and the change with a sign', async () => {
@@ -68,14 +68,14 @@ describe('a unit report', () => {
       screen.getByText(
         'Endringen er regnet fra Medarbeiderundersøkelsen 2024, som ble avsluttet 15. mars 2024.',
       ),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
   });
 
   it('says where the national figure comes from: this server, an imported source, or nowhere', async () => {
     const { unmount } = await openReport(unitReport());
     expect(
       await screen.findByText('Snitt tjeneste Norge er regnet ut fra 4 kommuner som bruker tifaktor, 2026.'),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
     unmount();
 
     const imported = await openReport(
@@ -85,7 +85,7 @@ describe('a unit report', () => {
     );
     expect(
       await screen.findByText('Snitt tjeneste Norge er hentet fra KS 10-FAKTOR 2026 (2026).'),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
     imported.unmount();
 
     await openReport(
@@ -96,12 +96,12 @@ describe('a unit report', () => {
     );
     expect(
       await screen.findByText('Det finnes ikke noe nasjonalt snitt for denne tjenesten ennå.'),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
     const row = within(overview()).getAllByRole('row')[1]!;
     expect(cells(row)[2]).toBe('–ingen nasjonale tall');
     expect(
       within(overview()).getByRole('columnheader', { name: 'Snitt Norge (alle tjenester)' }),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
   });
 
   it('gives every factor a section with its definition, its three averages and its answer distribution', async () => {
@@ -167,24 +167,26 @@ describe('a unit report', () => {
       within(section).getByText(
         'Tallene for enheten er skjult for denne faktoren fordi for få har svart på den.',
       ),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
   });
 
   it('shows a unit with too few answers only the "too few answers" box, and no figure anywhere', async () => {
     await openReport(suppressedReport());
     await h1('Resultater for Avdeling 2');
-    expect(screen.getByRole('heading', { level: 2, name: 'For få svar til å vise resultater' })).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'For få svar til å vise resultater' }),
+    ).toBeInTheDocument();
     expect(
       screen.getByText(
         'Resultatene vises bare når minst 5 har svart. Slik kan ingen regne seg fram til hva den enkelte har svart.',
       ),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
     const main = document.getElementById('main')!;
     expect(main.textContent).not.toMatch(/\d,\d|%/);
-    expect(screen.queryByRole('table')).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Last ned tabell (CSV)' })).toBeNull();
-    expect(screen.queryByRole('link', { name: 'Skriv ut / lagre som PDF' })).toBeNull();
-    expect(screen.queryByText('Åpne svar')).toBeNull();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Last ned tabell (CSV)' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Skriv ut / lagre som PDF' })).not.toBeInTheDocument();
+    expect(screen.queryByText('Åpne svar')).not.toBeInTheDocument();
   });
 
   it('explains when a unit is hidden to protect a smaller group', async () => {
@@ -194,10 +196,10 @@ describe('a unit report', () => {
         level: 2,
         name: 'Resultatene er skjult for å beskytte en mindre gruppe',
       }),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
     expect(
       screen.getByText(/ville gjort det mulig å regne seg fram til resultatene for en gruppe/),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
     expect(document.getElementById('main')!.textContent).not.toMatch(/\d,\d|%/);
   });
 
@@ -217,12 +219,12 @@ describe('a unit report', () => {
   it('has no open-answer section when the server sends none', async () => {
     await openReport(unitReport({ openAnswers: null }));
     await h1('Resultater for Solbakken sykehjem');
-    expect(screen.queryByRole('heading', { name: 'Åpne svar' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Åpne svar' })).not.toBeInTheDocument();
   });
 
   it('says so when the round had the open question but nobody wrote anything', async () => {
     await openReport(unitReport({ openAnswers: [] }));
-    expect(await screen.findByText('Ingen skrev noe i det åpne feltet.')).toBeTruthy();
+    expect(await screen.findByText('Ingen skrev noe i det åpne feltet.')).toBeInTheDocument();
   });
 
   it('shows the municipality overview with its background breakdown and hidden groups marked', async () => {
@@ -258,7 +260,7 @@ describe('a unit report', () => {
     await h1('Resultater for Helse og omsorg');
     expect(
       screen.getByText('Dette er oversikten for hele Demo kommune: alle enhetene i runden samlet.'),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
     // The municipality is the unit: no separate unit column, and no change without a previous round.
     expect(
       within(overview())
@@ -267,7 +269,7 @@ describe('a unit report', () => {
     ).toEqual(['Faktor', 'Kommune', 'Snitt tjeneste Norge (Sykehjem)']);
 
     const section = screen.getByRole('region', { name: 'Fordelt på bakgrunn' });
-    expect(within(section).getByRole('heading', { level: 3, name: 'Kjønn' })).toBeTruthy();
+    expect(within(section).getByRole('heading', { level: 3, name: 'Kjønn' })).toBeInTheDocument();
     const table = within(section).getByRole('table', { name: 'Snitt per faktor fordelt på Kjønn' });
     const [woman, other] = within(table).getAllByRole('row').slice(1);
     expect(cells(woman!).slice(0, 3)).toEqual([`320`, '4,2', '4,2']);
@@ -298,8 +300,8 @@ describe('a unit report', () => {
       'en',
     );
     await h1('Resultat for Solbakken sykehjem');
-    expect(screen.getByText('482 av 740 har svart')).toBeTruthy();
-    expect(screen.getByRole('columnheader', { name: 'Snitt teneste Noreg (Sjukeheim)' })).toBeTruthy();
+    expect(screen.getByText('482 av 740 har svart')).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: 'Snitt teneste Noreg (Sjukeheim)' })).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'English' }));
     await h1('Results for Solbakken sykehjem');

@@ -41,7 +41,7 @@ describe('rounds', () => {
       openQuestionEnabled: false,
       backgroundEnabled: true,
     });
-    expect(within(rowOf('Høsten 2026')).getByText('Utkast')).toBeTruthy();
+    expect(within(rowOf('Høsten 2026')).getByText('Utkast')).toBeInTheDocument();
   });
 
   it('refuses a threshold below 3 and a close before the open, next to the fields', async () => {
@@ -56,7 +56,7 @@ describe('rounds', () => {
     await user.type(closes, addDays(osloDate(), -1));
     await user.click(screen.getByRole('button', { name: 'Lagre som utkast' }));
 
-    expect(screen.getByText('Runden kan ikke stenge før den åpner.')).toBeTruthy();
+    expect(screen.getByText('Runden kan ikke stenge før den åpner.')).toBeInTheDocument();
     expect(threshold.getAttribute('aria-describedby')).toContain('round-threshold-error');
     expect(document.getElementById('round-threshold-error')!.textContent).toBe(
       'Skriv et helt tall, minst 3.',
@@ -88,7 +88,9 @@ describe('rounds', () => {
     expect(buttons('Den publiserte')).toEqual([]);
 
     await user.click(within(rowOf('Den åpne')).getByRole('button', { name: 'Steng: Den åpne' }));
-    expect(within(rowOf('Den åpne')).getByText('Stenge runden nå? Den kan ikke åpnes igjen.')).toBeTruthy();
+    expect(
+      within(rowOf('Den åpne')).getByText('Stenge runden nå? Den kan ikke åpnes igjen.'),
+    ).toBeInTheDocument();
     await user.click(within(rowOf('Den åpne')).getByRole('button', { name: 'Steng' }));
     await within(rowOf('Den åpne')).findByText('Stengt');
     expect(server.calls('POST', '/rounds/b/close')).toHaveLength(1);

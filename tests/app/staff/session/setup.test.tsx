@@ -31,7 +31,7 @@ describe('first-admin setup', () => {
 
     await h1('Svarprosent');
     expect(currentPath()).toBe('/admin');
-    expect(screen.getByText('Logget inn som Hanne HR')).toBeTruthy();
+    expect(screen.getByText('Logget inn som Hanne HR')).toBeInTheDocument();
     expect(server.calls('POST', '/auth/setup')[0]!.body).toEqual({
       token: 'tok-1',
       username: 'hanne',
@@ -49,6 +49,6 @@ describe('first-admin setup', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(
       /^Oppsettslenken er ugyldig, brukt eller utløpt\./,
     );
-    expect(screen.queryByLabelText('Brukernavn')).toBeNull();
+    expect(screen.queryByLabelText('Brukernavn')).not.toBeInTheDocument();
   });
 });

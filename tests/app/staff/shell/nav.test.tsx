@@ -45,7 +45,7 @@ describe('staff navigation by role', () => {
     const { links, server } = await menuFor([{ role, unitId: 'avd2' }]);
     expect(links).toEqual(['Mine enheter', 'Rapporter']);
     await h1('Mine enheter');
-    expect(await screen.findByText('Avdeling 2')).toBeTruthy();
+    expect(await screen.findByText('Avdeling 2')).toBeInTheDocument();
     // The server shows response rates to leaders and admins only: not asked for.
     expect(server.calls('GET', '/rounds')).toHaveLength(0);
   });
@@ -64,7 +64,7 @@ describe('staff navigation by role', () => {
       state: { me: meAs([{ role: 'leader', unitId: 'solbakken' }]) },
     });
     await h1('Ingen tilgang');
-    expect(screen.getByText(/Du har ikke tilgang til dette/)).toBeTruthy();
+    expect(screen.getByText(/Du har ikke tilgang til dette/)).toBeInTheDocument();
     expect(server.calls('GET', '/accounts')).toHaveLength(0);
   });
 
@@ -84,6 +84,6 @@ describe('staff navigation by role', () => {
     await h1('Runder');
     const nav = screen.getByRole('navigation', { name: 'Administrasjon' });
     expect(within(nav).getByRole('link', { name: 'Runder' }).getAttribute('aria-current')).toBe('page');
-    expect(within(nav).getByRole('link', { name: 'Svarprosent' }).getAttribute('aria-current')).toBeNull();
+    expect(within(nav).getByRole('link', { name: 'Svarprosent' })).not.toHaveAttribute('aria-current');
   });
 });

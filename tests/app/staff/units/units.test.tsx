@@ -17,10 +17,10 @@ describe('units', () => {
     expect(avd2.parentElement!.closest('li')!.querySelector('.unit-row__name')!.textContent).toBe(
       'Solbakken sykehjem',
     );
-    expect(within(avd2).getByText('Sykehjem · 20 ansatte · åpen kiosk')).toBeTruthy();
+    expect(within(avd2).getByText('Sykehjem · 20 ansatte · åpen kiosk')).toBeInTheDocument();
     // Only a unit with nothing below it offers delete.
-    expect(screen.queryByRole('button', { name: 'Slett Helse og omsorg' })).toBeNull();
-    expect(screen.getByRole('button', { name: 'Slett Avdeling 2' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Slett Helse og omsorg' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Slett Avdeling 2' })).toBeInTheDocument();
   });
 
   it('adds a unit below another with name, type, employees and open kiosk', async () => {
@@ -56,7 +56,7 @@ describe('units', () => {
     const { user, server } = await renderAdmin({ path: '/admin/enheter' });
     server.on('DELETE', '/units/avd2', () => errorReply(409, 'UNIT_IN_USE'));
     await user.click(await screen.findByRole('button', { name: 'Slett Avdeling 2' }));
-    expect(screen.getByText('Slette Avdeling 2?')).toBeTruthy();
+    expect(screen.getByText('Slette Avdeling 2?')).toBeInTheDocument();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Ja, slett' }));
     await user.click(screen.getByRole('button', { name: 'Ja, slett' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/kan ikke slettes/);
@@ -121,7 +121,7 @@ describe('units', () => {
   it('asks for a file or text before sending an empty import', async () => {
     const { user, server } = await renderAdmin({ path: '/admin/enheter' });
     await user.click(await screen.findByRole('button', { name: 'Importer' }));
-    expect(screen.getByText('Velg en fil eller lim inn CSV-teksten først.')).toBeTruthy();
+    expect(screen.getByText('Velg en fil eller lim inn CSV-teksten først.')).toBeInTheDocument();
     await waitFor(() => expect(server.calls('POST', '/units/import')).toHaveLength(0));
   });
 });
