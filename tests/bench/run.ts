@@ -20,7 +20,8 @@ import { seededRandom, syntheticResponses, unitMeans } from '../../src/server/db
 import { insertUser, replaceRoles } from '../../src/server/repositories/accounts';
 import { insertMunicipality, insertUnits } from '../../src/server/repositories/organisation';
 import { saveQuestionnaire } from '../../src/server/repositories/questionnaires';
-import { addToAggregates, insertResponse } from '../../src/server/repositories/responses';
+import { addToAggregates } from '../../src/server/ingest/add-to-aggregates';
+import { insertResponse } from '../../src/server/repositories/responses';
 import { insertRound, type RoundRecord } from '../../src/server/repositories/rounds';
 import { forgetCachedCounts, loadRoundsData } from '../../src/server/repositories/reports';
 import { analyseRound, type RoundAnalysis } from '../../src/server/reports/analyse';

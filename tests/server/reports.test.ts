@@ -24,7 +24,7 @@ import type { LikertValue } from '../../src/shared/likert';
 import { insertUser, replaceRoles } from '../../src/server/repositories/accounts';
 import { insertMunicipality, insertUnits } from '../../src/server/repositories/organisation';
 import { insertRound, type RoundRecord } from '../../src/server/repositories/rounds';
-import type { NewResponse } from '../../src/server/repositories/responses';
+import type { NewResponse } from '../../src/server/ingest/types';
 import { storeBatch } from '../../src/server/ingest/store-batch';
 import { headersFor, signIn } from './authz/fixtures';
 import { describeEachDatabase } from './support/databases';

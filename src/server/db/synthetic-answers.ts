@@ -4,7 +4,7 @@
 import { FACTOR_IDS, type FactorId } from '../../shared/factors';
 import type { LikertValue } from '../../shared/likert';
 import { DECLINED, type Questionnaire } from '../../shared/questionnaire/types';
-import type { NewResponse } from '../repositories/responses';
+import type { NewResponse } from '../ingest/types';
 
 export type Random = () => number;
 

@@ -7,46 +7,14 @@
 // so each question's groups add up to the same number of responses. A response with no background
 // answers at all is not counted in any group.
 import { DECLINED } from '../../shared/questionnaire/types';
-import type { NewResponse } from '../repositories/responses';
-
-export interface CountDelta {
-  roundId: string;
-  unitId: string;
-  statementId: string;
-  /** 1..5, or 0 for "left unanswered". */
-  value: number;
-  count: number;
-}
-
-export interface TotalDelta {
-  roundId: string;
-  unitId: string;
-  responses: number;
-}
-
-export interface BackgroundCountDelta {
-  roundId: string;
-  questionId: string;
-  /** An option value, or DECLINED. */
-  optionValue: string;
-  statementId: string;
-  value: number;
-  count: number;
-}
-
-export interface BackgroundTotalDelta {
-  roundId: string;
-  questionId: string;
-  optionValue: string;
-  responses: number;
-}
-
-export interface AggregateDeltas {
-  counts: CountDelta[];
-  totals: TotalDelta[];
-  backgroundCounts: BackgroundCountDelta[];
-  backgroundTotals: BackgroundTotalDelta[];
-}
+import type {
+  AggregateDeltas,
+  BackgroundCountDelta,
+  BackgroundTotalDelta,
+  CountDelta,
+  NewResponse,
+  TotalDelta,
+} from './types';
 
 /** Questionnaire version → its background question ids. */
 export type BackgroundQuestionIds = ReadonlyMap<string, readonly string[]>;

@@ -8,13 +8,9 @@ import type { CodeHasher } from '../codes/code-hasher';
 import type { Database } from '../db/database';
 import type { RefusalReason } from '../db/tables/refused-counts';
 import { consumeCode, countRefused, findCode, releaseCode, scrubUsedCodes } from '../repositories/codes';
-import {
-  addToAggregates,
-  findStoredIds,
-  inRetriedTransaction,
-  insertResponse,
-  type NewResponse,
-} from '../repositories/responses';
+import { findStoredIds, inRetriedTransaction, insertResponse } from '../repositories/responses';
+import { addToAggregates } from './add-to-aggregates';
+import type { NewResponse } from './types';
 import type { WayIn } from './validate-response';
 
 export interface Admitted {

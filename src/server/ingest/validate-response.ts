@@ -18,7 +18,7 @@ import { normaliseCode } from '../../shared/codes';
 import { addDays, isIsoDate } from '../../shared/dates';
 import { isLikertValue, type LikertValue } from '../../shared/likert';
 import { DECLINED, type Questionnaire } from '../../shared/questionnaire/types';
-import type { NewResponse } from '../repositories/responses';
+import type { NewResponse } from './types';
 import type { RoundRecord } from '../repositories/rounds';
 
 /** The enrolled kiosk that sent the batch (Authorization: Kiosk …). */

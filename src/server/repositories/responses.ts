@@ -1,25 +1,13 @@
-// Owns writing responses. The ingest transaction (../ingest/store-batch.ts) inserts each response
-// unless its UUID is already stored (ON CONFLICT DO NOTHING), then adds only the rows really
-// inserted to the aggregate counts. A resent or racing batch therefore stores one row per UUID and
-// counts it once. Stored rows are never updated.
+// Owns writing responses and their aggregate counts. The ingest transaction
+// (../ingest/store-batch.ts) inserts each response unless its UUID is already stored (ON CONFLICT
+// DO NOTHING), then adds only the rows really inserted to the aggregate counts. A resent or racing
+// batch therefore stores one row per UUID and counts it once. Stored rows are never updated. What
+// the counts go up by is the ingest's business (../ingest/aggregate.ts); this module only adds the
+// deltas it is given.
 import type { Kysely, Transaction } from 'kysely';
-import type { LikertValue } from '../../shared/likert';
 import type { Database } from '../db/database';
 import type { DB } from '../db/schema';
-import { aggregateDeltas, type AggregateDeltas, type BackgroundQuestionIds } from '../ingest/aggregate';
-import { findQuestionnaires } from './questionnaires';
-
-export interface NewResponse {
-  id: string;
-  roundId: string;
-  unitId: string;
-  questionnaireVersion: string;
-  answeredOn: string;
-  /** Every statement of the version, null when unanswered. */
-  answers: Record<string, LikertValue | null>;
-  background: Record<string, string>;
-  openText: string | null;
-}
+import type { AggregateDeltas, NewResponse } from '../ingest/types';
 
 /** Keeps each statement well under SQLite's and PostgreSQL's bound-parameter limits. */
 const ROWS_PER_STATEMENT = 500;
@@ -53,24 +41,11 @@ export async function insertResponse(trx: Transaction<DB>, r: NewResponse): Prom
   return row !== undefined;
 }
 
-/** The background questions of the versions whose responses answered the background part. */
-async function backgroundQuestionIds(
-  trx: Transaction<DB>,
-  stored: readonly NewResponse[],
-): Promise<BackgroundQuestionIds> {
-  const versions = stored
-    .filter((r) => Object.keys(r.background).length > 0)
-    .map((r) => r.questionnaireVersion);
-  const questionnaires = await findQuestionnaires(trx, versions);
-  return new Map([...questionnaires].map(([version, q]) => [version, q.background.map((b) => b.id)]));
-}
-
 /**
- * Adds newly stored responses to the pre-aggregated counts, in the same transaction: per unit, and
- * per background group of the whole round (see ../ingest/aggregate.ts).
+ * Adds the deltas to the pre-aggregated counts, in the caller's transaction: per unit, and per
+ * background group of the whole round. Keys are written in the order given (see aggregate.ts).
  */
-export async function addToAggregates(trx: Transaction<DB>, stored: readonly NewResponse[]): Promise<void> {
-  const deltas = aggregateDeltas(stored, await backgroundQuestionIds(trx, stored));
+export async function addAggregateDeltas(trx: Transaction<DB>, deltas: AggregateDeltas): Promise<void> {
   const { counts, totals } = deltas;
   for (const part of chunks(counts, ROWS_PER_STATEMENT)) {
     await trx

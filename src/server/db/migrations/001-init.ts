@@ -1,7 +1,7 @@
 // The first schema. Portable types only (text, integer); dates are 'YYYY-MM-DD' text and
 // booleans 0/1 integers with CHECKs, so both dialects hold exactly the same values.
 import { sql, type Kysely } from 'kysely';
-import type { DialectMigration } from './registry';
+import type { DialectMigration } from './dialect-migration';
 
 export const migration001: DialectMigration = {
   async up(db: Kysely<unknown>, dialect) {

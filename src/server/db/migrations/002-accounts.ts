@@ -2,7 +2,7 @@
 // these tables refers to responses, and responses refer to none of them: an account never meets
 // an answer in the database.
 import { sql, type Kysely } from 'kysely';
-import type { DialectMigration } from './registry';
+import type { DialectMigration } from './dialect-migration';
 
 export const migration002: DialectMigration = {
   async up(db: Kysely<unknown>) {

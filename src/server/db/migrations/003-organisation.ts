@@ -6,7 +6,7 @@
 // no reference to responses (and responses none to it). On SQLite it is WITHOUT ROWID, so rows sit
 // in the order of their random keyed hash, not the order they were written or used.
 import { sql, type Kysely } from 'kysely';
-import type { DialectMigration } from './registry';
+import type { DialectMigration } from './dialect-migration';
 
 /** The fixed, extendable list: add a row to add a type. */
 export const UNIT_TYPES = [

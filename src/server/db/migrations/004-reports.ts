@@ -8,7 +8,7 @@
 // The backfill is written out here rather than imported from the ingest code, so this migration
 // keeps doing exactly what it did when it shipped.
 import { sql, type Kysely } from 'kysely';
-import type { DialectMigration } from './registry';
+import type { DialectMigration } from './dialect-migration';
 
 const PAGE = 500;
 const DECLINED = 'declined';
