@@ -9,8 +9,8 @@ import type {
   ReportUnit,
 } from '../../shared/api/reports';
 import { FACTOR_IDS, type FactorId } from '../../shared/factors';
+import { sortParentsFirst } from '../../shared/unit-tree';
 import type { RoundRecord } from '../repositories/rounds';
-import { sortParentsFirst } from '../repositories/units';
 import type { RoundAnalysis } from './analyse';
 import type { UnitNode } from './model';
 

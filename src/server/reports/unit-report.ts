@@ -13,10 +13,14 @@ import type { Database } from '../db/database';
 import type { DB } from '../db/schema';
 import { codeCountsByUnit } from '../repositories/codes';
 import { findNationalFigures } from '../repositories/national-figures';
-import { previousRoundId, publishedRoundIdsOfYear } from '../repositories/report-rounds';
 import { loadRoundsData, openAnswerTexts, staffingOf, unitTypeLabel } from '../repositories/reports';
-import { findRounds, type RoundRecord } from '../repositories/rounds';
-import { invitedIn, responseRate } from '../repositories/rounds-admin';
+import {
+  findRounds,
+  previousRoundId,
+  publishedRoundIdsOfYear,
+  type RoundRecord,
+} from '../repositories/rounds';
+import { invitedIn, responseRate } from '../rounds/progress';
 import { analyseRound, backgroundBreakdowns, nationalAverages, type RoundAnalysis } from './analyse';
 import type { UnitNode } from './model';
 import { chooseNational, type ImportedNational, type NationalChoice } from './national-choice';

@@ -237,15 +237,3 @@ export async function openKioskUnits(db: Kysely<DB>, unitIds: readonly string[])
     .execute();
   return new Set(rows.map((r) => r.id));
 }
-
-// TEMPORARY (B1): the old enrolKiosk, until routes/kiosks.ts calls ../kiosks/enrolment.ts.
-export async function enrolKiosk(db: Kysely<DB>, token: string, now: Date) {
-  const { enrolKiosk: enrol } = await import('../kiosks/enrolment');
-  try {
-    return { ok: true as const, ...(await enrol(db, token, now)) };
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENROLMENT_INVALID')
-      return { ok: false as const, reason: error.message };
-    throw error;
-  }
-}

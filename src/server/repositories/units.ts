@@ -57,7 +57,7 @@ export async function unitTypeExists(db: Kysely<DB>, code: string): Promise<bool
   );
 }
 
-/** The units of the municipality, whatever the caller's scope. */
+/** The units with these ids (the caller has already limited them to a round or a scope). */
 export async function findUnitsByIds(db: Kysely<DB>, ids: readonly string[]): Promise<Unit[]> {
   if (ids.length === 0) return [];
   const rows = await db
@@ -245,17 +245,4 @@ export async function importUnits(
     }
     return { created, updated };
   });
-}
-
-// ---- TEMPORARY (B1): the old exports, until routes/units.ts and reports/report-shapes.ts move to
-// ../organisation/unit-edits.ts and src/shared/unit-tree.ts. Removed in the same change. ----------
-export { sortParentsFirst } from '../../shared/unit-tree';
-export async function ancestorIds(db: Kysely<DB>, municipalityId: string, id: string): Promise<string[]> {
-  const { ancestorIds: walk } = await import('../../shared/unit-tree');
-  return walk(await parentMap(db, municipalityId), id);
-}
-export async function unitDependents(db: Kysely<DB>, id: string): Promise<string[]> {
-  const { inUseMessage } = await import('../organisation/unit-rules');
-  const message = inUseMessage(await unitReferences(db, id));
-  return message === undefined ? [] : message.replace('The unit still has ', '').split(', ');
 }

@@ -22,8 +22,9 @@ import { codeAttempts } from '../codes/code-attempts';
 import type { CodeHasher } from '../codes/code-hasher';
 import type { Database } from '../db/database';
 import { codesSummary, findCode, issueCodes } from '../repositories/codes';
-import { findRounds } from '../repositories/rounds';
-import { roundForUnit, unitFromPath } from './round-unit';
+import { codeRoundCheck } from '../rounds/device-round';
+import { roundForUnit } from '../rounds/round-unit';
+import { unitFromPath } from './round-unit';
 import { staffOf } from './staff-request';
 
 const nodeRandomBytes = (n: number) => new Uint8Array(randomBytes(n));
@@ -48,7 +49,7 @@ export const codeRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request, reply): Promise<CreateCodesResponse> => {
       const staff = staffOf(request);
-      const round = await roundForUnit(db, staff, request.params, { mustTakeAnswers: true });
+      const round = await roundForUnit(db, staff.municipalityId, request.params, { mustTakeAnswers: true });
       const target = {
         roundId: round.id,
         unitId: request.params.unitId,
@@ -69,7 +70,8 @@ export const codeRoutes: FastifyPluginAsyncTypebox<{
       schema: { params: RoundUnitParamsSchema, response: { 200: CodesSummaryResponseSchema } },
     },
     async (request): Promise<CodesSummaryResponse> => {
-      const round = await roundForUnit(db, staffOf(request), request.params, { mustTakeAnswers: false });
+      const { municipalityId } = staffOf(request);
+      const round = await roundForUnit(db, municipalityId, request.params, { mustTakeAnswers: false });
       return codesSummary(db, round.id, request.params.unitId);
     },
   );
@@ -93,17 +95,7 @@ export const codeRoutes: FastifyPluginAsyncTypebox<{
       if (found.used) return { status: 'used' };
       // A code that is good to use costs nothing against the limit.
       await attempt.succeeded();
-      const round = (await findRounds(db, [found.roundId])).get(found.roundId)!;
-      const today = osloDate(now());
-      if (round.status !== 'open' || today < round.opensOn || today > round.closesOn)
-        return { status: 'notOpen' };
-      const unit = await db
-        .selectFrom('units')
-        .select(['id', 'name'])
-        .where('id', '=', found.unitId)
-        .executeTakeFirstOrThrow();
-      const { id, name, opensOn, closesOn, questionnaireVersion } = round;
-      return { status: 'valid', round: { id, name, opensOn, closesOn, questionnaireVersion }, unit };
+      return codeRoundCheck(db, found, osloDate(now()));
     },
   );
   return Promise.resolve();

@@ -23,20 +23,21 @@ import {
   type KioskStatusResponse,
 } from '../../shared/api/organisation';
 import { osloDate } from '../../shared/dates';
-import { ApiError, notFound } from '../api-error';
+import { notFound } from '../api-error';
 import { unitsInScope } from '../auth/scope';
 import type { Database } from '../db/database';
+import { enrolKiosk } from '../kiosks/enrolment';
 import { requireKiosk } from '../kiosks/kiosk-auth';
 import {
   createEnrolment,
   describeKiosk,
-  enrolKiosk,
   findKiosk,
   listKiosks,
   reportKioskStatus,
   revokeKiosk,
 } from '../repositories/kiosks';
-import { roundForUnit, unitFromPath } from './round-unit';
+import { roundForUnit } from '../rounds/round-unit';
+import { unitFromPath } from './round-unit';
 import { isAdmin, staffOf } from './staff-request';
 
 export const kioskRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = (
@@ -59,7 +60,8 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: (
       },
     },
     async (request, reply): Promise<KioskEnrolmentResponse> => {
-      const round = await roundForUnit(db, staffOf(request), request.params, { mustTakeAnswers: true });
+      const { municipalityId } = staffOf(request);
+      const round = await roundForUnit(db, municipalityId, request.params, { mustTakeAnswers: true });
       const expiresAt = new Date(now().getTime() + KIOSK_ENROLMENT_HOURS * 3_600_000).toISOString();
       const label = request.body?.label?.trim() || null;
       const token = await createEnrolment(db, {
@@ -82,7 +84,6 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: (
     },
     async (request, reply): Promise<KioskEnrolResponse> => {
       const outcome = await enrolKiosk(db, request.body.token, now());
-      if (!outcome.ok) throw new ApiError('ENROLMENT_INVALID', outcome.reason);
       reply.code(201);
       void reply.header('cache-control', 'no-store');
       return { credential: outcome.credential, kiosk: (await describeKiosk(db, outcome.kioskId))! };

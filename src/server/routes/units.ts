@@ -1,5 +1,6 @@
 // The unit tree (admin edits, every staff role reads its own part), unit types, and the CSV
-// import that creates or updates many units at once, all or nothing.
+// import that creates or updates many units at once, all or nothing. The tree's rules are in
+// ../organisation/.
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
@@ -16,59 +17,23 @@ import {
   type UnitImportResponse,
   type UnitListResponse,
   type UnitTypeListResponse,
-  type UpdateUnitRequest,
 } from '../../shared/api/organisation';
 import { STAFF_ROLES } from '../../shared/api/staff';
-import { ApiError, notFound } from '../api-error';
 import { unitsInScope } from '../auth/scope';
 import type { Database } from '../db/database';
 import { parseUnitCsv } from '../organisation/unit-csv';
-import {
-  ancestorIds,
-  csvContext,
-  deleteUnit,
-  findUnit,
-  importUnits,
-  insertUnit,
-  listUnits,
-  listUnitTypes,
-  toUnit,
-  unitDependents,
-  unitExistsAnywhere,
-  unitTypeExists,
-  updateUnit,
-} from '../repositories/units';
+import { createUnit, editUnit, removeUnit } from '../organisation/unit-edits';
+import { csvContext, importUnits, listUnits, listUnitTypes } from '../repositories/units';
 import { isAdmin, staffOf } from './staff-request';
 import { csvBody, csvInvalid } from './csv-request';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 const unitFromParams = (request: FastifyRequest) => (request as IdRequest).params.id;
-const badReference = (message: string) => new ApiError('INVALID_REFERENCE', message);
 
 export const unitRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (app, { database }) => {
   const db = database.kysely;
   // The import takes the file itself as the body.
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-
-  async function checkReferences(
-    municipalityId: string,
-    unitId: string | undefined,
-    body: UpdateUnitRequest,
-  ) {
-    if (body.parentId !== undefined && body.parentId !== null) {
-      if (!(await findUnit(db, municipalityId, body.parentId)))
-        throw badReference(`No unit ${body.parentId}`);
-      if (unitId !== undefined) {
-        const above = await ancestorIds(db, municipalityId, body.parentId);
-        if (body.parentId === unitId || above.includes(unitId)) {
-          throw badReference('A unit cannot be moved below itself');
-        }
-      }
-    }
-    if (body.unitType !== undefined && body.unitType !== null && !(await unitTypeExists(db, body.unitType))) {
-      throw badReference(`No unit type ${body.unitType}`);
-    }
-  }
 
   app.get(
     STAFF_PATHS.unitTypes,
@@ -96,19 +61,9 @@ export const unitRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (ap
     },
     async (request, reply): Promise<Unit> => {
       const { municipalityId } = staffOf(request);
-      const { body } = request;
-      const id = body.id ?? randomUUID();
-      if (await unitExistsAnywhere(db, id)) throw new ApiError('CONFLICT', `The unit id ${id} is taken`);
-      await checkReferences(municipalityId, undefined, body);
-      await insertUnit(db, municipalityId, id, {
-        parentId: body.parentId,
-        name: body.name.trim(),
-        unitType: body.unitType ?? null,
-        employeeCount: body.employeeCount ?? null,
-        openKiosk: body.openKiosk ?? false,
-      });
+      const unit = await createUnit(db, municipalityId, request.body.id ?? randomUUID(), request.body);
       reply.code(201);
-      return toUnit((await findUnit(db, municipalityId, id))!);
+      return unit;
     },
   );
 
@@ -120,12 +75,7 @@ export const unitRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (ap
     },
     async (request): Promise<Unit> => {
       const { municipalityId } = staffOf(request);
-      const { id } = request.params;
-      if (!(await findUnit(db, municipalityId, id))) throw notFound('No such unit');
-      await checkReferences(municipalityId, id, request.body);
-      const { name, ...rest } = request.body;
-      await updateUnit(db, municipalityId, id, { ...rest, ...(name !== undefined && { name: name.trim() }) });
-      return toUnit((await findUnit(db, municipalityId, id))!);
+      return editUnit(db, municipalityId, request.params.id, request.body);
     },
   );
 
@@ -134,13 +84,7 @@ export const unitRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (ap
     { config: { access: { allow: ['admin'], unit: unitFromParams } }, schema: { params: IdParamsSchema } },
     async (request, reply) => {
       const { municipalityId } = staffOf(request);
-      const { id } = request.params;
-      if (!(await findUnit(db, municipalityId, id))) throw notFound('No such unit');
-      const dependents = await unitDependents(db, id);
-      if (dependents.length > 0) {
-        throw new ApiError('UNIT_IN_USE', `The unit still has ${dependents.join(', ')}`);
-      }
-      await deleteUnit(db, municipalityId, id);
+      await removeUnit(db, municipalityId, request.params.id);
       return reply.code(204).send();
     },
   );
