@@ -1,5 +1,6 @@
-// Municipalities and their unit trees. Writes here serve the demo seed and tests for now; the admin
-// issue adds editing.
+// Municipalities and whole unit trees: the bulk writes the demo seed and tests use, and the walk
+// down a tree in SQL (a recursive CTE) that rounds, scope and ingest ask for. Single units as the
+// admin edits them are ./units.ts.
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { MunicipalitiesTable } from '../db/tables/municipalities';
