@@ -16,7 +16,7 @@ import { prepareAccount } from '../../src/server/auth/accounts';
 import { startSession } from '../../src/server/auth/session';
 import { openDatabase, openPostgres, type Database } from '../../src/server/db/database';
 import { migrateToLatest } from '../../src/server/db/migrate';
-import { seededRandom, syntheticResponses, unitMeans } from '../../src/server/db/synthetic-answers';
+import { seededRandom, syntheticResponses, unitMeans } from '../../src/server/demo/synthetic-answers';
 import { insertUser, replaceRoles } from '../../src/server/repositories/accounts';
 import { insertMunicipality, insertUnits } from '../../src/server/repositories/organisation';
 import { saveQuestionnaire } from '../../src/server/repositories/questionnaires';

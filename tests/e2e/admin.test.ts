@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_LOGINS } from '../../src/server/db/seed-demo';
+import { DEMO_LOGINS } from '../../src/server/demo/seed-demo';
 import { checkBoth, SCREENSHOTS, TABLET } from './support/checks';
 import { launchBrowser } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';

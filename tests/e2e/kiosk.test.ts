@@ -2,7 +2,7 @@
 // codes (the demo department runs an open kiosk) and they reach the server under that unit.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_IDS } from '../../src/server/db/seed-demo';
+import { DEMO_IDS } from '../../src/server/demo/seed-demo';
 import { axeViolations, describeViolations } from './support/axe';
 import { launchBrowser } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';

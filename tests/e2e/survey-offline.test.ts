@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1';
-import { DEMO_IDS } from '../../src/server/db/seed-demo';
+import { DEMO_IDS } from '../../src/server/demo/seed-demo';
 import { expectNoAxeViolations, SCREENSHOTS } from './support/checks';
 import { launchBrowser } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';

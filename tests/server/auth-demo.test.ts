@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SessionResponse } from '../../src/shared/api/staff';
-import { DEMO_IDS, DEMO_LOGINS, seedDemo } from '../../src/server/db/seed-demo';
+import { DEMO_IDS, DEMO_LOGINS, seedDemo } from '../../src/server/demo/seed-demo';
 import { municipalitiesWithoutAdmin } from '../../src/server/repositories/accounts';
 import { login } from './authz/fixtures';
 import { describeEachDatabase } from './support/databases';

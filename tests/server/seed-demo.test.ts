@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CurrentRoundResponse, IngestResponse } from '../../src/shared/api/respondent';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1';
-import { DEMO_CODE_COUNT, DEMO_IDS, seedDemo, seedDemoCodes } from '../../src/server/db/seed-demo';
+import { DEMO_CODE_COUNT, DEMO_IDS, seedDemo, seedDemoCodes } from '../../src/server/demo/seed-demo';
 import { isValidCode } from '../../src/shared/codes';
-import { DEMO_REPORT_IDS, seedDemoReports } from '../../src/server/db/seed-demo-reports';
+import { DEMO_REPORT_IDS, seedDemoReports } from '../../src/server/demo/seed-demo-reports';
 import type { UnitReportResponse } from '../../src/shared/api/reports';
 import { describeEachDatabase } from './support/databases';
 import { headersFor, signIn } from './authz/fixtures';

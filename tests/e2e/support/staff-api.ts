@@ -1,7 +1,7 @@
 // Drives the staff API the way the admin screens do (login, CSRF header), for test setup: one-time
 // codes for the demo unit, kiosk enrolment links, and rounds run from start to published.
 import type { FastifyInstance } from 'fastify';
-import { DEMO_IDS, DEMO_LOGINS } from '../../../src/server/db/seed-demo';
+import { DEMO_IDS, DEMO_LOGINS } from '../../../src/server/demo/seed-demo';
 
 interface StaffSession {
   cookie: string;

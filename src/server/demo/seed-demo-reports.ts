@@ -13,7 +13,7 @@ import { insertUnits } from '../repositories/organisation';
 import { addToAggregates } from '../ingest/add-to-aggregates';
 import { insertResponse } from '../repositories/responses';
 import { insertRound } from '../repositories/rounds';
-import type { Database } from './database';
+import type { Database } from '../db/database';
 import { DEMO_IDS } from './seed-demo';
 import { seededRandom, syntheticResponses, unitMeans } from './synthetic-answers';
 
