@@ -1,11 +1,12 @@
-// The respondent app's routes. Later capabilities (factor cards, admin, reports) are lazy routes
-// so none of their code loads for a respondent.
+// The app's routes, in two frames: the respondent's routes inside SurveyLayout (the survey session
+// and the idle guard), the staff routes inside a plain Layout, so a staff page never asks for the
+// current round, reads a draft or runs the idle timer. Later capabilities (factor cards, the staff
+// app) are lazy routes so none of their code loads for a respondent.
 import { lazy, Suspense } from 'react';
-import { Link, Route, Routes } from 'react-router';
+import { Link, Outlet, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Layout } from './ui/Layout';
 import { BackgroundScreen } from './features/survey/BackgroundScreen';
-import { IdleGuard } from './features/survey/IdleGuard';
 import { IntroScreen } from './features/survey/IntroScreen';
 import { OpenQuestionScreen } from './features/survey/OpenQuestionScreen';
 import { ReviewScreen } from './features/survey/ReviewScreen';
@@ -15,7 +16,7 @@ import { KioskEnrolScreen } from './features/kiosk/KioskEnrolScreen';
 import { StatementScreen } from './features/survey/StatementScreen';
 import { ThanksScreen } from './features/survey/ThanksScreen';
 import { PATHS } from './features/survey/paths';
-import { useSurvey } from './features/survey/SurveyProvider';
+import { SurveyLayout } from './features/survey/SurveyLayout';
 
 // The factor cards (/faktorer, /faktorer/:slug, /faktorer/kart, /faktorer/les, /faktorer/utskrift)
 // are their own chunk, fetched on first use and precached by the service worker for offline use.
@@ -28,11 +29,16 @@ const SetupRoute = lazy(() =>
   import('./staff/shell/StaffRoutes').then((module) => ({ default: module.SetupRoute })),
 );
 
-export function App() {
-  const survey = useSurvey();
+interface Props {
+  /** The fetch the respondent's API calls go through (tests hand in a fake server). */
+  fetchImpl?: typeof fetch | undefined;
+  idleTimeoutSeconds?: number | undefined;
+}
+
+export function App({ fetchImpl, idleTimeoutSeconds }: Props) {
   return (
-    <Layout onLanguageChange={survey.setLanguage}>
-      <Routes>
+    <Routes>
+      <Route element={<SurveyLayout fetchImpl={fetchImpl} idleTimeoutSeconds={idleTimeoutSeconds} />}>
         <Route path={PATHS.start} element={<StartScreen />} />
         <Route path="/s/:code" element={<CodeLink />} />
         <Route path="/kiosk/:token" element={<KioskEnrolScreen />} />
@@ -50,6 +56,9 @@ export function App() {
             </Suspense>
           }
         />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+      <Route element={<StaffFrame />}>
         <Route
           path="/admin/*"
           element={
@@ -66,9 +75,15 @@ export function App() {
             </Suspense>
           }
         />
-        <Route path="*" element={<NotFound />} />
-      </Routes>
-      <IdleGuard />
+      </Route>
+    </Routes>
+  );
+}
+
+function StaffFrame() {
+  return (
+    <Layout>
+      <Outlet />
     </Layout>
   );
 }

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { createI18n } from './i18n/i18n';
+import { deviceLanguageStorage, loadLanguageChoice } from './i18n/language-choice';
 import { createSyncClient, probeStorage, requestPersistentStorage, withKioskCredential } from './offline';
 import { startKioskHeartbeat } from './features/kiosk/heartbeat';
 import { registerServiceWorker } from './pwa/pwa-state';
@@ -10,7 +11,9 @@ import { Root } from './Root';
 import './styles.css';
 
 async function main() {
-  const i18n = await createI18n();
+  const languageStorage = deviceLanguageStorage();
+  // Start in the remembered pick, so the first screen does not flash in another language.
+  const i18n = await createI18n(loadLanguageChoice(languageStorage));
   const apiFetch = withKioskCredential((input, init) => fetch(input, init));
   const sync = createSyncClient({ fetch: apiFetch });
   sync.start();
@@ -21,7 +24,12 @@ async function main() {
   if (!container) throw new Error('index.html has no #root');
   createRoot(container).render(
     <StrictMode>
-      <Root i18n={i18n} sync={sync} router={(children) => <BrowserRouter>{children}</BrowserRouter>} />
+      <Root
+        i18n={i18n}
+        sync={sync}
+        languageStorage={languageStorage}
+        router={(children) => <BrowserRouter>{children}</BrowserRouter>}
+      />
     </StrictMode>,
   );
   void registerServiceWorker();

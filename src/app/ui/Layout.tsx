@@ -1,19 +1,22 @@
-// The frame of every screen: skip link, header with the language switch, the storage alarm,
-// and focus moved to the new screen's heading so screen readers follow the flow.
+// The frame of every screen, respondent and staff: skip link, header with the language switch,
+// the storage alarm, and focus moved to the new screen's heading so screen readers follow the flow.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/languages';
+import { useLanguage } from '../i18n/useLanguage';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { StorageBanner } from './StorageBanner';
 
 interface Props {
   children: ReactNode;
-  onLanguageChange: (language: Language) => void | Promise<void>;
+  /** Default: the person's pick, remembered. The survey also writes it to the draft. */
+  onLanguageChange?: (language: Language) => void | Promise<void>;
 }
 
 export function Layout({ children, onLanguageChange }: Props) {
   const { t } = useTranslation();
+  const { choose } = useLanguage();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const isFirstRender = useRef(true);
@@ -37,7 +40,7 @@ export function Layout({ children, onLanguageChange }: Props) {
       </a>
       <header className="app-header">
         <span className="app-header__name">{t('app.name')}</span>
-        <LanguageSwitcher onChange={onLanguageChange} />
+        <LanguageSwitcher onChange={onLanguageChange ?? choose} />
       </header>
       <StorageBanner />
       <main id="main" ref={mainRef} className="app-main">

@@ -13,7 +13,10 @@ beforeEach(() => {
   server = createFakeServer();
   timers = createManualTimers();
 });
-afterEach(() => stops.splice(0).forEach((stop) => stop()));
+afterEach(() => {
+  stops.splice(0).forEach((stop) => stop());
+  vi.useRealTimers();
+});
 
 function client(overrides: Partial<SyncClientDeps> = {}) {
   const created = createSyncClient({
@@ -204,7 +207,12 @@ describe('sync scheduling', () => {
   });
 
   it('syncs when the tab becomes visible, and no longer after stop()', async () => {
-    const sync = client();
+    // The client's own timers (default setTimeout) are fake, so "later" can be reached at once.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    // Every pass asks isOnline() first, synchronously: a pass that starts cannot hide from it.
+    const isOnline = vi.fn(() => true);
+    const sync = createSyncClient({ fetch: server.fetch, locks: undefined, now: () => 5_000, isOnline });
+    stops.push(() => sync.stop());
     sync.start();
     await sync.syncNow(); // joins the pass start() began
     await seedOutbox(1);
@@ -213,10 +221,14 @@ describe('sync scheduling', () => {
     await vi.waitFor(async () => expect(await pendingCount()).toBe(0));
 
     sync.stop();
+    isOnline.mockClear();
     await seedOutbox(1);
     window.dispatchEvent(new Event('online'));
     document.dispatchEvent(new Event('visibilitychange'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Past the backoff cap and the periodic check: nothing armed before stop() may fire either.
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+
+    expect(isOnline).not.toHaveBeenCalled();
     expect(await pendingCount()).toBe(1);
   });
 
@@ -264,12 +276,15 @@ describe('one sync at a time', () => {
     let release!: () => void;
     server.gate = new Promise((resolve) => (release = resolve));
 
-    const both = Promise.all([client().syncNow(), client().syncNow()]);
+    const first = client().syncNow();
+    const second = client().syncNow();
+    // The second pass gives way while the first still waits for the server: no second request.
+    expect(await second).toMatchObject({ status: 'skipped-locked', remaining: 5 });
     await vi.waitFor(() => expect(server.calls).toBe(1));
-    await new Promise((resolve) => setTimeout(resolve, 20)); // room for a second request, if any
     release();
-    await both;
 
+    expect(await first).toMatchObject({ status: 'synced', accepted: 5 });
+    expect(server.calls).toBe(1);
     expect(server.received).toHaveLength(5);
   });
 

@@ -7,6 +7,7 @@ import { vi } from 'vitest';
 import type { CodeCheckResponse } from '../../../src/shared/api/organisation';
 import type { CurrentRoundResponse } from '../../../src/shared/api/respondent';
 import type { Language } from '../../../src/shared/languages';
+import type { LanguageStorage } from '../../../src/app/i18n/language-choice';
 import { createI18n } from '../../../src/app/i18n/i18n';
 import { Root } from '../../../src/app/Root';
 import { roundFixture } from './fixtures';
@@ -22,6 +23,8 @@ interface Options {
   codeCheck?: CodeCheckResponse | Record<string, unknown>;
   /** Further answers by path (after /api/v1); anything unanswered fails as if offline. */
   replies?: Record<string, () => Response>;
+  /** Where the language pick is remembered; without it nothing is (as on a device that refuses). */
+  languageStorage?: LanguageStorage;
 }
 
 export async function renderApp({
@@ -31,6 +34,7 @@ export async function renderApp({
   idleTimeoutSeconds,
   codeCheck,
   replies = {},
+  languageStorage,
 }: Options = {}) {
   const i18n = await createI18n(language);
   const fetchImpl = vi.fn((input: RequestInfo | URL, _init?: RequestInit) => {
@@ -60,6 +64,7 @@ export async function renderApp({
       sync={{ requestSync }}
       fetchImpl={fetchImpl as unknown as typeof fetch}
       idleTimeoutSeconds={idleTimeoutSeconds}
+      languageStorage={languageStorage}
       router={(children) => <MemoryRouter initialEntries={[path]}>{children}</MemoryRouter>}
     />,
   );

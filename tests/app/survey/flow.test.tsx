@@ -1,14 +1,20 @@
-import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadDraft, pendingCount, saveAnswer, startDraft } from '../../../src/app/offline';
 import { getDb } from '../../../src/app/offline/db';
 import { DEFAULT_QUESTIONNAIRE } from '../../../src/shared/questionnaire/default-v1';
+import { DEFAULT_IDLE_TIMEOUT_SECONDS, IDLE_WARNING_SECONDS } from '../../../src/shared/device';
 import { formatCode, generateCode, webRandomBytes } from '../../../src/shared/codes';
 import { roundFixture } from '../support/fixtures';
 import { renderApp } from '../support/render';
 import { resetOfflineDb } from '../support/offline';
 
 const statements = [...DEFAULT_QUESTIONNAIRE.statements].sort((a, b) => a.order - b.order);
+/** With the built-in timeout (the fixture's round sends none), the warning comes here. */
+const WARNING_AT_MS = (DEFAULT_IDLE_TIMEOUT_SECONDS - IDLE_WARNING_SECONDS) * 1000;
+
+/** Lets fake time pass with nobody touching the screen. */
+const idleFor = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
 async function beginSurvey(user: Awaited<ReturnType<typeof renderApp>>['user']) {
   await user.type(await screen.findByLabelText('Engangskode'), formatCode(generateCode(webRandomBytes)));
@@ -18,6 +24,9 @@ async function beginSurvey(user: Awaited<ReturnType<typeof renderApp>>['user']) 
 
 describe('the respondent flow', () => {
   beforeEach(resetOfflineDb);
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it('saves each tap on the device and moves to the next statement with progress', async () => {
     const { user } = await renderApp();
@@ -132,18 +141,43 @@ describe('the respondent flow', () => {
   });
 
   it('warns an idle respondent, then wipes the draft and returns to the start screen', async () => {
+    // Only the interval and the clock are fake: IndexedDB and findBy* keep their real timers.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
     await startDraft(roundFixture().round, 'nb');
     await saveAnswer(statements[0]!.id, 5);
-    await renderApp({ path: '/pastand/2', idleTimeoutSeconds: 3 });
+    await renderApp({ path: '/pastand/2' });
     await screen.findByText('2 av 36');
 
-    expect(await screen.findByRole('alertdialog', {}, { timeout: 4000 })).toBeTruthy();
-    expect(screen.getByText('Er du fortsatt der?')).toBeTruthy();
-    expect(
-      await screen.findByRole('button', { name: 'Start undersøkelsen' }, { timeout: 5000 }),
-    ).toBeTruthy();
-    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await idleFor(WARNING_AT_MS - 1_000);
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+
+    await idleFor(2_000);
+    expect(screen.getByRole('alertdialog')).toHaveAccessibleName('Er du fortsatt der?');
+    expect(screen.getByRole('button', { name: 'Ja, jeg vil fortsette' })).toHaveFocus();
+    expect(await getDb().draft.count()).toBe(1);
+
+    await idleFor(IDLE_WARNING_SECONDS * 1000);
+    expect(await screen.findByRole('button', { name: 'Start undersøkelsen' })).toBeInTheDocument();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     expect(await getDb().draft.count()).toBe(0);
+  });
+
+  it('keeps the draft when the respondent answers the idle warning', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    await startDraft(roundFixture().round, 'nb');
+    await saveAnswer(statements[0]!.id, 5);
+    const { user } = await renderApp({ path: '/pastand/2' });
+    await screen.findByText('2 av 36');
+    await idleFor(WARNING_AT_MS + 1_000);
+
+    await user.click(screen.getByRole('button', { name: 'Ja, jeg vil fortsette' }));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+
+    // A full warning period later the timer has started over: still no wipe, not even a warning.
+    await idleFor(IDLE_WARNING_SECONDS * 1000);
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(screen.getByText('2 av 36')).toBeInTheDocument();
+    expect(await getDb().draft.count()).toBe(1);
   });
 
   it('shows nothing of a wiped draft when an old survey address is opened', async () => {

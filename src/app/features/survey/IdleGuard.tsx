@@ -1,13 +1,14 @@
-// The shared-tablet idle rule: after the timeout minus 30 s a warning, then the person's draft
-// is wiped and the start screen returns for the next person.
+// The shared-tablet idle rule: IDLE_WARNING_SECONDS before the timeout a warning, then the
+// person's draft is wiped and the start screen returns for the next person.
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { IDLE_WARNING_SECONDS } from '../../../shared/device';
 import { PATHS } from './paths';
 import { useSurvey } from './SurveyProvider';
 import { useIdleTimer } from './useIdleTimer';
 
-export const IDLE_WARNING_MS = 30_000;
+const IDLE_WARNING_MS = IDLE_WARNING_SECONDS * 1000;
 
 export function IdleGuard() {
   const { t } = useTranslation();

@@ -1,18 +1,9 @@
 // Owns the respondent's session in memory: the round being answered and the draft mirrored
 // from IndexedDB. Every change is written to the device first (awaited) and only then shown,
 // so a reload or crash never loses a tap. finish() forgets everything of the person.
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
-import { useTranslation } from 'react-i18next';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CurrentRoundResponse } from '../../../shared/api/respondent';
+import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../../../shared/device';
 import type { Language } from '../../../shared/languages';
 import type { LikertValue } from '../../../shared/likert';
 import {
@@ -32,9 +23,8 @@ import {
   type Draft,
   type KioskIdentity,
 } from '../../offline';
+import { useLanguage } from '../../i18n/useLanguage';
 import { useSync } from '../../ui/SyncContext';
-
-export const DEFAULT_IDLE_TIMEOUT_SECONDS = 120;
 
 export type RoundState =
   | { status: 'loading' }
@@ -59,12 +49,8 @@ export interface SurveyContextValue {
   answer: (statementId: string, value: LikertValue | null) => Promise<boolean>;
   setBackground: (questionId: string, value: string | undefined) => Promise<boolean>;
   setOpenText: (text: string) => Promise<boolean>;
+  /** The person's pick (the language switch): shown, remembered, and written to the draft. */
   setLanguage: (language: Language) => Promise<void>;
-  /**
-   * A default more specific than the round's, such as the language of the municipality whose
-   * report is open: applied unless the person has picked a language, and kept over the round's.
-   */
-  preferLanguage: (language: Language) => void;
   submit: () => Promise<string>;
   finish: () => Promise<void>;
   reloadRound: () => void;
@@ -85,7 +71,7 @@ interface Props {
 }
 
 export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTimeoutProp }: Props) {
-  const { i18n } = useTranslation();
+  const { applyRoundDefault, hold, choose, forget } = useLanguage();
   const sync = useSync();
   const [round, setRound] = useState<RoundState>({ status: 'loading' });
   const [draft, setDraft] = useState<Draft | undefined>();
@@ -103,8 +89,6 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
   // An explicit prop (tests) wins, then the server's setting, then the built-in default.
   const serverTimeout = round.status === 'ready' ? round.data.settings?.idleTimeoutSeconds : undefined;
   const idleTimeoutMs = (idleTimeoutProp ?? serverTimeout ?? DEFAULT_IDLE_TIMEOUT_SECONDS) * 1000;
-  // Set once the person on the device picks a language: the round's default must not override it.
-  const languageChosen = useRef(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -117,24 +101,22 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
           return;
         }
         setRound({ status: 'ready', data: result.data });
-        if (!languageChosen.current) void i18n.changeLanguage(result.data.round.defaultLanguage);
+        applyRoundDefault(result.data.round.defaultLanguage);
       },
       () => !cancelled && setRound({ status: 'unavailable', offline: !navigator.onLine }),
     );
     return () => {
       cancelled = true;
     };
-  }, [roundRequest, apiFetch, i18n]);
+  }, [roundRequest, apiFetch, applyRoundDefault]);
 
   useEffect(() => {
     let cancelled = false;
     loadDraft({ maxAgeMs: idleTimeoutMs }).then(
       (found) => {
         if (cancelled) return;
-        if (found) {
-          languageChosen.current = true;
-          void i18n.changeLanguage(found.language);
-        }
+        // The restored survey's person chose this language; the round's default must not undo it.
+        if (found) hold(found.language);
         setDraft(found);
         setIsRestoring(false);
       },
@@ -143,18 +125,18 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
     return () => {
       cancelled = true;
     };
-  }, [i18n, idleTimeoutMs]);
+  }, [hold, idleTimeoutMs]);
 
   const begin = useCallback(
     async (language: Language, code?: string) => {
       if (round.status !== 'ready') throw new Error('No open round to answer');
       const { round: r } = round.data;
       const created = await startDraft(r, language, code ? { code } : {});
-      languageChosen.current = true;
+      hold(language);
       setSubmittedId(undefined);
       setDraft(created);
     },
-    [round],
+    [round, hold],
   );
 
   /**
@@ -185,20 +167,10 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
 
   const setLanguage = useCallback(
     async (language: Language) => {
-      await i18n.changeLanguage(language);
-      languageChosen.current = true;
+      await choose(language);
       if (draft) await write(() => saveLanguage(language));
     },
-    [draft, i18n, write],
-  );
-
-  const preferLanguage = useCallback(
-    (language: Language) => {
-      if (languageChosen.current) return;
-      languageChosen.current = true;
-      void i18n.changeLanguage(language);
-    },
-    [i18n],
+    [draft, choose, write],
   );
 
   const submit = useCallback(async () => {
@@ -211,11 +183,12 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
 
   const finish = useCallback(async () => {
     await wipeRespondentData();
-    languageChosen.current = false;
+    // The language was this person's too: the next one starts from the round's default.
+    forget();
     setDraft(undefined);
     setSubmittedId(undefined);
-    if (round.status === 'ready') await i18n.changeLanguage(round.data.round.defaultLanguage);
-  }, [i18n, round]);
+    if (round.status === 'ready') applyRoundDefault(round.data.round.defaultLanguage);
+  }, [forget, applyRoundDefault, round]);
 
   const reloadRound = useCallback(() => {
     setRound({ status: 'loading' });
@@ -237,7 +210,6 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
       setBackground,
       setOpenText,
       setLanguage,
-      preferLanguage,
       submit,
       finish,
       reloadRound,
@@ -255,7 +227,6 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
       setBackground,
       setOpenText,
       setLanguage,
-      preferLanguage,
       submit,
       finish,
       reloadRound,

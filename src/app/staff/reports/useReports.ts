@@ -7,10 +7,7 @@ import type {
 } from '../../../shared/api/reports';
 import { useEffect } from 'react';
 import { useStaffQuery, type StaffQuery } from '../ui/useStaffQuery';
-// The one staff import from the respondent side, until the language moves to a provider of its own
-// (helper A2's LanguageProvider); then this line and its exception go.
-// eslint-disable-next-line no-restricted-imports
-import { useSurvey } from '../../features/survey/SurveyProvider';
+import { useLanguage } from '../../i18n/useLanguage';
 import { reportsApi } from '../api/reports';
 
 export const useReportRounds = (): StaffQuery<ReportRoundListResponse> =>
@@ -22,7 +19,7 @@ export function useUnitReport(roundId: string, unitId: string): StaffQuery<UnitR
     (request) => reportsApi(request).unitReport(roundId, unitId),
     `report:${roundId}:${unitId}`,
   );
-  const { preferLanguage } = useSurvey();
+  const { preferLanguage } = useLanguage();
   const language = query.data?.municipality.language;
   useEffect(() => {
     if (language) preferLanguage(language);
