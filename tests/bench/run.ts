@@ -23,7 +23,8 @@ import { saveQuestionnaire } from '../../src/server/repositories/questionnaires'
 import { addToAggregates } from '../../src/server/ingest/add-to-aggregates';
 import { insertResponse } from '../../src/server/repositories/responses';
 import { insertRound, type RoundRecord } from '../../src/server/repositories/rounds';
-import { forgetCachedCounts, loadRoundsData } from '../../src/server/repositories/reports';
+import { forgetCachedCounts } from '../../src/server/reports/count-cache';
+import { loadRoundsData } from '../../src/server/reports/round-data';
 import { analyseRound, type RoundAnalysis } from '../../src/server/reports/analyse';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1';
 import { SESSION_COOKIE } from '../../src/shared/api/staff';

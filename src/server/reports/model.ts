@@ -1,5 +1,5 @@
 // What the report computation reads: the aggregate counts of one round, as loaded from the
-// database (repositories/reports.ts), and nothing else — no answer rows. The pure functions in
+// database (./round-data.ts), and nothing else — no answer rows. The pure functions in
 // ./analyse.ts, ./suppression.ts and ./figures.ts turn this into figures.
 import type { FactorId } from '../../shared/factors';
 import type { Questionnaire } from '../../shared/questionnaire/types';

@@ -13,7 +13,8 @@ import type { Database } from '../db/database';
 import type { DB } from '../db/schema';
 import { codeCountsByUnit } from '../repositories/codes';
 import { findNationalFigures } from '../repositories/national-figures';
-import { loadRoundsData, openAnswerTexts, staffingOf, unitTypeLabel } from '../repositories/reports';
+import { openAnswerTexts, staffingOf, unitTypeLabel } from '../repositories/reports';
+import { loadRoundsData } from './round-data';
 import {
   findRounds,
   previousRoundId,

@@ -22,7 +22,7 @@ import { isUnitInScope, unitsInScope } from '../auth/scope';
 import type { Database } from '../db/database';
 import type { DB } from '../db/schema';
 import { findMunicipality } from '../repositories/municipalities';
-import { loadRoundsData, type RoundDetail } from '../repositories/reports';
+import { loadRoundsData, type RoundDetail } from '../reports/round-data';
 import { findRounds, reportableRoundIds, type RoundRecord } from '../repositories/rounds';
 import { isReportAvailable, OPEN_ANSWER_ROLES, REPORT_ROLES } from '../reports/access';
 import { analyseRound } from '../reports/analyse';

@@ -1,0 +1,147 @@
+// Owns assembling a round's RoundData (./model.ts) from what the repositories read: the round's
+// unit tree as it stands (walked with the shared unit-tree helpers), each unit's own totals and
+// counts, and the background groups of the whole round. The counts come through ./count-cache.ts;
+// nothing here writes.
+import type { Questionnaire } from '../../shared/questionnaire/types';
+import { buildTree, flattenTree } from '../../shared/unit-tree';
+import type { Database } from '../db/database';
+import { parseEntries, totalRows, type BackgroundRows } from '../repositories/aggregates';
+import { findQuestionnaires } from '../repositories/questionnaires';
+import { unitRowsOf, type ReportUnitRow } from '../repositories/reports';
+import type { RoundRecord } from '../repositories/rounds';
+import { fingerprints, roundCounts, type CachedRound } from './count-cache';
+import type { BackgroundGroupCounts, GroupCounts, RoundData, UnitNode } from './model';
+
+type MutableCounts = { responses: number; statements: Record<string, number[]> };
+
+function zeroCounts(statementIds: readonly string[]): MutableCounts {
+  return { responses: 0, statements: Object.fromEntries(statementIds.map((id) => [id, [0, 0, 0, 0, 0, 0]])) };
+}
+
+/** Adds the stored counts; a statement or value the questionnaire does not know is left out. */
+function addEntries(counts: MutableCounts, entries: unknown): void {
+  for (const [statementId, rawValue, count] of parseEntries(entries)) {
+    const value = Number(rawValue);
+    const values = counts.statements[statementId];
+    if (values && value >= 0 && value <= 5) values[value] = (values[value] ?? 0) + Number(count);
+  }
+}
+
+/**
+ * The round's unit and everything below it, parents first, siblings in the order the units were
+ * read (by id). A cycle or a missing root ends the walk (the shared tree leaves such units out).
+ */
+function roundTree(rootId: string, units: readonly ReportUnitRow[]): ReportUnitRow[] {
+  const order = new Map(units.map((u, i) => [u.id, i]));
+  const items = units.map((row) => ({ id: row.id, parentId: row.parent_id, row }));
+  const tree = buildTree(items, { rootId, compare: (a, b) => order.get(a.id)! - order.get(b.id)! });
+  return flattenTree(tree).map((node) => node.item.row);
+}
+
+/** The background groups of one round, in the questionnaire's order of questions and options. */
+function backgroundGroups(
+  q: Questionnaire,
+  statementIds: readonly string[],
+  rows: BackgroundRows,
+  roundId: string,
+): BackgroundGroupCounts[] {
+  const groups = new Map<string, BackgroundGroupCounts & { counts: MutableCounts }>();
+  const group = (questionId: string, value: string) => {
+    const key = `${questionId}\u0000${value}`;
+    const found = groups.get(key) ?? { questionId, value, counts: zeroCounts(statementIds) };
+    groups.set(key, found);
+    return found;
+  };
+  for (const t of rows.totals) {
+    if (t.round_id === roundId) group(t.question_id, t.option_value).counts.responses += Number(t.responses);
+  }
+  for (const c of rows.counts) {
+    if (c.round_id === roundId) addEntries(group(c.question_id, c.option_value).counts, c.entries);
+  }
+  const questionOrder = q.background.map((b) => b.id as string);
+  const rank = (g: BackgroundGroupCounts) => {
+    const question = q.background.find((b) => b.id === g.questionId);
+    const option = question?.options.findIndex((o) => o.value === g.value) ?? -1;
+    return [questionOrder.indexOf(g.questionId), option === -1 ? Number.MAX_SAFE_INTEGER : option] as const;
+  };
+  return [...groups.values()].sort((a, b) => {
+    const [qa, oa] = rank(a);
+    const [qb, ob] = rank(b);
+    return qa - qb || oa - ob || a.value.localeCompare(b.value);
+  });
+}
+
+/**
+ * How much of a round to read. 'totals': how many answered per unit, every statement count left at
+ * zero — enough to tell which units are suppressed, not for figures. 'counts': also the statement
+ * counts. 'background': also the background groups (only the municipality overview shows them).
+ */
+export type RoundDetail = 'totals' | 'counts' | 'background';
+
+/**
+ * The RoundData of each round, keyed by round id, in a fixed handful of queries however many units
+ * or rounds there are. Answers stored under a unit that has since been moved out of the round's
+ * tree are not part of it.
+ */
+export async function loadRoundsData(
+  database: Database,
+  rounds: readonly RoundRecord[],
+  detail: RoundDetail,
+): Promise<Map<string, RoundData>> {
+  if (rounds.length === 0) return new Map();
+  const db = database.kysely;
+  const roundIds = rounds.map((r) => r.id);
+  const questionnaires = await findQuestionnaires(
+    db,
+    rounds.map((r) => r.questionnaireVersion),
+  );
+  const units = await unitRowsOf(
+    db,
+    rounds.map((r) => r.municipalityId),
+  );
+  const totals = await totalRows(db, roundIds);
+  const counted =
+    detail === 'totals'
+      ? new Map<string, CachedRound>()
+      : await roundCounts(database, roundIds, fingerprints(totals), detail === 'background');
+
+  const out = new Map<string, RoundData>();
+  for (const round of rounds) {
+    const questionnaire = questionnaires.get(round.questionnaireVersion);
+    if (!questionnaire) throw new Error(`Round ${round.id} refers to a missing questionnaire`);
+    const statementIds = questionnaire.statements.map((s) => s.id);
+    const tree = roundTree(round.unitId, units);
+    const own = new Map(tree.map((u) => [u.id, zeroCounts(statementIds)]));
+    for (const t of totals) {
+      const unit = t.round_id === round.id ? own.get(t.unit_id) : undefined;
+      if (unit) unit.responses += Number(t.responses);
+    }
+    const cached = counted.get(round.id);
+    for (const c of cached?.counts ?? []) {
+      const unit = own.get(c.unit_id);
+      if (unit) addEntries(unit, c.entries);
+    }
+    const nodes = tree.map((u): UnitNode => ({
+      id: u.id,
+      parentId: u.id === round.unitId ? null : u.parent_id,
+      name: u.name,
+      unitType: u.unit_type,
+      own: own.get(u.id)! satisfies GroupCounts,
+    }));
+    out.set(round.id, {
+      roundId: round.id,
+      municipalityId: round.municipalityId,
+      rootUnitId: round.unitId,
+      threshold: round.threshold,
+      questionnaire,
+      units: nodes,
+      background: backgroundGroups(
+        questionnaire,
+        statementIds,
+        cached?.background ?? { counts: [], totals: [] },
+        round.id,
+      ),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+// Owns reading the pre-aggregated counts reports are computed from (aggregate_counts,
+// aggregate_totals, background_counts, background_totals): rows as stored, for a set of rounds, in
+// one query per kind however many units or rounds there are. Reads only; the counts are written
+// with the responses (./responses.ts), cached by ../reports/count-cache.ts and assembled into a
+// round's figures by ../reports/round-data.ts.
+import { sql, type Kysely } from 'kysely';
+import type { Database, DialectName } from '../db/database';
+import type { DB } from '../db/schema';
+
+/** One stored count: [statement id, value 0..5, count]. */
+export type CountEntry = [statementId: string, value: number, count: number];
+
+/**
+ * The counts of a group as one JSON array of [statement id, value, count], aggregated in the
+ * database: a report reads tens of thousands of counts, and handing them over as rows costs several
+ * times more than one document per unit. The only SQL here that differs between the dialects.
+ */
+function countEntries(dialect: DialectName) {
+  return dialect === 'sqlite'
+    ? sql<unknown>`json_group_array(json_array(statement_id, value, count))`
+    : sql<unknown>`json_agg(json_build_array(statement_id, value, count))`;
+}
+
+/** SQLite hands the JSON over as text, PostgreSQL's driver already parsed. */
+export function parseEntries(entries: unknown): CountEntry[] {
+  return (typeof entries === 'string' ? JSON.parse(entries) : entries) as CountEntry[];
+}
+
+/** Per round and unit, its statement counts as one JSON document (see parseEntries). */
+export function countRows(database: Database, roundIds: readonly string[]) {
+  return database.kysely
+    .selectFrom('aggregate_counts')
+    .select(['round_id', 'unit_id', countEntries(database.dialect).as('entries')])
+    .where('round_id', 'in', [...roundIds])
+    .groupBy(['round_id', 'unit_id'])
+    .execute();
+}
+
+/** Per round and unit, how many responses are stored on the unit itself. */
+export function totalRows(db: Kysely<DB>, roundIds: readonly string[]) {
+  return db
+    .selectFrom('aggregate_totals')
+    .select(['round_id', 'unit_id', 'responses'])
+    .where('round_id', 'in', [...roundIds])
+    .execute();
+}
+
+/** The background groups of the rounds: counts (as JSON documents) and totals per option. */
+export async function backgroundRows(database: Database, roundIds: readonly string[]) {
+  const db = database.kysely;
+  const counts = await db
+    .selectFrom('background_counts')
+    .select(['round_id', 'question_id', 'option_value', countEntries(database.dialect).as('entries')])
+    .where('round_id', 'in', [...roundIds])
+    .groupBy(['round_id', 'question_id', 'option_value'])
+    .execute();
+  const totals = await db
+    .selectFrom('background_totals')
+    .select(['round_id', 'question_id', 'option_value', 'responses'])
+    .where('round_id', 'in', [...roundIds])
+    .execute();
+  return { counts, totals };
+}
+
+export type CountRows = Awaited<ReturnType<typeof countRows>>;
+export type TotalRows = Awaited<ReturnType<typeof totalRows>>;
+export type BackgroundRows = Awaited<ReturnType<typeof backgroundRows>>;
