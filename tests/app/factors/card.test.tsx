@@ -25,11 +25,11 @@ describe('a factor card', () => {
   it('shows the whole card: alternative name, level, stage, tips and reflection questions', async () => {
     await openCard('autonomi');
     await title('Autonomi');
-    expect(screen.getByText('Også kalt Opplevd selvstendighet')).toBeTruthy();
+    expect(screen.getByText('Også kalt Opplevd selvstendighet')).toBeInTheDocument();
     const badges = screen.getByRole('heading', { level: 1 }).parentElement!.querySelector('dl')!;
-    expect(within(badges).getByText('Individnivå')).toBeTruthy();
-    expect(within(badges).getByText('Drivere')).toBeTruthy();
-    expect(screen.getByText('Faktor 3 av 10')).toBeTruthy();
+    expect(within(badges).getByText('Individnivå')).toBeInTheDocument();
+    expect(within(badges).getByText('Drivere')).toBeInTheDocument();
+    expect(screen.getByText('Faktor 3 av 10')).toBeInTheDocument();
     const leader = screen.getByRole('heading', { level: 2, name: 'Dette kan lederen gjøre' }).parentElement!;
     expect(within(leader).getAllByRole('listitem')).toHaveLength(3);
     const questions = screen.getByRole('heading', {
@@ -60,7 +60,7 @@ describe('a factor card', () => {
     await openCard('prososial-motivasjon');
     await title('Prososial motivasjon');
     expect(FACTOR_INFLUENCES.some(([, to]) => to === 'prososial-motivasjon')).toBe(false);
-    expect(screen.getByText('Ingen av de andre faktorene')).toBeTruthy();
+    expect(screen.getByText('Ingen av de andre faktorene')).toBeInTheDocument();
   });
 
   it('browses with the previous/next buttons, wrapping at the ends', async () => {
@@ -68,19 +68,19 @@ describe('a factor card', () => {
     await title('Indre motivasjon');
     await user.click(screen.getByRole('button', { name: /^Neste/ }));
     await title('Mestringstro');
-    expect(screen.getByText('Faktor 2 av 10')).toBeTruthy();
+    expect(screen.getByText('Faktor 2 av 10')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /^Forrige/ }));
     await title('Indre motivasjon');
     await user.click(screen.getByRole('button', { name: /^Forrige/ }));
     await title('Prososial motivasjon');
-    expect(screen.getByText('Faktor 10 av 10')).toBeTruthy();
+    expect(screen.getByText('Faktor 10 av 10')).toBeInTheDocument();
   });
 
   it('names the neighbour each button leads to', async () => {
     await openCard('mestringsklima');
     await title('Mestringsklima');
-    expect(screen.getByRole('button', { name: 'Forrige Fleksibilitetsvilje' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Neste Prososial motivasjon' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Forrige Fleksibilitetsvilje' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Neste Prososial motivasjon' })).toBeInTheDocument();
   });
 
   it('browses with ArrowRight and ArrowLeft, but not while a modifier is held', async () => {
@@ -91,7 +91,7 @@ describe('a factor card', () => {
     await user.keyboard('{ArrowLeft}{ArrowLeft}');
     await title('Mestringstro');
     await user.keyboard('{Alt>}{ArrowLeft}{/Alt}');
-    expect(screen.getByRole('heading', { level: 1, name: 'Mestringstro' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Mestringstro' })).toBeInTheDocument();
   });
 
   it('browses with a sideways swipe (touch pointer) and ignores a vertical one', async () => {
@@ -106,7 +106,7 @@ describe('a factor card', () => {
     swipe(300, 200, 120, 210);
     await title('Bruk av kompetanse');
     swipe(100, 100, 110, 400);
-    expect(screen.getByRole('heading', { level: 1, name: 'Bruk av kompetanse' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Bruk av kompetanse' })).toBeInTheDocument();
     swipe(100, 200, 290, 190);
     await title('Autonomi');
   });
@@ -114,7 +114,7 @@ describe('a factor card', () => {
   it('shows a clear message and a way back for an unknown factor address', async () => {
     const { user } = await openCard('finnes-ikke');
     await title('Fant ikke faktoren');
-    expect(screen.getByText(/«finnes-ikke» passer ikke med noen av de ti faktorene/)).toBeTruthy();
+    expect(screen.getByText(/«finnes-ikke» passer ikke med noen av de ti faktorene/)).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'Gå til alle faktorene' }));
     await title('De ti faktorene');
   });
@@ -124,7 +124,7 @@ describe('a factor card', () => {
     await title('Mestringsklima');
     await user.click(screen.getByRole('button', { name: 'Nynorsk' }));
     await title('Meistringsklima');
-    expect(screen.getByRole('heading', { level: 2, name: 'Dette kan leiaren gjere' })).toBeTruthy();
-    expect(screen.getByText('Gruppenivå')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Dette kan leiaren gjere' })).toBeInTheDocument();
+    expect(screen.getByText('Gruppenivå')).toBeInTheDocument();
   });
 });

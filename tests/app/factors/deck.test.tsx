@@ -22,9 +22,9 @@ describe('deck mode', () => {
   it('goes through the ten cards in order, with buttons and arrow keys', async () => {
     const { user } = await openDeck();
     await cardTitle('Indre motivasjon');
-    expect(screen.getByText('Kort 1 av 10')).toBeTruthy();
+    expect(screen.getByText('Kort 1 av 10')).toBeInTheDocument();
     // No "previous" before the first card.
-    expect(screen.queryByRole('button', { name: /^Forrige/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Forrige/ })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /^Neste/ }));
     await cardTitle('Mestringstro');
     await user.keyboard('{ArrowRight}');
@@ -33,7 +33,7 @@ describe('deck mode', () => {
     await cardTitle('Mestringstro');
     await user.click(screen.getByRole('link', { name: '10. Prososial motivasjon' }));
     await cardTitle('Prososial motivasjon');
-    expect(screen.queryByRole('button', { name: /^Neste/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Neste/ })).not.toBeInTheDocument();
   });
 
   it('marks cards as read with progress "n av 10 lest", kept on the device across visits', async () => {
@@ -41,10 +41,10 @@ describe('deck mode', () => {
     expect(progress()).toBe('0 av 10 lest');
     await user.click(screen.getByRole('button', { name: 'Marker som lest' }));
     expect(progress()).toBe('1 av 10 lest');
-    expect(screen.getByText('Du har lest dette kortet')).toBeTruthy();
-    expect(screen.getByRole('link', { name: '1. Indre motivasjon, lest' })).toBeTruthy();
+    expect(screen.getByText('Du har lest dette kortet')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '1. Indre motivasjon, lest' })).toBeInTheDocument();
     // Marking does not move the deck: the person decides when to go on.
-    expect(screen.getByRole('heading', { level: 2, name: 'Indre motivasjon' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Indre motivasjon' })).toBeInTheDocument();
 
     for (const name of ['Mestringstro', 'Autonomi', 'Bruk av kompetanse']) {
       await user.click(screen.getByRole('button', { name: /^Neste/ }));
@@ -80,7 +80,7 @@ describe('deck mode', () => {
 
     await user.click(screen.getByRole('button', { name: 'Start på nytt' }));
     expect(progress()).toBe('0 av 10 lest');
-    expect(screen.getByText('Alle lesemerkene er fjernet.')).toBeTruthy();
+    expect(screen.getByText('Alle lesemerkene er fjernet.')).toBeInTheDocument();
     await cardTitle('Indre motivasjon');
     expect(window.localStorage.getItem(READ_MARKS_KEY)).toBeNull();
   });
@@ -112,10 +112,10 @@ describe('deck mode', () => {
     );
     const { user } = await openDeck();
     expect(progress()).toBe('10 av 10 lest');
-    expect(screen.getByText('Du har lest alle ti kortene. Bra jobbet!')).toBeTruthy();
+    expect(screen.getByText('Du har lest alle ti kortene. Bra jobbet!')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Nynorsk' }));
     await screen.findByRole('heading', { level: 1, name: 'Bli kjend med dei ti faktorane' });
     expect(progress()).toBe('10 av 10 lesne');
-    expect(screen.getByRole('button', { name: 'Merk som ikkje lese' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Merk som ikkje lese' })).toBeInTheDocument();
   });
 });

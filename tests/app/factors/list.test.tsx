@@ -22,8 +22,9 @@ describe('the factor list', () => {
   it('shows all ten factors as links to their cards', async () => {
     await openList();
     expect(shownFactors()).toHaveLength(10);
-    expect(screen.getByText('Viser 10 faktorer')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Mestringsklima' }).getAttribute('href')).toBe(
+    expect(screen.getByText('Viser 10 faktorer')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Mestringsklima' })).toHaveAttribute(
+      'href',
       '/faktorer/mestringsklima',
     );
   });
@@ -32,7 +33,7 @@ describe('the factor list', () => {
     const { user } = await openList();
     await user.click(screen.getByRole('radio', { name: 'Gruppenivå' }));
     expect(shownFactors()).toEqual(['mestringsklima']);
-    expect(screen.getByText('Viser 1 faktor')).toBeTruthy();
+    expect(screen.getByText('Viser 1 faktor')).toBeInTheDocument();
 
     await user.click(screen.getByRole('radio', { name: 'Ledernivå' }));
     expect(shownFactors()).toEqual(['mestringsorientert-ledelse']);
@@ -48,7 +49,7 @@ describe('the factor list', () => {
   it('reads the level filter and the search from a shared URL', async () => {
     await openList('/faktorer?niva=individual&sok=hospitering');
     expect(shownFactors()).toEqual(['relevant-kompetanseutvikling']);
-    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Individnivå' }).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Individnivå' })).toBeChecked();
     expect(screen.getByRole<HTMLInputElement>('searchbox', { name: 'Søk i kortene' }).value).toBe(
       'hospitering',
     );
@@ -73,7 +74,7 @@ describe('the factor list', () => {
 
     await user.type(search, 'samanliknar');
     expect(shownFactors()).toEqual(['mestringsklima']);
-    expect(screen.getByRole('link', { name: 'Meistringsklima' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Meistringsklima' })).toBeInTheDocument();
 
     await user.clear(search);
     await user.type(search, 'rettleiing');
@@ -82,7 +83,7 @@ describe('the factor list', () => {
     await user.clear(search);
     await user.type(search, 'sammenligner');
     expect(shownFactors()).toEqual([]);
-    expect(screen.getByText(/Ingen faktorar passar til søket/)).toBeTruthy();
+    expect(screen.getByText(/Ingen faktorar passar til søket/)).toBeInTheDocument();
   });
 
   it('finds nothing for a bokmål search of a nynorsk word, and "show all" clears search and filter', async () => {
@@ -94,6 +95,6 @@ describe('the factor list', () => {
     await user.click(within(empty).getByRole('button', { name: 'Vis alle faktorene' }));
     await waitFor(() => expect(shownFactors()).toHaveLength(10));
     expect(screen.getByRole<HTMLInputElement>('searchbox').value).toBe('');
-    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Alle nivåer' }).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Alle nivåer' })).toBeChecked();
   });
 });

@@ -29,8 +29,8 @@ describe('the influence map', () => {
     expect(FACTOR_INFLUENCES).toHaveLength(23);
     expect(drawnEdges().sort()).toEqual(expectedEdges);
     for (const path of map().querySelectorAll('[data-edge]')) {
-      expect(path.getAttribute('marker-end')).toMatch(/^url\(#.+\)$/);
-      expect(path.getAttribute('d')).toMatch(/^M[\d.]+ [\d.]+[CLS]/);
+      expect(path).toHaveAttribute('marker-end', expect.stringMatching(/^url\(#.+\)$/));
+      expect(path).toHaveAttribute('d', expect.stringMatching(/^M[\d.]+ [\d.]+[CLS]/));
     }
   });
 
@@ -57,7 +57,7 @@ describe('the influence map', () => {
     );
     expect(
       within(map() as unknown as HTMLElement).getByRole('link', { name: 'Mestringsklima, Drivere' }),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
 
     // Tab from the paragraph just before the map: the next ten stops are the ten boxes.
     const reached = new Set<string>();
@@ -78,7 +78,7 @@ describe('the influence map', () => {
     const current = within(map() as unknown as HTMLElement).getByRole('link', {
       name: 'Mestringsklima, Drivere, denne faktoren',
     });
-    expect(current.getAttribute('aria-current')).toBe('page');
+    expect(current).toHaveAttribute('aria-current', 'page');
     const lit = Array.from(map().querySelectorAll('.map-edge--active'))
       .map((p) => p.getAttribute('data-edge'))
       .sort();

@@ -17,11 +17,12 @@ describe('the factor summary after answering', () => {
       </I18nextProvider>,
     );
     const first = await screen.findByRole('link', { name: 'Indre motivasjon' });
-    expect(first.getAttribute('href')).toBe('/faktorer/indre-motivasjon');
+    expect(first).toHaveAttribute('href', '/faktorer/indre-motivasjon');
     const cardLinks = FACTOR_IDS.map((id) => document.querySelector(`a[href="/faktorer/${id}"]`));
     expect(cardLinks.every(Boolean)).toBe(true);
-    expect(screen.getByRole('link', { name: 'Meistringsklima' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Les meir om alle faktorane' }).getAttribute('href')).toBe(
+    expect(screen.getByRole('link', { name: 'Meistringsklima' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Les meir om alle faktorane' })).toHaveAttribute(
+      'href',
       '/faktorer',
     );
     expect(

@@ -22,8 +22,8 @@ describe('the one-time code on the start screen', () => {
     await user.type(await screen.findByLabelText('Engangskode'), withTypo(generateCode(webRandomBytes)));
     await user.click(screen.getByRole('button', { name: 'Start undersøkelsen' }));
 
-    expect((await screen.findByRole('alert')).textContent).toMatch(/Koden ser ikke riktig ut/);
-    expect(screen.getByLabelText('Engangskode').getAttribute('aria-invalid')).toBe('true');
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Koden ser ikke riktig ut/);
+    expect(screen.getByLabelText('Engangskode')).toHaveAttribute('aria-invalid', 'true');
     expect(await getDb().draft.count()).toBe(0);
   });
 
@@ -45,7 +45,7 @@ describe('the one-time code on the start screen', () => {
     await user.type(await screen.findByLabelText('Engangskode'), generateCode(webRandomBytes));
     await user.click(screen.getByRole('button', { name: 'Start undersøkelsen' }));
 
-    expect((await screen.findByRole('alert')).textContent).toMatch(/allerede brukt/);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/allerede brukt/);
     expect(await getDb().draft.count()).toBe(0);
   });
 
@@ -80,8 +80,8 @@ describe('the one-time code on the start screen', () => {
       },
     });
     const { fetchImpl } = await renderApp();
-    expect(await screen.findByText('Dette nettbrettet er satt opp for Avdeling 2.')).toBeTruthy();
-    expect(screen.queryByLabelText('Engangskode')).toBeNull();
+    expect(await screen.findByText('Dette nettbrettet er satt opp for Avdeling 2.')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Engangskode')).not.toBeInTheDocument();
     const call = fetchImpl.mock.calls.find(([url]) =>
       (url instanceof Request ? url.url : url.toString()).endsWith('/rounds/current'),
     );

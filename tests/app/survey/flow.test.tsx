@@ -31,13 +31,13 @@ describe('the respondent flow', () => {
   it('saves each tap on the device and moves to the next statement with progress', async () => {
     const { user } = await renderApp();
     await beginSurvey(user);
-    expect(await screen.findByRole('heading', { name: statements[0]!.text.nb })).toBeTruthy();
-    expect(screen.getByText('1 av 36')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: statements[0]!.text.nb })).toBeInTheDocument();
+    expect(screen.getByText('1 av 36')).toBeInTheDocument();
 
     await user.click(screen.getByRole('radio', { name: 'Delvis enig' }));
 
-    expect(await screen.findByText('2 av 36')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: statements[1]!.text.nb })).toBeTruthy();
+    expect(await screen.findByText('2 av 36')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: statements[1]!.text.nb })).toBeInTheDocument();
     const draft = await loadDraft({ maxAgeMs: 60_000 });
     expect(draft?.answers[statements[0]!.id]).toBe(4);
   });
@@ -53,9 +53,9 @@ describe('the respondent flow', () => {
     await waitFor(async () =>
       expect((await loadDraft({ maxAgeMs: 60_000 }))?.answers[statements[0]!.id]).toBe(3),
     );
-    expect(screen.getByText('1 av 36')).toBeTruthy();
+    expect(screen.getByText('1 av 36')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Neste' }));
-    expect(await screen.findByText('2 av 36')).toBeTruthy();
+    expect(await screen.findByText('2 av 36')).toBeInTheDocument();
   });
 
   it('keeps every answer when the language is switched mid-survey', async () => {
@@ -67,12 +67,12 @@ describe('the respondent flow', () => {
 
     await user.click(screen.getByRole('button', { name: 'Nynorsk' }));
 
-    expect(await screen.findByRole('heading', { name: statements[2]!.text.nn })).toBeTruthy();
-    expect(screen.getByRole('radio', { name: 'Svært samd' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: statements[2]!.text.nn })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Svært samd' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Tilbake' }));
     await user.click(await screen.findByRole('button', { name: 'Tilbake' }));
     await screen.findByText('1 av 36');
-    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Svært samd' }).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Svært samd' })).toBeChecked();
     const draft = await loadDraft({ maxAgeMs: 60_000 });
     expect(draft?.language).toBe('nn');
     expect(draft?.answers).toEqual({ [statements[0]!.id]: 5, [statements[1]!.id]: 1 });
@@ -85,14 +85,14 @@ describe('the respondent flow', () => {
     await saveAnswer(statements[2]!.id, 2);
     const { user } = await renderApp({ path: '/oversikt' });
 
-    expect(await screen.findByText('Du har svart på 2 av 36 påstander.')).toBeTruthy();
+    expect(await screen.findByText('Du har svart på 2 av 36 påstander.')).toBeInTheDocument();
     const list = within(screen.getByRole('region', { name: 'Påstander uten svar' })).getByRole('list');
     const links = within(list).getAllByRole('link');
     expect(links).toHaveLength(34);
     expect(links[0]!.textContent).toBe(`Svar på påstand 2: ${statements[1]!.text.nb}`);
 
     await user.click(within(list).getByRole('link', { name: new RegExp(`^Svar på påstand 5:`) }));
-    expect(await screen.findByText('5 av 36')).toBeTruthy();
+    expect(await screen.findByText('5 av 36')).toBeInTheDocument();
   });
 
   it('sends a finished survey to the outbox, says it waits on the device, and Ferdig wipes it', async () => {
@@ -101,7 +101,7 @@ describe('the respondent flow', () => {
     const { user, requestSync } = await renderApp({ path: '/pastand/36' });
     await user.click(await screen.findByRole('radio', { name: 'Svært enig' }));
 
-    expect(await screen.findByRole('heading', { name: 'Litt om deg' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Litt om deg' })).toBeInTheDocument();
     const ageGroup = screen.getByRole('group', { name: DEFAULT_QUESTIONNAIRE.background[1]!.label.nb });
     await user.click(within(ageGroup).getByRole('radio', { name: 'Ønsker ikke å svare' }));
     await user.click(screen.getByRole('button', { name: 'Neste' }));
@@ -110,12 +110,12 @@ describe('the respondent flow', () => {
     await user.type(field, 'Mer tid til opplæring');
     await user.click(screen.getByRole('button', { name: 'Neste' }));
 
-    expect(await screen.findByText('Du har svart på alle påstandene.')).toBeTruthy();
+    expect(await screen.findByText('Du har svart på alle påstandene.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Send svaret' }));
 
     expect(
       await screen.findByText(/lagret her på nettbrettet eller telefonen og sendes automatisk/),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
     expect(requestSync).toHaveBeenCalledTimes(1);
     const [record] = await getDb().outbox.toArray();
     expect(await pendingCount()).toBe(1);
@@ -127,7 +127,7 @@ describe('the respondent flow', () => {
     expect(await getDb().draft.count()).toBe(0);
 
     await user.click(screen.getByRole('button', { name: 'Ferdig' }));
-    expect(await screen.findByRole('button', { name: 'Start undersøkelsen' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Start undersøkelsen' })).toBeInTheDocument();
     expect(await getDb().draft.count()).toBe(0);
     expect(await pendingCount()).toBe(1);
   });
@@ -135,8 +135,8 @@ describe('the respondent flow', () => {
   it('offers a fresh draft for restore but discards one older than the idle timeout', async () => {
     await startDraft(roundFixture().round, 'nn', { now: Date.now() - 5 * 60_000 });
     await renderApp({ idleTimeoutSeconds: 120 });
-    expect(await screen.findByRole('button', { name: 'Start undersøkelsen' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Fortsett der du slapp' })).toBeNull();
+    expect(await screen.findByRole('button', { name: 'Start undersøkelsen' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Fortsett der du slapp' })).not.toBeInTheDocument();
     expect(await getDb().draft.count()).toBe(0);
   });
 
@@ -182,7 +182,7 @@ describe('the respondent flow', () => {
 
   it('shows nothing of a wiped draft when an old survey address is opened', async () => {
     await renderApp({ path: '/oversikt' });
-    expect(await screen.findByRole('button', { name: 'Start undersøkelsen' })).toBeTruthy();
-    expect(screen.queryByText(/Du har svart/)).toBeNull();
+    expect(await screen.findByRole('button', { name: 'Start undersøkelsen' })).toBeInTheDocument();
+    expect(screen.queryByText(/Du har svart/)).not.toBeInTheDocument();
   });
 });

@@ -19,11 +19,11 @@ describe('a device that cannot save', () => {
 
     await user.click(screen.getByRole('radio', { name: 'Svært enig' }));
 
-    expect((await screen.findByRole('alert')).textContent).toMatch(
+    expect(await screen.findByRole('alert')).toHaveTextContent(
       /Lagringsplassen på nettbrettet eller telefonen er full, så svaret ble ikke lagret/,
     );
-    expect(screen.getByText('1 av 36')).toBeTruthy();
-    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Svært enig' }).checked).toBe(false);
+    expect(screen.getByText('1 av 36')).toBeInTheDocument();
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Svært enig' })).not.toBeChecked();
     vi.restoreAllMocks();
     expect((await loadDraft({ maxAgeMs: 60_000 }))?.answers).toEqual({});
   });
