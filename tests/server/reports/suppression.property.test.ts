@@ -9,6 +9,10 @@ import {
   type Suppression,
   type SuppressionNode,
 } from '../../../src/server/reports/suppression';
+import { useFastCheckSeed } from '../../support/seed';
+
+// A fixed seed (TEST_SEED overrides it): the same cases on every run, replayable from the report.
+useFastCheckSeed();
 
 // ---- Exact linear algebra ------------------------------------------------------------------------
 
