@@ -9,5 +9,5 @@ export const MAX_THRESHOLD = 1000;
 /** Extra days after the close in which answers collected offline by then still sync. */
 export const DEFAULT_GRACE_DAYS = 7;
 export const MAX_GRACE_DAYS = 60;
-/** A round runs two weeks by default: it closes this many days after the day it opens. */
+/** A round runs two weeks by default: this many days, the opening and the closing day included. */
 export const DEFAULT_ROUND_LENGTH_DAYS = 14;
