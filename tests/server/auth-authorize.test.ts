@@ -4,9 +4,11 @@ import type { ErrorBody } from '../../src/shared/api/errors';
 import { buildApp, listApiRoutes } from '../../src/server/app';
 import { staffOf } from '../../src/server/auth/authorize';
 import type { StaffPrincipal } from '../../src/server/auth/policy';
-import { isUnitInScope, unitsInScope } from '../../src/server/auth/scope';
+import { checkUnitScope, isUnitInScope, unitsInScope } from '../../src/server/auth/scope';
 import { openSqlite } from '../../src/server/db/database';
 import { insertUser, replaceRoles } from '../../src/server/repositories/accounts';
+import { insertUnits } from '../../src/server/repositories/organisation';
+import { deleteUnit, updateUnit } from '../../src/server/repositories/units';
 import {
   ACTORS,
   AUTHZ,
@@ -258,5 +260,32 @@ describeEachDatabase('the access check', (dialect) => {
     expect([...(await unitsInScope(db, admin, ['leader']))]).toEqual([]);
     const foreignRole = principal([{ role: 'leader', unitId: AUTHZ.foreignUnit }]);
     expect([...(await unitsInScope(db, foreignRole))]).toEqual([]);
+  });
+
+  it('ends the walk up and down a unit tree that has a cycle in bad data', async () => {
+    const db = env.database.kysely;
+    const unit = (id: string, parent_id: string | null) => ({
+      id,
+      municipality_id: 'm1',
+      parent_id,
+      name: id,
+    });
+    await insertUnits(db, [unit('loop-1', null), unit('loop-2', 'loop-1')]);
+    await updateUnit(db, 'm1', 'loop-1', { parentId: 'loop-2' });
+    try {
+      const leader = (unitId: string): StaffPrincipal => ({
+        userId: 'x',
+        municipalityId: 'm1',
+        roles: [{ role: 'leader', unitId }],
+        sessionId: 'x',
+      });
+      expect(await checkUnitScope(db, leader('loop-2'), 'loop-1')).toBe('in-scope');
+      expect(await checkUnitScope(db, leader(AUTHZ.unitA), 'loop-1')).toBe('out-of-scope');
+      expect([...(await unitsInScope(db, leader('loop-1')))].sort()).toEqual(['loop-1', 'loop-2']);
+    } finally {
+      await updateUnit(db, 'm1', 'loop-1', { parentId: null });
+      await deleteUnit(db, 'm1', 'loop-2');
+      await deleteUnit(db, 'm1', 'loop-1');
+    }
   });
 });

@@ -46,8 +46,14 @@ export async function findUnit(
     .executeTakeFirst();
 }
 
+/** The municipality the unit belongs to, in whichever municipality; undefined when there is no such unit. */
+export async function unitMunicipalityId(db: Kysely<DB>, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('units').select('municipality_id').where('id', '=', id).executeTakeFirst();
+  return row?.municipality_id;
+}
+
 export async function unitExistsAnywhere(db: Kysely<DB>, id: string): Promise<boolean> {
-  return (await db.selectFrom('units').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  return (await unitMunicipalityId(db, id)) !== undefined;
 }
 
 export async function unitTypeExists(db: Kysely<DB>, code: string): Promise<boolean> {
