@@ -23,6 +23,7 @@ import { saveQuestionnaire } from '../../src/server/repositories/questionnaires'
 import { addToAggregates } from '../../src/server/ingest/add-to-aggregates';
 import { insertResponse } from '../../src/server/repositories/responses';
 import { insertRound, type RoundRecord } from '../../src/server/repositories/rounds';
+import { defaultClosesOn, ROUND_DEFAULTS } from '../../src/server/rounds/defaults';
 import { forgetCachedCounts } from '../../src/server/reports/count-cache';
 import { loadRoundsData } from '../../src/server/reports/round-data';
 import { analyseRound, type RoundAnalysis } from '../../src/server/reports/analyse';
@@ -46,14 +47,11 @@ const ROUND_RECORD: RoundRecord = {
   unitId: ROOT,
   name: 'Benkemerke 2026',
   opensOn: '2026-09-01',
-  closesOn: '2026-09-14',
+  closesOn: defaultClosesOn('2026-09-01'),
   status: 'published',
   defaultLanguage: 'nb',
-  threshold: 5,
+  ...ROUND_DEFAULTS,
   openQuestionEnabled: true,
-  backgroundEnabled: true,
-  graceDays: 7,
-  questionnaireVersion: DEFAULT_QUESTIONNAIRE.version,
 };
 
 interface Shape {

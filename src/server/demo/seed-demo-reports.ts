@@ -13,6 +13,8 @@ import { insertUnits } from '../repositories/organisation';
 import { addToAggregates } from '../ingest/add-to-aggregates';
 import { insertResponse } from '../repositories/responses';
 import { insertRound } from '../repositories/rounds';
+import { ROUND_DEFAULTS } from '../rounds/defaults';
+import { DEFAULT_ROUND_LENGTH_DAYS } from '../../shared/rounds';
 import type { Database } from '../db/database';
 import { DEMO_IDS } from './seed-demo';
 import { seededRandom, syntheticResponses, unitMeans } from './synthetic-answers';
@@ -87,12 +89,13 @@ export async function seedDemoReports(
 
   const random = seededRandom(2026);
   const means = new Map(DEMO_UNITS.map((u) => [u.id, unitMeans(random)]));
+  // Two rounds of the default length, closed two years and one year ago.
   const rounds = [
     { id: DEMO_REPORT_IDS.earlierRound, closesOn: addDays(today, -730), open: false },
     { id: DEMO_REPORT_IDS.laterRound, closesOn: addDays(today, -365), open: true },
-  ];
+  ].map((round) => ({ ...round, opensOn: addDays(round.closesOn, 1 - DEFAULT_ROUND_LENGTH_DAYS) }));
   for (const [index, round] of rounds.entries()) {
-    const opensOn = addDays(round.closesOn, -13);
+    const { opensOn } = round;
     await insertRound(db, {
       id: round.id,
       municipalityId: municipality_id,
@@ -102,11 +105,8 @@ export async function seedDemoReports(
       closesOn: round.closesOn,
       status: 'published',
       defaultLanguage: 'nb',
-      threshold: 5,
+      ...ROUND_DEFAULTS,
       openQuestionEnabled: round.open,
-      backgroundEnabled: true,
-      graceDays: 7,
-      questionnaireVersion: DEFAULT_QUESTIONNAIRE.version,
     });
     const openTexts = round.open ? [...OPEN_TEXTS] : [];
     for (const unit of DEMO_UNITS) {
@@ -156,7 +156,7 @@ export async function seedDemoReports(
     ['*', 'sykehjem', 'hjemmetjeneste'].flatMap((unit_type) =>
       FACTOR_IDS.map((factor_id) => ({
         municipality_id,
-        year: Number(addDays(round.closesOn, -13).slice(0, 4)),
+        year: Number(round.opensOn.slice(0, 4)),
         unit_type,
         factor_id,
         average: Math.round((3.9 + random() * 0.5) * 10) / 10,

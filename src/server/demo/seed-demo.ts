@@ -8,6 +8,7 @@ import { insertUser, replaceRoles } from '../repositories/accounts';
 import { insertMunicipality, insertUnits } from '../repositories/organisation';
 import { saveQuestionnaire } from '../repositories/questionnaires';
 import { insertRound } from '../repositories/rounds';
+import { ROUND_DEFAULTS } from '../rounds/defaults';
 import { webRandomBytes } from '../../shared/codes';
 import type { CodeHasher } from '../codes/code-hasher';
 import { issueCodes } from '../repositories/codes';
@@ -116,11 +117,8 @@ export async function seedDemo(database: Database, now: Date = new Date()): Prom
       closesOn: addDays(today, 12),
       status: 'open',
       defaultLanguage: 'nb',
-      threshold: 5,
+      ...ROUND_DEFAULTS,
       openQuestionEnabled: true,
-      backgroundEnabled: true,
-      graceDays: 7,
-      questionnaireVersion: DEFAULT_QUESTIONNAIRE.version,
     });
   });
   await seedDemoAccounts(database, now);

@@ -6,6 +6,7 @@ import { FACTOR_IDS, type FactorId } from '../../shared/factors';
 import type { BackgroundBreakdown, BackgroundGroup, FactorFigure } from '../../shared/api/reports';
 import type { LocalizedText } from '../../shared/languages';
 import { DECLINED, type BackgroundQuestion } from '../../shared/questionnaire/types';
+import { MIN_THRESHOLD } from '../../shared/rounds';
 import { addCounts, answeredCount, emptyCounts, factorFigure, factorStatements, sumCounts } from './figures';
 import type { FactorStatements, GroupCounts, RoundData, UnitNode } from './model';
 import { suppressPartition, suppressTree, type Suppression } from './suppression';
@@ -24,9 +25,6 @@ export interface RoundAnalysis {
   figures: ReadonlyMap<string, Partial<Record<FactorId, FactorFigure>>>;
 }
 
-/** The architecture's floor: a round's threshold is never taken below this, whatever is stored. */
-const MIN_THRESHOLD = 3;
-
 /** The background group of those who chose "prefer not to say" or left the question out. */
 export const DECLINED_LABEL: LocalizedText = {
   nb: 'Vil ikke oppgi / ikke svart',
@@ -34,6 +32,7 @@ export const DECLINED_LABEL: LocalizedText = {
   en: 'Prefer not to say / no answer',
 };
 
+/** The round's threshold, never below the shared floor, whatever is stored. */
 function thresholdOf(data: RoundData): number {
   return Math.max(data.threshold, MIN_THRESHOLD);
 }

@@ -5,7 +5,7 @@ import { addDays } from '../../shared/dates';
 import type { Language } from '../../shared/languages';
 import { DEFAULT_QUESTIONNAIRE } from '../../shared/questionnaire/default-v1';
 import { DEFAULT_GRACE_DAYS, DEFAULT_ROUND_LENGTH_DAYS, DEFAULT_THRESHOLD } from '../../shared/rounds';
-import type { StoredRound } from '../repositories/rounds';
+import type { RoundRecord, StoredRound } from '../repositories/rounds';
 
 /**
  * The last day of a round of the default length. Both ends are answering days, so a two-week round
@@ -14,6 +14,18 @@ import type { StoredRound } from '../repositories/rounds';
 export function defaultClosesOn(opensOn: string): string {
   return addDays(opensOn, DEFAULT_ROUND_LENGTH_DAYS - 1);
 }
+
+/**
+ * What a round has where nobody said otherwise: what the server fills in for the admin, and what the
+ * demo seeds, the test fixtures and the benchmark start from (they spread it and override the rest).
+ */
+export const ROUND_DEFAULTS = {
+  threshold: DEFAULT_THRESHOLD,
+  openQuestionEnabled: false,
+  backgroundEnabled: true,
+  graceDays: DEFAULT_GRACE_DAYS,
+  questionnaireVersion: DEFAULT_QUESTIONNAIRE.version,
+} satisfies Partial<RoundRecord>;
 
 export type NewRound = Omit<StoredRound, 'id' | 'status'>;
 
@@ -30,11 +42,11 @@ export function withDefaults(
     opensOn,
     closesOn: request.closesOn ?? defaultClosesOn(opensOn),
     defaultLanguage: request.defaultLanguage ?? context.language,
-    threshold: request.threshold ?? DEFAULT_THRESHOLD,
-    openQuestionEnabled: request.openQuestionEnabled ?? false,
-    backgroundEnabled: request.backgroundEnabled ?? true,
-    graceDays: request.graceDays ?? DEFAULT_GRACE_DAYS,
-    questionnaireVersion: request.questionnaireVersion ?? DEFAULT_QUESTIONNAIRE.version,
+    threshold: request.threshold ?? ROUND_DEFAULTS.threshold,
+    openQuestionEnabled: request.openQuestionEnabled ?? ROUND_DEFAULTS.openQuestionEnabled,
+    backgroundEnabled: request.backgroundEnabled ?? ROUND_DEFAULTS.backgroundEnabled,
+    graceDays: request.graceDays ?? ROUND_DEFAULTS.graceDays,
+    questionnaireVersion: request.questionnaireVersion ?? ROUND_DEFAULTS.questionnaireVersion,
     createdOn: context.today,
   };
 }

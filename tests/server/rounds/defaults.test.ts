@@ -31,29 +31,21 @@ describe('round defaults', () => {
   });
 
   it('counts the default length from a given first day and keeps what the admin chose', () => {
-    const round = withDefaults(
-      {
-        name: 'R',
-        unitId: 'u',
-        opensOn: '2026-04-01',
-        threshold: 3,
-        openQuestionEnabled: true,
-        backgroundEnabled: false,
-        graceDays: 0,
-        defaultLanguage: 'en',
-        questionnaireVersion: 'v9',
-      },
-      context,
-    );
-    expect(round).toMatchObject({
+    const chosen = {
       opensOn: '2026-04-01',
-      closesOn: '2026-04-14',
       threshold: 3,
       openQuestionEnabled: true,
       backgroundEnabled: false,
       graceDays: 0,
       defaultLanguage: 'en',
       questionnaireVersion: 'v9',
+    } as const;
+    expect(withDefaults({ name: 'R', unitId: 'u', ...chosen }, context)).toEqual({
+      ...chosen,
+      municipalityId: 'm1',
+      name: 'R',
+      unitId: 'u',
+      closesOn: '2026-04-14',
       createdOn: '2026-03-10',
     });
     expect(withDefaults({ name: 'R', unitId: 'u', closesOn: '2026-03-12' }, context).closesOn).toBe(

@@ -12,6 +12,7 @@ import { generateCode } from '../../../src/shared/codes';
 import { insertMunicipality, insertUnits } from '../../../src/server/repositories/organisation';
 import { saveQuestionnaire } from '../../../src/server/repositories/questionnaires';
 import { insertRound, type RoundRecord } from '../../../src/server/repositories/rounds';
+import { ROUND_DEFAULTS } from '../../../src/server/rounds/defaults';
 
 /** 12:00 in Oslo on 2026-03-10. */
 export const NOW = new Date('2026-03-10T11:00:00Z');
@@ -61,10 +62,8 @@ export function round(id: string, fields: Partial<RoundRecord>): RoundRecord {
     closesOn: '2026-03-20',
     status: 'open',
     defaultLanguage: 'nb',
-    threshold: 5,
+    ...ROUND_DEFAULTS,
     openQuestionEnabled: true,
-    backgroundEnabled: true,
-    graceDays: 7,
     questionnaireVersion: QUESTIONNAIRE.version,
     ...fields,
   };
