@@ -17,6 +17,9 @@ export interface StaffPrincipal {
   sessionId: string;
 }
 
+/** An admin reaches every unit of their municipality and every report once it is available. */
+export const isAdmin = (staff: StaffPrincipal): boolean => staff.roles.some((r) => r.role === 'admin');
+
 export interface AccessPolicy {
   /**
    * 'public': no session (respondents, login itself); staff cookies are ignored and no CSRF token

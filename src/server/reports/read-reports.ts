@@ -1,0 +1,112 @@
+// What a staff member's report requests return: the rounds and units they may open, the report of
+// a unit (the round's own unit: the municipality overview), and the heat map. The rules are
+// stated in shared/api/reports.ts; access.ts says who sees which report when. The unit check is
+// made here rather than by the route's access policy, because the municipality overview is open
+// to every report role, whatever units they hold. `today` is the Oslo date of the request.
+import type { HeatmapResponse, ReportRoundListResponse, UnitReportResponse } from '../../shared/api/reports';
+import { ApiError, notFound } from '../api-error';
+import { isAdmin, type StaffPrincipal } from '../auth/policy';
+import { isUnitInScope, unitsInScope } from '../auth/scope';
+import type { Database } from '../db/database';
+import { findMunicipality } from '../repositories/municipalities';
+import { findRounds, reportableRoundIds, type RoundRecord } from '../repositories/rounds';
+import {
+  assertReportAvailable,
+  isReportAvailable,
+  OPEN_ANSWER_ROLES,
+  REPORT_ROLES,
+  unitReportDetail,
+} from './access';
+import { analyseRound } from './analyse';
+import { heatmapRows, rootFirst, toReportRound, toReportUnit } from './report-shapes';
+import { loadRoundsData, type RoundDetail } from './round-data';
+import { buildUnitReport } from './unit-report';
+
+/** The units of the round the caller may open: every unit for admin, else those in their scope. */
+async function visibleUnits(database: Database, staff: StaffPrincipal): Promise<ReadonlySet<string> | 'all'> {
+  return isAdmin(staff) ? 'all' : unitsInScope(database.kysely, staff, REPORT_ROLES);
+}
+
+/** A round of the caller's municipality: another municipality's is as unknown as a missing one. */
+async function ownRound(database: Database, staff: StaffPrincipal, roundId: string): Promise<RoundRecord> {
+  const round = (await findRounds(database.kysely, [roundId])).get(roundId);
+  if (!round || round.municipalityId !== staff.municipalityId) throw notFound('No such round');
+  return round;
+}
+
+async function roundData(database: Database, round: RoundRecord, detail: RoundDetail) {
+  return (await loadRoundsData(database, [round], detail)).get(round.id)!;
+}
+
+/** The municipality's rounds whose report is available to the caller, each with the units they may open. */
+export async function listReportRounds(
+  database: Database,
+  staff: StaffPrincipal,
+  today: string,
+): Promise<ReportRoundListResponse> {
+  const db = database.kysely;
+  const ids = await reportableRoundIds(db, staff.municipalityId);
+  const records = await findRounds(db, ids);
+  const rounds = ids
+    .map((id) => records.get(id)!)
+    .filter((round) => isReportAvailable(round, isAdmin(staff), today));
+  // Which units are suppressed needs only how many answered where.
+  const data = await loadRoundsData(database, rounds, 'totals');
+  const scope = await visibleUnits(database, staff);
+  return {
+    rounds: rounds.map((round) => {
+      const analysis = analyseRound(data.get(round.id)!);
+      const units = rootFirst(analysis, scope).map((unit) => ({
+        ...toReportUnit(unit),
+        suppressed: analysis.unitSuppression.has(unit.id),
+      }));
+      return { round: toReportRound(round), units };
+    }),
+  };
+}
+
+/**
+ * One unit's report. 404 for a round of another municipality or a unit outside the round,
+ * FORBIDDEN_UNIT for a unit below the root outside the caller's units, REPORT_NOT_AVAILABLE before
+ * the report is available to them; open answers only for a unit in their open-answer scope.
+ */
+export async function unitReportFor(
+  database: Database,
+  staff: StaffPrincipal,
+  target: { roundId: string; unitId: string },
+  today: string,
+): Promise<UnitReportResponse> {
+  const db = database.kysely;
+  const round = await ownRound(database, staff, target.roundId);
+  const isRoot = target.unitId === round.unitId;
+  const data = await roundData(database, round, unitReportDetail(round, target.unitId));
+  const unit = data.units.find((u) => u.id === target.unitId);
+  if (!unit) throw notFound('The unit is not part of this round');
+  if (!isRoot && !(await isUnitInScope(db, staff, unit.id, REPORT_ROLES))) {
+    throw new ApiError('FORBIDDEN_UNIT', 'This unit is outside your units');
+  }
+  assertReportAvailable(round, isAdmin(staff), today);
+  const municipality = await findMunicipality(db, round.municipalityId);
+  if (!municipality) throw notFound('No such municipality');
+  return buildUnitReport(database, {
+    round,
+    analysis: analyseRound(data),
+    unit,
+    municipality: { id: municipality.id, name: municipality.name, language: municipality.language },
+    mayReadOpenAnswers: await isUnitInScope(db, staff, unit.id, OPEN_ANSWER_ROLES),
+  });
+}
+
+/** The heat map of a round over the units the caller may open, root first. */
+export async function heatmapFor(
+  database: Database,
+  staff: StaffPrincipal,
+  roundId: string,
+  today: string,
+): Promise<HeatmapResponse> {
+  const round = await ownRound(database, staff, roundId);
+  assertReportAvailable(round, isAdmin(staff), today);
+  const analysis = analyseRound(await roundData(database, round, 'counts'));
+  const units = rootFirst(analysis, await visibleUnits(database, staff));
+  return { round: toReportRound(round), rows: heatmapRows(analysis, units) };
+}
