@@ -5,7 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../../ui/format';
 import { MissingFigure } from './MissingFigure';
-import { useLanguage } from './useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 
 export interface DistributionGroup {
   key: 'unit' | 'municipality';
@@ -27,7 +27,7 @@ interface Props {
 
 export function AnswerDistribution({ caption, groups }: Props) {
   const { t } = useTranslation(['reports', 'survey']);
-  const lng = useLanguage();
+  const { language: lng } = useLanguage();
   return (
     <div className="report-dist">
       {/* The table's caption says this to a screen reader; on screen it heads the bars too. */}

@@ -9,11 +9,11 @@ import { TableWrap } from '../ui/TableWrap';
 import { FactorHeader } from './FactorHeader';
 import { Figure } from './Figure';
 import { MissingFigure } from './MissingFigure';
-import { useLanguage } from './useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 
 export function BackgroundBreakdown({ breakdowns }: { breakdowns: readonly Breakdown[] }) {
   const { t } = useTranslation('reports');
-  const lng = useLanguage();
+  const { language: lng } = useLanguage();
   return (
     <section className="report-background" aria-labelledby="report-background-title">
       <h2 id="report-background-title">{t('background.title')}</h2>

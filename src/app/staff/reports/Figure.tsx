@@ -1,7 +1,7 @@
 // An average (or a change) as text, or the reason it is missing.
 import { formatChange, formatDecimal } from '../../ui/format';
 import { MissingFigure, type MissingReason } from './MissingFigure';
-import { useLanguage } from './useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 
 interface Props {
   value: number | null | undefined;
@@ -11,7 +11,7 @@ interface Props {
 }
 
 export function Figure({ value, missing, isChange }: Props) {
-  const lng = useLanguage();
+  const { language: lng } = useLanguage();
   if (value === null || value === undefined) return <MissingFigure reason={missing} />;
   return <>{isChange ? formatChange(value, lng) : formatDecimal(value, lng)}</>;
 }

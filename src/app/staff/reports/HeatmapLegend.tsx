@@ -2,11 +2,11 @@
 import { useTranslation } from 'react-i18next';
 import { formatDecimal } from '../../ui/format';
 import { BAND_LIMITS, HEAT_BANDS, type HeatBand } from './heat-bands';
-import { useLanguage } from './useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 
 export function HeatmapLegend() {
   const { t } = useTranslation(['reports', 'factors']);
-  const lng = useLanguage();
+  const { language: lng } = useLanguage();
   const d = (n: number) => formatDecimal(n, lng);
   const label: Record<HeatBand, string> = {
     low: t('heatmap.band.below', { value: d(BAND_LIMITS.mid) }),

@@ -9,11 +9,11 @@ import { TableWrap } from '../ui/TableWrap';
 import { FactorHeader } from './FactorHeader';
 import { heatBand } from './heat-bands';
 import { REPORT_PATHS } from './paths';
-import { useLanguage } from './useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 
 export function HeatmapTable({ data }: { data: HeatmapResponse }) {
   const { t } = useTranslation('reports');
-  const lng = useLanguage();
+  const { language: lng } = useLanguage();
   const caption = t('heatmap.caption', { round: data.round.name });
   return (
     <TableWrap label={caption}>

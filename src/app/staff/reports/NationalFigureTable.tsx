@@ -6,7 +6,7 @@ import { TableWrap } from '../ui/TableWrap';
 import { useUnitTypes } from '../ui/useOrganisation';
 import { FactorHeader } from './FactorHeader';
 import { Figure } from './Figure';
-import { useLanguage } from './useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 
 interface Row {
   key: string;
@@ -30,7 +30,7 @@ function toRows(figures: readonly NationalFigure[]): Row[] {
 
 export function NationalFigureTable({ figures }: { figures: readonly NationalFigure[] }) {
   const { t } = useTranslation('reports');
-  const lng = useLanguage();
+  const { language: lng } = useLanguage();
   const unitTypes = useUnitTypes();
   const typeLabel = (code: string) =>
     code === ALL_UNIT_TYPES || code === ''

@@ -5,7 +5,7 @@ import type { UnitReportResponse } from '../../../shared/api/reports';
 import { formatDate } from '../../ui/format';
 import { NationalSource } from './NationalSource';
 import { OverviewTable } from './OverviewTable';
-import { useLanguage } from './useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 
 export function OverviewSection({
   report,
@@ -15,7 +15,7 @@ export function OverviewSection({
   className?: string;
 }) {
   const { t } = useTranslation(['reports', 'factors']);
-  const lng = useLanguage();
+  const { language: lng } = useLanguage();
   return (
     <section className={`report-overview ${className}`} aria-labelledby="report-overview-title">
       <h2 id="report-overview-title">{t('overview.title')}</h2>

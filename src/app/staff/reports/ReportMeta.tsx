@@ -2,11 +2,11 @@
 import { useTranslation } from 'react-i18next';
 import type { UnitReportResponse } from '../../../shared/api/reports';
 import { formatDateRange } from '../../ui/format';
-import { useLanguage } from './useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 
 export function ReportMeta({ report }: { report: UnitReportResponse }) {
   const { t } = useTranslation('reports');
-  const lng = useLanguage();
+  const { language: lng } = useLanguage();
   const { round } = report;
   return (
     <>

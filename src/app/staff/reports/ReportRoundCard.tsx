@@ -8,13 +8,13 @@ import { isAdmin } from '../session/roles';
 import { useSession } from '../session/SessionContext';
 import { buildTree, flattenTree } from '../../../shared/unit-tree';
 import { REPORT_PATHS } from './paths';
-import { useLanguage } from './useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 
 type Entry = ReportRoundListResponse['rounds'][number];
 
 export function ReportRoundCard({ entry }: { entry: Entry }) {
   const { t } = useTranslation('reports');
-  const lng = useLanguage();
+  const { language: lng } = useLanguage();
   const { user } = useSession();
   const { round, units } = entry;
   const root = units.find((u) => u.id === round.rootUnitId);

@@ -3,13 +3,13 @@
 import { useTranslation } from 'react-i18next';
 import type { UnitReportResponse } from '../../../shared/api/reports';
 import { formatCount, formatPercent } from '../../ui/format';
-import { useLanguage } from './useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 
 type Rate = NonNullable<UnitReportResponse['responseRate']>;
 
 export function ResponseRate({ rate }: { rate: Rate }) {
   const { t } = useTranslation('reports');
-  const lng = useLanguage();
+  const { language: lng } = useLanguage();
   return (
     <div className="report-rate">
       <p className="report-rate__value">
