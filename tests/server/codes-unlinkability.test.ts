@@ -4,7 +4,7 @@
 // See src/server/repositories/codes.ts for how.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { issueCodes } from '../../src/server/repositories/codes';
+import { issueCodes } from '../../src/server/codes/issue-codes';
 import type { IngestResponse } from '../../src/shared/api/respondent';
 import { describeEachDatabase } from './support/databases';
 import { createEnvironment, type TestEnvironment } from './support/environment';

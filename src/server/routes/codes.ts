@@ -1,7 +1,6 @@
 // One-time codes: leaders and the admin issue them per unit (shown once, kept only as keyed
 // hashes), see how many are used, and anyone may check a code before answering — rate limited,
 // because that is where guessing would happen. Bodies (and so codes) are never logged.
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { RESPONDENT_PATHS, STAFF_PATHS } from '../../shared/api/paths';
 import {
@@ -15,19 +14,18 @@ import {
   type CodesSummaryResponse,
   type CreateCodesResponse,
 } from '../../shared/api/organisation';
-import { formatCode, isValidCode } from '../../shared/codes';
+import { formatCode } from '../../shared/codes';
 import { osloDate } from '../../shared/dates';
 import { ApiError } from '../api-error';
+import { checkCode } from '../codes/check-code';
 import { codeAttempts } from '../codes/code-attempts';
 import type { CodeHasher } from '../codes/code-hasher';
+import { issueCodes, nodeRandomBytes } from '../codes/issue-codes';
 import type { Database } from '../db/database';
-import { codesSummary, findCode, issueCodes } from '../repositories/codes';
-import { codeRoundCheck } from '../rounds/device-round';
+import { codesSummary } from '../repositories/codes';
 import { roundForUnit } from '../rounds/round-unit';
 import { unitFromPath } from './round-unit';
 import { staffOf } from './staff-request';
-
-const nodeRandomBytes = (n: number) => new Uint8Array(randomBytes(n));
 
 export const codeRoutes: FastifyPluginAsyncTypebox<{
   database: Database;
@@ -89,13 +87,7 @@ export const codeRoutes: FastifyPluginAsyncTypebox<{
         throw new ApiError('RATE_LIMITED', 'Too many codes tried; wait a minute');
       }
       void reply.header('cache-control', 'no-store');
-      const { code } = request.body;
-      const found = isValidCode(code) ? await findCode(db, hasher.hashCode(code)) : undefined;
-      if (!found) return { status: 'unknown' };
-      if (found.used) return { status: 'used' };
-      // A code that is good to use costs nothing against the limit.
-      await attempt.succeeded();
-      return codeRoundCheck(db, found, osloDate(now()));
+      return checkCode(db, hasher, { code: request.body.code, today: osloDate(now()), attempt });
     },
   );
   return Promise.resolve();
