@@ -1,5 +1,6 @@
 // Owns the numbers a new survey round starts from and the floor the anonymity rule never goes
 // below. The server applies them, the staff form shows them, the reports enforce the floor.
+import { addDays } from './dates';
 
 /** A group with fewer answers than this shows no figures (KS's usual rule). */
 export const DEFAULT_THRESHOLD = 5;
@@ -11,3 +12,20 @@ export const DEFAULT_GRACE_DAYS = 7;
 export const MAX_GRACE_DAYS = 60;
 /** A round runs two weeks by default: this many days, the opening and the closing day included. */
 export const DEFAULT_ROUND_LENGTH_DAYS = 14;
+
+/** A new round's settings where the admin leaves them out: the staff form starts from these. */
+export const DEFAULT_ROUND_SETTINGS = {
+  threshold: DEFAULT_THRESHOLD,
+  /** Off: free text invites answers that name someone. */
+  openQuestionEnabled: false,
+  backgroundEnabled: true,
+  graceDays: DEFAULT_GRACE_DAYS,
+} as const;
+
+/**
+ * The last day of a round of the default length. Both ends are answering days, so a two-week round
+ * that opens on a Tuesday closes on the Monday thirteen days later.
+ */
+export function defaultClosesOn(opensOn: string): string {
+  return addDays(opensOn, DEFAULT_ROUND_LENGTH_DAYS - 1);
+}

@@ -23,11 +23,12 @@ import { saveQuestionnaire } from '../../src/server/repositories/questionnaires'
 import { addToAggregates } from '../../src/server/ingest/add-to-aggregates';
 import { insertResponse } from '../../src/server/repositories/responses';
 import { insertRound, type RoundRecord } from '../../src/server/repositories/rounds';
-import { defaultClosesOn, ROUND_DEFAULTS } from '../../src/server/rounds/defaults';
+import { ROUND_DEFAULTS } from '../../src/server/rounds/defaults';
 import { forgetCachedCounts } from '../../src/server/reports/count-cache';
 import { loadRoundsData } from '../../src/server/reports/round-data';
 import { analyseRound, type RoundAnalysis } from '../../src/server/reports/analyse';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1';
+import { defaultClosesOn } from '../../src/shared/rounds';
 import { SESSION_COOKIE } from '../../src/shared/api/staff';
 
 const UNITS = 200;

@@ -1,29 +1,17 @@
 // Owns what a new round starts from when the admin leaves a field out. The numbers themselves are in
 // src/shared/rounds.ts, so the staff form shows the same ones the server applies.
 import type { CreateRoundRequest } from '../../shared/api/organisation';
-import { addDays } from '../../shared/dates';
 import type { Language } from '../../shared/languages';
 import { DEFAULT_QUESTIONNAIRE } from '../../shared/questionnaire/default-v1';
-import { DEFAULT_GRACE_DAYS, DEFAULT_ROUND_LENGTH_DAYS, DEFAULT_THRESHOLD } from '../../shared/rounds';
+import { defaultClosesOn, DEFAULT_ROUND_SETTINGS } from '../../shared/rounds';
 import type { RoundRecord, StoredRound } from '../repositories/rounds';
-
-/**
- * The last day of a round of the default length. Both ends are answering days, so a two-week round
- * that opens on a Tuesday closes on the Monday thirteen days later.
- */
-export function defaultClosesOn(opensOn: string): string {
-  return addDays(opensOn, DEFAULT_ROUND_LENGTH_DAYS - 1);
-}
 
 /**
  * What a round has where nobody said otherwise: what the server fills in for the admin, and what the
  * demo seeds, the test fixtures and the benchmark start from (they spread it and override the rest).
  */
 export const ROUND_DEFAULTS = {
-  threshold: DEFAULT_THRESHOLD,
-  openQuestionEnabled: false,
-  backgroundEnabled: true,
-  graceDays: DEFAULT_GRACE_DAYS,
+  ...DEFAULT_ROUND_SETTINGS,
   questionnaireVersion: DEFAULT_QUESTIONNAIRE.version,
 } satisfies Partial<RoundRecord>;
 

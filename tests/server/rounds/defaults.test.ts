@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultClosesOn, withDefaults } from '../../../src/server/rounds/defaults';
+import { withDefaults } from '../../../src/server/rounds/defaults';
 import { DEFAULT_QUESTIONNAIRE } from '../../../src/shared/questionnaire/default-v1';
-import { DEFAULT_GRACE_DAYS, DEFAULT_THRESHOLD } from '../../../src/shared/rounds';
+import { defaultClosesOn, DEFAULT_GRACE_DAYS, DEFAULT_THRESHOLD } from '../../../src/shared/rounds';
 
 const context = { municipalityId: 'm1', language: 'nn' as const, today: '2026-03-10' };
 

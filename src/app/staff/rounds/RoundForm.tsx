@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../shared/api/organisation';
 import { isIsoDate } from '../../../shared/dates';
-import { DEFAULT_GRACE_DAYS, DEFAULT_THRESHOLD, MAX_GRACE_DAYS, MIN_THRESHOLD } from '../../../shared/rounds';
+import { DEFAULT_ROUND_SETTINGS, MAX_GRACE_DAYS, MIN_THRESHOLD } from '../../../shared/rounds';
 import { UnitOptions } from '../ui/UnitOptions';
 import { ApiError } from '../ui/ApiError';
 import { defaultPeriod } from '../ui/admin-format';
@@ -14,13 +14,6 @@ import { SelectField } from '../ui/SelectField';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { CheckField } from '../ui/CheckField';
-
-export const ROUND_DEFAULTS = {
-  threshold: DEFAULT_THRESHOLD,
-  openQuestionEnabled: false,
-  backgroundEnabled: true,
-  graceDays: DEFAULT_GRACE_DAYS,
-} as const;
 
 type Errors = Partial<Record<'name' | 'unitId' | 'opensOn' | 'closesOn' | 'threshold' | 'graceDays', string>>;
 
@@ -31,10 +24,10 @@ export function RoundForm({ units, onDone }: { units: readonly Unit[]; onDone: (
     name: '',
     unitId: units.find((u) => u.parentId === null)?.id ?? units[0]?.id ?? '',
     ...defaultPeriod(),
-    threshold: String(ROUND_DEFAULTS.threshold),
-    graceDays: String(ROUND_DEFAULTS.graceDays),
-    openQuestionEnabled: Boolean(ROUND_DEFAULTS.openQuestionEnabled),
-    backgroundEnabled: Boolean(ROUND_DEFAULTS.backgroundEnabled),
+    threshold: String(DEFAULT_ROUND_SETTINGS.threshold),
+    graceDays: String(DEFAULT_ROUND_SETTINGS.graceDays),
+    openQuestionEnabled: Boolean(DEFAULT_ROUND_SETTINGS.openQuestionEnabled),
+    backgroundEnabled: Boolean(DEFAULT_ROUND_SETTINGS.backgroundEnabled),
   }));
   const [errors, setErrors] = useState<Errors>({});
   const set = (patch: Partial<typeof form>) => setForm((prev) => ({ ...prev, ...patch }));

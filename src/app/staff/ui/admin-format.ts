@@ -1,7 +1,7 @@
 // Day counts and periods the staff screens show. The number formats ("65,1 %", "10 000") are
 // shared with the reports and live in src/app/ui/format.ts; re-exported here for the admin screens.
-import { addDays, osloDate } from '../../../shared/dates';
-import { DEFAULT_ROUND_LENGTH_DAYS } from '../../../shared/rounds';
+import { osloDate } from '../../../shared/dates';
+import { defaultClosesOn } from '../../../shared/rounds';
 
 export { formatCount, formatPercent } from '../../ui/format';
 
@@ -29,5 +29,5 @@ export function periodState(opensOn: string, closesOn: string, today: string = o
  * length counts the opening day, as the server's default does (src/server/rounds/defaults.ts).
  */
 export function defaultPeriod(today: string = osloDate()): { opensOn: string; closesOn: string } {
-  return { opensOn: today, closesOn: addDays(today, DEFAULT_ROUND_LENGTH_DAYS - 1) };
+  return { opensOn: today, closesOn: defaultClosesOn(today) };
 }
