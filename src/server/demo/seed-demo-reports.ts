@@ -8,7 +8,7 @@ import { FACTOR_IDS } from '../../shared/factors';
 import { DEFAULT_QUESTIONNAIRE } from '../../shared/questionnaire/default-v1';
 import { webRandomBytes } from '../../shared/codes';
 import type { CodeHasher } from '../codes/code-hasher';
-import { issueCodes } from '../repositories/codes';
+import { issueCodes } from '../codes/issue-codes';
 import { insertUnits } from '../repositories/organisation';
 import { addToAggregates } from '../ingest/add-to-aggregates';
 import { insertResponse } from '../repositories/responses';

@@ -11,7 +11,7 @@ import { insertRound } from '../repositories/rounds';
 import { ROUND_DEFAULTS } from '../rounds/defaults';
 import { webRandomBytes } from '../../shared/codes';
 import type { CodeHasher } from '../codes/code-hasher';
-import { issueCodes } from '../repositories/codes';
+import { issueCodes } from '../codes/issue-codes';
 import type { Database } from '../db/database';
 
 export const DEMO_IDS = {
