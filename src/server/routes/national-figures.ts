@@ -1,6 +1,7 @@
 // Published national figures an admin imports (CSV) for when this server has too few
 // municipalities to compute a national average itself. Each municipality has its own, so one
-// municipality's import never changes another's comparisons. The import is all or nothing.
+// municipality's import never changes another's comparisons. The import (all or nothing) is
+// ../reports/national-import.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { STAFF_PATHS } from '../../shared/api/paths';
 import {
@@ -10,9 +11,8 @@ import {
   type NationalImportResponse,
 } from '../../shared/api/reports';
 import type { Database } from '../db/database';
-import { listNationalFigures, replaceNationalFigures } from '../repositories/national-figures';
-import { listUnitTypes } from '../repositories/units';
-import { parseNationalCsv } from '../reports/national-csv';
+import { listNationalFigures } from '../repositories/national-figures';
+import { importNationalFigures } from '../reports/national-import';
 import { staffOf } from './staff-request';
 import { csvBody, csvInvalid } from './csv-request';
 
@@ -43,20 +43,12 @@ export const nationalFigureRoutes: FastifyPluginAsyncTypebox<{ database: Databas
       schema: { response: { 200: NationalImportResponseSchema } },
     },
     async (request, reply): Promise<NationalImportResponse | undefined> => {
-      const { municipalityId } = staffOf(request);
-      const csv = csvBody(request);
-      const unitTypes = new Map<string, string>();
-      for (const t of await listUnitTypes(db)) {
-        for (const key of [t.code, t.label.nb, t.label.nn, t.label.en])
-          unitTypes.set(key.toLowerCase(), t.code);
-      }
-      const parsed = parseNationalCsv(csv, unitTypes);
-      if (!parsed.ok) {
-        csvInvalid(reply, parsed.errors);
+      const result = await importNationalFigures(db, staffOf(request).municipalityId, csvBody(request));
+      if (!result.ok) {
+        csvInvalid(reply, result.errors);
         return undefined;
       }
-      await replaceNationalFigures(db, municipalityId, parsed.figures);
-      return { imported: parsed.figures.length };
+      return { imported: result.imported };
     },
   );
   return Promise.resolve();
