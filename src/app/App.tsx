@@ -17,6 +17,7 @@ import { StatementScreen } from './features/survey/StatementScreen';
 import { ThanksScreen } from './features/survey/ThanksScreen';
 import { PATHS } from './features/survey/paths';
 import { SurveyLayout } from './features/survey/SurveyLayout';
+import { useSurvey } from './features/survey/SurveyProvider';
 
 // The factor cards (/faktorer, /faktorer/:slug, /faktorer/kart, /faktorer/les, /faktorer/utskrift)
 // are their own chunk, fetched on first use and precached by the service worker for offline use.
@@ -41,7 +42,7 @@ export function App({ fetchImpl, idleTimeoutSeconds }: Props) {
       <Route element={<SurveyLayout fetchImpl={fetchImpl} idleTimeoutSeconds={idleTimeoutSeconds} />}>
         <Route path={PATHS.start} element={<StartScreen />} />
         <Route path="/s/:code" element={<CodeLink />} />
-        <Route path="/kiosk/:token" element={<KioskEnrolScreen />} />
+        <Route path="/kiosk/:token" element={<KioskEnrolRoute />} />
         <Route path={PATHS.intro} element={<IntroScreen />} />
         <Route path="/pastand/:n" element={<StatementScreen />} />
         <Route path={PATHS.background} element={<BackgroundScreen />} />
@@ -78,6 +79,13 @@ export function App({ fetchImpl, idleTimeoutSeconds }: Props) {
       </Route>
     </Routes>
   );
+}
+
+// Features never import each other: the kiosk enrolment gets the survey session's fetch and its
+// round reload from here, the one place that joins the two.
+function KioskEnrolRoute() {
+  const { apiFetch, reloadRound } = useSurvey();
+  return <KioskEnrolScreen apiFetch={apiFetch} reloadRound={reloadRound} />;
 }
 
 function StaffFrame() {

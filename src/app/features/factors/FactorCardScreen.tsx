@@ -10,7 +10,7 @@ import { FactorsNav } from './FactorsNav';
 import { InfluenceMap } from './InfluenceMap';
 import { InfluenceMapText } from './InfluenceMapText';
 import { NotFoundCard } from './NotFoundCard';
-import { FACTOR_PATHS } from './paths';
+import { FACTOR_PATHS } from '../../ui/factor-paths';
 import { PrevNextNav } from './PrevNextNav';
 import { useArrowKeys } from './useArrowKeys';
 import { useSwipe } from './useSwipe';

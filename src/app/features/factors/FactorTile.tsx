@@ -3,7 +3,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FACTOR_LEVEL, type FactorId } from '../../../shared/factors';
-import { FACTOR_PATHS } from './paths';
+import { FACTOR_PATHS } from '../../ui/factor-paths';
 import type { FactorText } from './useFactorText';
 
 export function FactorTile({ id, card }: { id: FactorId; card: FactorText }) {

@@ -1,7 +1,7 @@
 // The card screens' own menu: list, map, deck and print are one tap apart. Hidden on paper.
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { FACTOR_PATHS } from './paths';
+import { FACTOR_PATHS } from '../../ui/factor-paths';
 
 const ITEMS = [
   { to: FACTOR_PATHS.list, key: 'nav.list' },

@@ -6,7 +6,7 @@ import type { FactorId } from '../../../shared/factors';
 import { FACTOR_STAGE } from '../../../shared/factors';
 import { influencesOf } from './factor-graph';
 import { STAGES, nodesInStage } from './map-geometry';
-import { FACTOR_PATHS } from './paths';
+import { FACTOR_PATHS } from '../../ui/factor-paths';
 
 interface Props {
   current?: FactorId;

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FACTOR_STAGE, type FactorId } from '../../../shared/factors';
 import { wrapLabel, type Box } from './map-geometry';
-import { FACTOR_PATHS } from './paths';
+import { FACTOR_PATHS } from '../../ui/factor-paths';
 
 interface Props {
   id: FactorId;

@@ -1,7 +1,7 @@
 // A card address that is not one of the ten factors: say so plainly and offer the way back.
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { FACTOR_PATHS } from './paths';
+import { FACTOR_PATHS } from '../../ui/factor-paths';
 
 export function NotFoundCard({ slug }: { slug: string }) {
   const { t } = useTranslation('cards');

@@ -1,7 +1,7 @@
 // The deck's position lives in the URL (?kort=3, counted from 1 like the cards' numbers), so a
 // reload or a language switch keeps the place.
 import { FACTOR_IDS, type FactorId } from '../../../shared/factors';
-import { FACTOR_PATHS } from './paths';
+import { FACTOR_PATHS } from '../../ui/factor-paths';
 
 export function deckPath(index: number): string {
   return `${FACTOR_PATHS.deck}?kort=${index + 1}`;

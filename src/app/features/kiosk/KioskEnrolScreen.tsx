@@ -1,20 +1,27 @@
 // Opened from the enrolment QR a leader shows: turns this tablet into the unit's survey kiosk.
 // The credential is stored on the device (persistent storage requested), the round is downloaded
 // and cached for a whole offline shift, and the browser's install prompt is offered.
+// What it needs of the survey session comes in as props (App.tsx wires them), so the kiosk
+// feature never imports the survey feature.
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { createRespondentClient } from '../../connection/respondent-client';
 import { requestPersistentStorage, saveKiosk } from '../../offline';
-import { useSurvey } from '../survey/SurveyProvider';
 import { useInstallPrompt } from './useInstallPrompt';
 
 type State = { status: 'enrolling' } | { status: 'done'; unit: string } | { status: 'failed' };
 
-export function KioskEnrolScreen() {
+interface Props {
+  /** The fetch the respondent's calls go through (the survey session's, with the kiosk credential). */
+  apiFetch: typeof fetch;
+  /** Called once the credential is stored: the round this tablet answers is now its unit's. */
+  reloadRound: () => void;
+}
+
+export function KioskEnrolScreen({ apiFetch, reloadRound }: Props) {
   const { t } = useTranslation('survey');
   const { token } = useParams();
-  const { apiFetch, reloadRound } = useSurvey();
   const install = useInstallPrompt();
   const [state, setState] = useState<State>({ status: 'enrolling' });
   const started = useRef(false);

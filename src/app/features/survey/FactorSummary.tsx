@@ -3,7 +3,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FACTOR_IDS } from '../../../shared/factors';
-import { FACTOR_PATHS } from '../factors/paths';
+import { FACTOR_PATHS } from '../../ui/factor-paths';
 
 export function FactorSummary() {
   const { t, ready } = useTranslation(['factors', 'cards']);
