@@ -17,6 +17,12 @@ const SERVER = {
   group: ['**/server/**', '**/src/server/*'],
   message: 'The PWA never imports server code: share through src/shared.',
 };
+const GLOBAL_FETCH =
+  'One HTTP client per app: call the server through src/app/connection (respondent) or src/app/staff/api (staff), or use the fetch you are handed.';
+const STAFF_FROM_RESPONDENT = {
+  group: ['**/staff/**'],
+  message: 'The respondent side never imports the staff app: it is one lazy chunk (App.tsx).',
+};
 
 export default tseslint.config(
   { ignores: ['dist/', 'dev-dist/', 'data/', 'node_modules/', 'coverage/', 'test-results/'] },
@@ -94,8 +100,12 @@ export default tseslint.config(
       ],
     },
   },
+  // The respondent's side (src/app/features/README.md): a feature (factors, kiosk, survey) never
+  // imports another; what two features share moves down into src/app/ui, and App.tsx joins them.
+  // src/app/ui never imports a feature. Neither imports the staff app. These blocks replace the
+  // src/app entry for the same files, so each repeats the dexie and server rules.
   {
-    files: ['src/app/features/**/*.{ts,tsx}', 'src/app/ui/**/*.{ts,tsx}'],
+    files: ['src/app/features/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -103,12 +113,51 @@ export default tseslint.config(
           paths: [DEXIE],
           patterns: [
             SERVER,
+            STAFF_FROM_RESPONDENT,
             {
-              group: ['**/staff/**'],
-              message: 'The respondent side never imports the staff app: it is one lazy chunk (App.tsx).',
+              regex: '^\\.\\./[^./][^/]*/|/features/',
+              message:
+                'Features never import each other: move what both need into src/app/ui, or wire it in App.tsx (src/app/features/README.md).',
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ['src/app/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [DEXIE],
+          patterns: [
+            SERVER,
+            STAFF_FROM_RESPONDENT,
+            {
+              group: ['**/features/**'],
+              message: 'src/app/ui never imports a feature (src/app/ui/README.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // One HTTP client per app: only src/app/connection (the respondent's) and src/app/staff/api (the
+  // staff's) call the browser's fetch. Everything else is handed a fetch (fetchImpl, deps.fetch,
+  // apiFetch): a parameter or property of that name is not the global and stays allowed.
+  {
+    files: ['src/app/**/*.{ts,tsx}'],
+    ignores: ['src/app/connection/**', 'src/app/staff/api/**'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'fetch', message: GLOBAL_FETCH }],
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'globalThis', 'self'].map((object) => ({
+          object,
+          property: 'fetch',
+          message: GLOBAL_FETCH,
+        })),
       ],
     },
   },

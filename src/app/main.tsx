@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { browserFetch } from './connection/respondent-client';
 import { createI18n } from './i18n/i18n';
 import { deviceLanguageStorage, loadLanguageChoice } from './i18n/language-choice';
 import { createSyncClient, probeStorage, requestPersistentStorage, withKioskCredential } from './offline';
@@ -14,7 +15,7 @@ async function main() {
   const languageStorage = deviceLanguageStorage();
   // Start in the remembered pick, so the first screen does not flash in another language.
   const i18n = await createI18n(loadLanguageChoice(languageStorage));
-  const apiFetch = withKioskCredential((input, init) => fetch(input, init));
+  const apiFetch = withKioskCredential(browserFetch);
   const sync = createSyncClient({ fetch: apiFetch });
   sync.start();
   startKioskHeartbeat(apiFetch);

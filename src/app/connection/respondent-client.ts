@@ -6,7 +6,7 @@
 // trusted: a captive portal's HTML, a proxy's error page or a server of another version must not
 // make the device believe an answer was stored. It knows nothing of IndexedDB: the fetch it is
 // given adds the kiosk credential (offline/kiosk.ts), and callers decide what to keep.
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import type { Static, TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type {
   CodeCheckResponse,
@@ -18,6 +18,7 @@ import {
   KioskEnrolResponseSchema,
   KioskStatusResponseSchema,
 } from '../../shared/api/organisation';
+import { ErrorBodySchema } from '../../shared/api/errors';
 import { apiPath, RESPONDENT_PATHS } from '../../shared/api/paths';
 import {
   CurrentRoundResponseSchema,
@@ -29,11 +30,8 @@ import {
   type SubmittedResponse,
 } from '../../shared/api/respondent';
 
-/** The envelope every refusal carries (src/shared/api/errors.ts). */
-const ErrorEnvelopeSchema = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String() }),
-});
-export type ErrorEnvelope = Static<typeof ErrorEnvelopeSchema>;
+/** The envelope every refusal carries; `code` may be one a newer server added (see errors.ts). */
+export type ErrorEnvelope = Static<typeof ErrorBodySchema>;
 
 /**
  * ok: the server answered with a body that matches the contract.
@@ -64,6 +62,13 @@ export interface RespondentClient {
   sendResponses(batch: SubmittedResponse[], options: SendOptions): Promise<Reply<IngestResponse>>;
 }
 
+/**
+ * The browser's own fetch, looked up per call so tests can stub it: the only bare `fetch` on the
+ * respondent's side (ESLint forbids it elsewhere). main.tsx and the survey session wrap it with the
+ * kiosk credential and hand it in.
+ */
+export const browserFetch: typeof fetch = (input, init) => fetch(input, init);
+
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 function messageOf(error: unknown): string {
@@ -91,7 +96,7 @@ async function call<S extends TSchema>(
   const isAnswer = res.ok || answered.includes(res.status);
   if (isAnswer && Value.Check(schema, body)) return { kind: 'ok', status: res.status, body };
   if (res.ok) return { kind: 'invalid', status: res.status };
-  return Value.Check(ErrorEnvelopeSchema, body)
+  return Value.Check(ErrorBodySchema, body)
     ? { kind: 'refused', status: res.status, error: body.error }
     : { kind: 'refused', status: res.status };
 }

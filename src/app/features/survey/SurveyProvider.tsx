@@ -23,6 +23,7 @@ import {
   type Draft,
   type KioskIdentity,
 } from '../../offline';
+import { browserFetch } from '../../connection/respondent-client';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useSync } from '../../ui/SyncContext';
 
@@ -79,13 +80,7 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
   const [submittedId, setSubmittedId] = useState<string | undefined>();
   const [roundRequest, setRoundRequest] = useState(0);
   const [kiosk, setKiosk] = useState<KioskIdentity | undefined>();
-  const apiFetch = useMemo(
-    () =>
-      withKioskCredential(
-        fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)),
-      ),
-    [fetchImpl],
-  );
+  const apiFetch = useMemo(() => withKioskCredential(fetchImpl ?? browserFetch), [fetchImpl]);
   // An explicit prop (tests) wins, then the server's setting, then the built-in default.
   const serverTimeout = round.status === 'ready' ? round.data.settings?.idleTimeoutSeconds : undefined;
   const idleTimeoutMs = (idleTimeoutProp ?? serverTimeout ?? DEFAULT_IDLE_TIMEOUT_SECONDS) * 1000;
