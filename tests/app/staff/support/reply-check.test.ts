@@ -44,6 +44,14 @@ describe('the fake staff API checks its replies against the server schemas', () 
     expect(server.drifts).toHaveLength(2);
   });
 
+  it('fails an error reply that is not the error envelope', async () => {
+    const server = createStaffServer();
+    server.on('GET', '/municipality', () => jsonReply(404, { error: { code: 'NOT_FOUND' } }));
+    await expect(get(server, '/municipality')).rejects.toThrow(
+      'GET /municipality: 404 without a known error code',
+    );
+  });
+
   it('fails a success on a route the server does not have', async () => {
     const server = createStaffServer();
     server.on('GET', '/unit-list', () => jsonReply(200, { units: [] }));

@@ -5,7 +5,7 @@
 // against answers the server never gives.
 import type { TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { ERROR_CODES, ERROR_SPECS, type ErrorCode } from '../../../../src/shared/api/errors';
+import { ERROR_CODES, ERROR_SPECS, ErrorBodySchema, type ErrorCode } from '../../../../src/shared/api/errors';
 import {
   AdminRoundSchema,
   CodesSummaryResponseSchema,
@@ -99,8 +99,9 @@ function firstErrors(schema: TSchema, body: unknown): string {
 }
 
 function checkError(where: string, status: number, body: unknown) {
-  const code = (body as { error?: { code?: unknown } } | undefined)?.error?.code;
-  if (typeof code !== 'string' || !(ERROR_CODES as readonly string[]).includes(code))
+  // The envelope as clients read it (any string code), then the code as this server sends it.
+  const code = Value.Check(ErrorBodySchema, body) ? body.error.code : undefined;
+  if (code === undefined || !(ERROR_CODES as readonly string[]).includes(code))
     throw new FakeDriftError(`${where}: ${status} without a known error code (${JSON.stringify(body)})`);
   const spec = ERROR_SPECS[code as ErrorCode];
   if (spec.status !== status)
