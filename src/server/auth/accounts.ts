@@ -1,6 +1,7 @@
 // Creating accounts and changing roles, with the rules every path shares (the admin API, the
 // setup link, the CLI and the demo seed): a valid username and password, admin without a unit and
-// the other roles on a unit of the account's own municipality, and never zero admins.
+// the other roles on a unit of the account's own municipality, and never zero admins. An admin
+// finds, changes and deletes only accounts of their own municipality.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
@@ -12,10 +13,11 @@ import {
   type RoleAssignment,
 } from '../../shared/api/staff';
 import { osloDate } from '../../shared/dates';
-import { ApiError } from '../api-error';
+import { ApiError, notFound } from '../api-error';
 import type { DB } from '../db/schema';
 import {
   countAdmins,
+  deleteUser,
   findAccount,
   insertUser,
   replaceRoles,
@@ -97,4 +99,36 @@ export async function assertAdminRemains(db: Kysely<DB>, municipalityId: string)
   if ((await countAdmins(db, municipalityId)) === 0) {
     throw new ApiError('LAST_ADMIN', 'The municipality must keep at least one admin');
   }
+}
+
+/** The account, if it belongs to the admin's municipality: another municipality's is 404 too. */
+export async function findOwnAccount(db: Kysely<DB>, municipalityId: string, id: string): Promise<Account> {
+  const account = await findAccount(db, id);
+  if (!account || account.municipalityId !== municipalityId) throw notFound('No such account');
+  return account;
+}
+
+/** Replaces an account's roles in one transaction; checkRoles and LAST_ADMIN refuse it whole. */
+export async function changeRoles(
+  db: Kysely<DB>,
+  municipalityId: string,
+  id: string,
+  roles: readonly RoleAssignment[],
+): Promise<Account> {
+  const account = await findOwnAccount(db, municipalityId, id);
+  await db.transaction().execute(async (trx) => {
+    await checkRoles(trx, account.municipalityId, roles);
+    await replaceRoles(trx, account.id, roles);
+    await assertAdminRemains(trx, account.municipalityId);
+  });
+  return findOwnAccount(db, municipalityId, id);
+}
+
+/** Deletes an account of the municipality, unless it is the last admin (LAST_ADMIN). */
+export async function deleteAccount(db: Kysely<DB>, municipalityId: string, id: string): Promise<void> {
+  const account = await findOwnAccount(db, municipalityId, id);
+  await db.transaction().execute(async (trx) => {
+    await deleteUser(trx, account.id);
+    await assertAdminRemains(trx, account.municipalityId);
+  });
 }

@@ -1,11 +1,8 @@
-// Account administration for the municipality's admins: list, create, change roles, delete. An
-// admin sees and changes only accounts of their own municipality (another's is 404), and no change
-// may leave the municipality without an admin. Role changes apply from the next request, because
-// the access check reads roles afresh every time.
+// Account administration for the municipality's admins: list, create, change roles, delete. The
+// rules (own municipality only, another's is 404; never zero admins) are ../auth/accounts.ts. Role
+// changes apply from the next request, because the access check reads roles afresh every time.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { STAFF_PATHS } from '../../shared/api/paths';
-import type { Kysely } from 'kysely';
 import {
   AccountListResponseSchema,
   AccountParamsSchema,
@@ -15,23 +12,13 @@ import {
   type Account,
   type AccountListResponse,
 } from '../../shared/api/staff';
-import { notFound } from '../api-error';
-import { assertAdminRemains, checkRoles, createAccount } from '../auth/accounts';
+import { changeRoles, createAccount, deleteAccount } from '../auth/accounts';
 import { staffOf } from '../auth/authorize';
 import type { AccessPolicy } from '../auth/policy';
 import type { Database } from '../db/database';
-import type { DB } from '../db/schema';
-import { deleteUser, findAccount, listAccounts, replaceRoles } from '../repositories/accounts';
+import { listAccounts } from '../repositories/accounts';
 
 const ADMIN: AccessPolicy = { allow: ['admin'] };
-
-/** The account, if it belongs to the requesting admin's municipality. */
-async function ownAccount(db: Kysely<DB>, request: FastifyRequest, id: string): Promise<Account> {
-  const account = await findAccount(db, id);
-  if (!account || account.municipalityId !== staffOf(request).municipalityId)
-    throw notFound('No such account');
-  return account;
-}
 
 export const accountRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = (
   app,
@@ -74,26 +61,15 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ database: Database; now:
         response: { 200: AccountSchema },
       },
     },
-    async (request): Promise<Account> => {
-      const { id, municipalityId } = await ownAccount(db, request, request.params.id);
-      await db.transaction().execute(async (trx) => {
-        await checkRoles(trx, municipalityId, request.body.roles);
-        await replaceRoles(trx, id, request.body.roles);
-        await assertAdminRemains(trx, municipalityId);
-      });
-      return ownAccount(db, request, request.params.id);
-    },
+    async (request): Promise<Account> =>
+      changeRoles(db, staffOf(request).municipalityId, request.params.id, request.body.roles),
   );
 
   app.delete(
     STAFF_PATHS.account,
     { config: { access: ADMIN }, schema: { params: AccountParamsSchema } },
     async (request, reply) => {
-      const { id, municipalityId } = await ownAccount(db, request, request.params.id);
-      await db.transaction().execute(async (trx) => {
-        await deleteUser(trx, id);
-        await assertAdminRemains(trx, municipalityId);
-      });
+      await deleteAccount(db, staffOf(request).municipalityId, request.params.id);
       return reply.code(204).send();
     },
   );
