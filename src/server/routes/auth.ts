@@ -1,5 +1,5 @@
 // Signing in and out. Login and the setup link are public (nobody is signed in yet); the rest
-// needs a session, with any role. Every answer that starts a session sets the HttpOnly cookie and
+// needs a session, with any role. The password checks and their rate limit are ../auth/login.ts. Every answer that starts a session sets the HttpOnly cookie and
 // returns the CSRF token the PWA echoes on unsafe requests.
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -8,7 +8,6 @@ import { STAFF_PATHS } from '../../shared/api/paths';
 import {
   ChangePasswordRequestSchema,
   LoginRequestSchema,
-  normalizeUsername,
   SessionResponseSchema,
   SetupRequestSchema,
   SetupStatusResponseSchema,
@@ -22,18 +21,10 @@ import { ApiError } from '../api-error';
 import { sessionCsrfToken, staffOf } from '../auth/authorize';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from '../auth/cookie';
 import { checkSetupToken, completeSetup } from '../auth/first-admin';
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
+import { authenticate, changePassword, signInSession, type RateLimited } from '../auth/login';
 import type { AccessPolicy } from '../auth/policy';
-import { beginLoginAttempt, loginSucceeded } from '../auth/rate-limit';
-import { startSession } from '../auth/session';
-import { sha256Hex } from '../auth/tokens';
 import type { Database } from '../db/database';
-import {
-  findAccount,
-  findLoginCandidates,
-  findPasswordHash,
-  updatePasswordHash,
-} from '../repositories/accounts';
+import { findAccount } from '../repositories/accounts';
 import { deleteSession, deleteUserSessions } from '../repositories/sessions';
 
 const SetupTokenParamsSchema = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) });
@@ -55,28 +46,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: ()
 ) => {
   const db = database.kysely;
 
-  /**
-   * Rate-limited password check, with the same scrypt work and the same answer whether or not the
-   * account exists (storedHash undefined). 429 RATE_LIMITED while over a limit, whatever the password.
-   */
-  async function checkPassword(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    attempt: { username: string; password: string; storedHash: string | undefined },
-  ): Promise<boolean> {
-    const gate = await beginLoginAttempt(
-      db,
-      { username: attempt.username, clientAddress: request.ip },
-      now(),
-    );
-    if (gate.limited) {
-      void reply.header('retry-after', String(gate.retryAfterSeconds));
-      throw new ApiError('RATE_LIMITED', 'Too many failed attempts: wait a while and try again');
-    }
-    const hash = attempt.storedHash ?? (await dummyPasswordHash());
-    const ok = (await verifyPassword(attempt.password, hash)) && attempt.storedHash !== undefined;
-    if (ok) await loginSucceeded(db, gate);
-    return ok;
+  /** 429 RATE_LIMITED with Retry-After while a login limit holds, whatever the password. */
+  function refuseLimited(reply: FastifyReply, limit: RateLimited): never {
+    void reply.header('retry-after', String(limit.retryAfterSeconds));
+    throw new ApiError('RATE_LIMITED', 'Too many failed attempts: wait a while and try again');
   }
 
   async function signIn(
@@ -84,10 +57,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: ()
     reply: FastifyReply,
     account: Account,
   ): Promise<SessionResponse> {
-    // A cookie from an earlier sign-in in this browser is replaced, so its session goes too.
-    const previous = readSessionToken(request);
-    if (previous !== undefined) await deleteSession(db, sha256Hex(previous));
-    const session = await startSession(db, account.id, now());
+    const session = await signInSession(db, account.id, readSessionToken(request), now());
     setSessionCookie(request, reply, session.token);
     return { user: toMe(account), csrfToken: session.csrfToken };
   }
@@ -99,18 +69,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: ()
       schema: { body: LoginRequestSchema, response: { 200: SessionResponseSchema } },
     },
     async (request, reply) => {
-      const username = normalizeUsername(request.body.username);
-      const candidates = await findLoginCandidates(db, username, request.body.municipalityId);
-      const found = candidates.length === 1 ? candidates[0] : undefined;
-      const attempt = { username, password: request.body.password, storedHash: found?.password_hash };
-      if (!(await checkPassword(request, reply, attempt)) || !found) {
-        throw new ApiError('INVALID_CREDENTIALS', 'Wrong username or password');
-      }
-      const account = await findAccount(db, found.id);
-      if (!account || account.roles.length === 0) {
-        throw new ApiError('FORBIDDEN_ROLE', 'This account has no roles: ask an admin');
-      }
-      return signIn(request, reply, account);
+      const result = await authenticate(db, { ...request.body, clientAddress: request.ip }, now());
+      if (result.limited) refuseLimited(reply, result);
+      return signIn(request, reply, result.account);
     },
   );
 
@@ -142,16 +103,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: ()
     STAFF_PATHS.password,
     { config: { access: ANY_STAFF }, schema: { body: ChangePasswordRequestSchema } },
     async (request, reply) => {
-      const staff = staffOf(request);
-      const account = await findAccount(db, staff.userId);
-      const storedHash = await findPasswordHash(db, staff.userId);
-      if (!account || storedHash === undefined) throw new Error('The signed-in account vanished mid-request');
-      const attempt = { username: account.username, password: request.body.currentPassword, storedHash };
-      if (!(await checkPassword(request, reply, attempt))) {
-        throw new ApiError('CURRENT_PASSWORD_WRONG');
-      }
-      await updatePasswordHash(db, staff.userId, await hashPassword(request.body.newPassword));
-      await deleteUserSessions(db, staff.userId, staff.sessionId);
+      const change = { ...request.body, clientAddress: request.ip };
+      const result = await changePassword(db, staffOf(request), change, now());
+      if (result.limited) refuseLimited(reply, result);
       return reply.code(204).send();
     },
   );
