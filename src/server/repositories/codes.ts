@@ -18,8 +18,6 @@
 import { randomInt } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CodesSummaryResponse } from '../../shared/api/organisation';
-import { generateCodes, type RandomBytes } from '../../shared/codes';
-import type { CodeHasher } from '../codes/code-hasher';
 import type { Database } from '../db/database';
 import type { DB } from '../db/schema';
 import type { RefusalReason } from '../db/tables/refused-counts';
@@ -56,32 +54,6 @@ export async function insertCodeHashes(
     .returning('code_hash')
     .execute();
   return inserted.map((row) => row.code_hash);
-}
-
-/**
- * TEMPORARY, for src/server/demo/* only until its import line moves to ../codes/issue-codes.ts
- * (its owner is editing demo/ now): the same drawing rule, kept here because codes/issue-codes.ts
- * imports this file. Do not call it from anywhere else.
- */
-export async function issueCodes(
-  db: Kysely<DB>,
-  hasher: CodeHasher,
-  randomBytes: RandomBytes,
-  target: CodeTarget,
-  count: number,
-): Promise<string[]> {
-  const issued: string[] = [];
-  const tried = new Set<string>();
-  await db.transaction().execute(async (trx) => {
-    while (issued.length < count) {
-      const batch = generateCodes(Math.min(count - issued.length, 500), randomBytes, tried);
-      batch.forEach((c) => tried.add(c));
-      const byHash = new Map(batch.map((code) => [hasher.hashCode(code), code]));
-      for (const hash of await insertCodeHashes(trx, target, [...byHash.keys()]))
-        issued.push(byHash.get(hash)!);
-    }
-  });
-  return issued;
 }
 
 /** Uses the code if it is an unused code of the round; returns its unit. The only path to used = 1. */
