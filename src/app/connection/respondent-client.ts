@@ -18,7 +18,7 @@ import {
   KioskEnrolResponseSchema,
   KioskStatusResponseSchema,
 } from '../../shared/api/organisation';
-import { ErrorBodySchema } from '../../shared/api/errors';
+import { ErrorBodySchema } from '../../shared/api/error-body';
 import { apiPath, RESPONDENT_PATHS } from '../../shared/api/paths';
 import {
   CurrentRoundResponseSchema,
@@ -30,7 +30,7 @@ import {
   type SubmittedResponse,
 } from '../../shared/api/respondent';
 
-/** The envelope every refusal carries; `code` may be one a newer server added (see errors.ts). */
+/** The envelope every refusal carries; `code` may be one a newer server added (see error-body.ts). */
 export type ErrorEnvelope = Static<typeof ErrorBodySchema>;
 
 /**

@@ -1,7 +1,5 @@
 // One closed union of error codes for the whole wire contract. Codes are stable: clients and
 // operators may match on them. Messages are for humans and may change.
-import { Type } from '@sinclair/typebox';
-
 export const ERROR_CODES = [
   'MALFORMED_REQUEST',
   /** The body is not in the media type the route reads (JSON, or text/csv for the imports). */
@@ -162,13 +160,7 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string };
 }
 
-/**
- * The envelope as a client reads it. `code` is any string, not a union of ERROR_CODES: a PWA
- * cached on a tablet keeps running for a shift against a server that may already be newer, and a
- * refusal with a code it does not know yet must still be read as a refusal with its code (the
- * outbox keeps it as the reason). Membership of ERROR_CODES is the caller's check (the staff
- * client's, the tests' reply check); it also keeps the code list out of the respondent's bundle.
- */
-export const ErrorBodySchema = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String() }),
-});
+// ErrorBodySchema (the envelope as a client reads it) lives in its own module so that the
+// respondent's client can import it without pulling ERROR_CODES and ERROR_SPECS into the
+// respondent's bundle (0.5 kB gzip, measured): a bundler keeps a module whole in one chunk.
+export { ErrorBodySchema } from './error-body';
