@@ -19,6 +19,11 @@ const SERVER = {
 };
 const GLOBAL_FETCH =
   'One HTTP client per app: call the server through src/app/connection (respondent) or src/app/staff/api (staff), or use the fetch you are handed.';
+/**
+ * no-restricted-imports for a src/app block: dexie and the server stay out, plus this block's zones.
+ * @param {...{ group?: string[]; regex?: string; message: string }} patterns
+ */
+const appImports = (...patterns) => ['error', { paths: [DEXIE], patterns: [SERVER, ...patterns] }];
 const STAFF_FROM_RESPONDENT = {
   group: ['**/staff/**'],
   message: 'The respondent side never imports the staff app: it is one lazy chunk (App.tsx).',
@@ -48,99 +53,63 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: [DEXIE], patterns: [SERVER] }],
+      'no-restricted-imports': appImports(),
     },
   },
   // The staff app (src/app/staff, see its README): a staff feature, and the kit it builds on (api/,
   // session/, ui/), imports only staff/ui, staff/api, staff/session, src/app/ui, src/app/i18n and
   // src/shared; never another staff feature, the shell, or the respondent's side. Only the shell
   // (the routes entry) imports the features, to mount them. These blocks replace the src/app
-  // entry for the same files, so each repeats the dexie and server rules.
+  // entry for the same files, so each starts from appImports().
   {
     files: ['src/app/staff/*/**/*.{ts,tsx}'],
     ignores: ['src/app/staff/shell/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
+      'no-restricted-imports': appImports(
         {
-          paths: [DEXIE],
-          patterns: [
-            SERVER,
-            {
-              regex: '^\\.\\./(?!ui/|api/|session/)[^./][^/]*/',
-              message:
-                'A staff feature imports only staff/ui, staff/api and staff/session: never another feature or the shell (src/app/staff/README.md).',
-            },
-            {
-              regex: '^\\.\\./\\.\\./(?!ui/|i18n/|\\.\\./shared/)',
-              message:
-                'The staff app uses src/app/ui, src/app/i18n and src/shared only: never the respondent features or offline/.',
-            },
-          ],
+          regex: '^\\.\\./(?!ui/|api/|session/)[^./][^/]*/',
+          message:
+            'A staff feature imports only staff/ui, staff/api and staff/session: never another feature or the shell (src/app/staff/README.md).',
         },
-      ],
+        {
+          regex: '^\\.\\./\\.\\./(?!ui/|i18n/|\\.\\./shared/)',
+          message:
+            'The staff app uses src/app/ui, src/app/i18n and src/shared only: never the respondent features or offline/.',
+        },
+      ),
     },
   },
   {
     files: ['src/app/staff/shell/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [DEXIE],
-          patterns: [
-            SERVER,
-            {
-              regex: '^\\.\\./\\.\\./(?!ui/|i18n/|\\.\\./shared/)',
-              message:
-                'The staff shell mounts staff features; it never imports the respondent features or offline/.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': appImports({
+        regex: '^\\.\\./\\.\\./(?!ui/|i18n/|\\.\\./shared/)',
+        message:
+          'The staff shell mounts staff features; it never imports the respondent features or offline/.',
+      }),
     },
   },
   // The respondent's side (src/app/features/README.md): a feature (factors, kiosk, survey) never
   // imports another; what two features share moves down into src/app/ui, and App.tsx joins them.
   // src/app/ui never imports a feature. Neither imports the staff app. These blocks replace the
-  // src/app entry for the same files, so each repeats the dexie and server rules.
+  // src/app entry for the same files, so each starts from appImports().
   {
     files: ['src/app/features/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [DEXIE],
-          patterns: [
-            SERVER,
-            STAFF_FROM_RESPONDENT,
-            {
-              regex: '^\\.\\./[^./][^/]*/|/features/',
-              message:
-                'Features never import each other: move what both need into src/app/ui, or wire it in App.tsx (src/app/features/README.md).',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': appImports(STAFF_FROM_RESPONDENT, {
+        regex: '^\\.\\./[^./][^/]*/|/features/',
+        message:
+          'Features never import each other: move what both need into src/app/ui, or wire it in App.tsx (src/app/features/README.md).',
+      }),
     },
   },
   {
     files: ['src/app/ui/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [DEXIE],
-          patterns: [
-            SERVER,
-            STAFF_FROM_RESPONDENT,
-            {
-              group: ['**/features/**'],
-              message: 'src/app/ui never imports a feature (src/app/ui/README.md).',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': appImports(STAFF_FROM_RESPONDENT, {
+        group: ['**/features/**'],
+        message: 'src/app/ui never imports a feature (src/app/ui/README.md).',
+      }),
     },
   },
   // One HTTP client per app: only src/app/connection (the respondent's) and src/app/staff/api (the

@@ -62,7 +62,10 @@ describe('the respondent flow', () => {
     const { user } = await renderApp();
     await beginSurvey(user);
     await user.click(await screen.findByRole('radio', { name: 'Svært enig' }));
-    await user.click(await screen.findByRole('radio', { name: 'Svært uenig' }));
+    // Wait for the second statement: until the screen has moved on, the first statement's radios
+    // are still there, and a click on them would change the first answer instead.
+    await screen.findByText('2 av 36');
+    await user.click(screen.getByRole('radio', { name: 'Svært uenig' }));
     await screen.findByText('3 av 36');
 
     await user.click(screen.getByRole('button', { name: 'Nynorsk' }));
