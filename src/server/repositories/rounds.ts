@@ -6,6 +6,7 @@ import type { DB } from '../db/schema';
 import type { RoundStatus, RoundsTable } from '../db/tables/rounds';
 import { fromFlag, toFlag } from './columns';
 import { unitAndAncestorIds } from './units';
+import type { Language } from '../../shared/languages';
 
 /** A round as the server holds it; what seeds and tests write. */
 export interface RoundRecord {
@@ -16,7 +17,7 @@ export interface RoundRecord {
   opensOn: string;
   closesOn: string;
   status: RoundStatus;
-  defaultLanguage: 'nb' | 'nn' | 'en';
+  defaultLanguage: Language;
   threshold: number;
   openQuestionEnabled: boolean;
   backgroundEnabled: boolean;

@@ -1,8 +1,10 @@
 // A municipality (kommune). `number` is the official four-digit kommunenummer, text because it
 // may start with 0 (Oslo is 0301). `language` is its administrative written language.
+import type { MunicipalityLanguage } from '../../../shared/languages';
+
 export interface MunicipalitiesTable {
   id: string;
   name: string;
   number: string;
-  language: 'nb' | 'nn';
+  language: MunicipalityLanguage;
 }

@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { Language } from '../../../shared/languages';
 
 /** A column the database fills when an insert leaves it out. */
 type WithDefault<T> = ColumnType<T, T | undefined, T>;
@@ -15,7 +16,7 @@ export interface RoundsTable {
   opens_on: string;
   closes_on: string;
   status: RoundStatus;
-  default_language: 'nb' | 'nn' | 'en';
+  default_language: Language;
   threshold: WithDefault<number>;
   open_question_enabled: WithDefault<number>;
   background_enabled: WithDefault<number>;
