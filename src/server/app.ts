@@ -12,6 +12,7 @@ import type { Database } from './db/database';
 import { loggerOptions, privacyLogController } from './logger';
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerNotFound, registerStaticPwa } from './plugins/static-pwa';
+import { registerTextGuard } from './plugins/text-guard';
 import { accountRoutes } from './routes/accounts';
 import { authRoutes } from './routes/auth';
 import { codeRoutes } from './routes/codes';
@@ -60,13 +61,15 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     logger: loggerOptions(options.logger),
     logController: privacyLogController(),
     bodyLimit: MAX_BODY_BYTES,
-    // The wire contract is strict: "1" is not the number 1.
-    ajv: { customOptions: { coerceTypes: false } },
+    // The wire contract is strict: "1" is not the number 1, and a key the schema does not name is
+    // refused (additionalProperties: false), not silently dropped (Fastify's default strips it).
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
     trustProxy: options.trustProxy ?? false,
   });
 
   app.addHook('onClose', () => database.close());
   registerErrorHandler(app);
+  registerTextGuard(app);
   registerAuthorization(app, { database, now });
 
   void app.register(healthRoutes, { prefix: API_PREFIX, database });

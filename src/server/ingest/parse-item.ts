@@ -5,6 +5,7 @@ import { FormatRegistry } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { ErrorCode } from '../../shared/api/errors';
 import { SubmittedResponseSchema, type SubmittedResponse } from '../../shared/api/respondent';
+import { findUnstorableText } from '../../shared/text';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // TypeBox knows no formats by itself; without this every "uuid" field would fail the check.
@@ -31,7 +32,18 @@ export function parseItem(item: unknown): ParsedItem {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
     return { ok: false, id, code: 'INVALID_RESPONSE', message: 'A response must be an object' };
   }
-  if (Value.Check(SubmittedResponseSchema, item)) return { ok: true, value: item };
+  if (Value.Check(SubmittedResponseSchema, item)) {
+    // Before any of it reaches SQL: PostgreSQL refuses U+0000 (the route leaves this to us).
+    const bad = findUnstorableText(item);
+    if (bad === undefined) return { ok: true, value: item };
+    const field = bad === '' ? 'response' : bad.slice(1);
+    return {
+      ok: false,
+      id,
+      code: 'INVALID_TEXT',
+      message: `${field}: holds a control character or a lone surrogate`,
+    };
+  }
   const errors = [...Value.Errors(SubmittedResponseSchema, item)];
   const first = errors[0];
   const code = codeFor(errors.map((e) => e.path));

@@ -66,7 +66,8 @@ export const responseRoutes: FastifyPluginAsyncTypebox<{
     RESPONDENT_PATHS.responses,
     {
       // Respondents have no account; what ties an answer to a code or kiosk is the ingest's business.
-      config: { access: { allow: 'public' } },
+      // Items are checked for unstorable text one by one (ingest/parse-item.ts), like their shape.
+      config: { access: { allow: 'public' }, textCheckedByRoute: 'body' },
       schema: { body: IngestRequestSchema, response: { 200: IngestResponseSchema } },
       preValidation: checkEnvelope,
       logLevel: 'warn',

@@ -2,6 +2,11 @@
 // operators may match on them. Messages are for humans and may change.
 export const ERROR_CODES = [
   'MALFORMED_REQUEST',
+  /**
+   * A string in the request (body, path, query, CSV, or a response item's field) holds a control
+   * character no person types or a lone surrogate (see src/shared/text.ts). Nothing was stored.
+   */
+  'INVALID_TEXT',
   /** The body is not in the media type the route reads (JSON, or text/csv for the imports). */
   'UNSUPPORTED_MEDIA_TYPE',
   'BODY_TOO_LARGE',
@@ -102,6 +107,7 @@ export interface ErrorSpec {
  */
 export const ERROR_SPECS = {
   MALFORMED_REQUEST: { status: 400, message: 'The request is malformed' },
+  INVALID_TEXT: { status: 400, message: 'The text holds a control character or a broken character' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The body is not in a media type this route reads' },
   BODY_TOO_LARGE: { status: 413, message: 'The body is too large' },
   BATCH_TOO_LARGE: { status: 400, message: 'The batch has too many responses' },

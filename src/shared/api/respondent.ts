@@ -90,10 +90,13 @@ export const SubmittedResponseSchema = Type.Object(
 export type SubmittedResponse = Static<typeof SubmittedResponseSchema>;
 
 /** The batch envelope. Items are validated one by one so one bad item never sinks the others. */
-export const IngestRequestSchema = Type.Object({
-  formatVersion: Type.Integer(),
-  responses: Type.Array(Type.Unknown(), { maxItems: MAX_BATCH_SIZE }),
-});
+export const IngestRequestSchema = Type.Object(
+  {
+    formatVersion: Type.Integer(),
+    responses: Type.Array(Type.Unknown(), { maxItems: MAX_BATCH_SIZE }),
+  },
+  { additionalProperties: false },
+);
 export type IngestRequest = Static<typeof IngestRequestSchema>;
 
 export const IngestItemResultSchema = Type.Union([

@@ -23,6 +23,7 @@ const MESSAGE_KEYS = {
   SETUP_TOKEN_INVALID: 'errors.setupTokenInvalid',
   SETUP_ALREADY_DONE: 'errors.setupAlreadyDone',
   MALFORMED_REQUEST: 'errors.malformed',
+  INVALID_TEXT: 'errors.malformed',
   INVALID_TRANSITION: 'errors.invalidTransition',
   ROUND_LOCKED: 'errors.roundLocked',
   INVALID_DATE: 'errors.invalidDate',
