@@ -114,6 +114,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     codeHashKey,
     ...(hasPwa && { staticDir }),
   });
+  // The pool has already let the connection go and opens a new one when asked (db/database.ts).
+  db.onConnectionError((err) => app.log.warn({ err }, 'an idle database connection was lost'));
   if (staticDir !== null && !hasPwa) {
     app.log.warn(
       `The PWA is not built (no ${join(staticDir, 'index.html')}): serving the API only. Run npm run build.`,

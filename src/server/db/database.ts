@@ -13,15 +13,27 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Database {
   readonly kysely: Kysely<DB>;
   readonly dialect: DialectName;
+  /**
+   * Who hears about a PostgreSQL connection that dropped while it sat idle in the pool (a restart,
+   * a failover, pg_terminate_backend, a cut network). The pool has already let it go and opens a
+   * new one when it needs one; this only tells the log. A later call replaces the listener. SQLite
+   * has no connection to lose.
+   */
+  onConnectionError(listener: (error: Error) => void): void;
   /** Idempotent: the app's onClose hook and a signal handler may both call it. */
   close(): Promise<void>;
 }
 
-function wrap(kysely: Kysely<DB>, dialect: DialectName): Database {
+function wrap(
+  kysely: Kysely<DB>,
+  dialect: DialectName,
+  onConnectionError: Database['onConnectionError'] = () => undefined,
+): Database {
   let closing: Promise<void> | undefined;
   return {
     kysely,
     dialect,
+    onConnectionError,
     close: () => (closing ??= kysely.destroy()),
   };
 }
@@ -37,10 +49,40 @@ export function openSqlite(filename: string): Database {
   return wrap(new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }), 'sqlite');
 }
 
-/** PostgreSQL through a pg Pool: a connection string or full pool options (e.g. a search_path). */
+/** What pg_stat_activity shows for the server's connections unless the URL or PGAPPNAME names another. */
+export const POSTGRES_APPLICATION_NAME = 'tifaktor';
+
+/**
+ * PostgreSQL through a pg Pool: a connection string or full pool options (e.g. a search_path).
+ *
+ * A connection the database drops (a restart, a failover, pg_terminate_backend, a cut network)
+ * must never end the process. pg reports it as an 'error' event, and an 'error' event nobody
+ * listens to is thrown: on the pool for a connection idle in it, on the client for one a query or
+ * transaction holds. Both get a listener here. A query on the lost connection fails with the error
+ * (the error handler answers 503 DATABASE_UNAVAILABLE, see plugins/error-handler.ts), the pool
+ * throws the dead client away when it comes back (it is no longer queryable, and Kysely discards
+ * a connection whose rollback failed), and the next request gets a fresh connection. Nothing in
+ * the server holds a client outside a single query or transaction.
+ */
 export function openPostgres(config: string | pg.PoolConfig): Database {
-  const pool = new pg.Pool(typeof config === 'string' ? { connectionString: config } : config);
-  return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+  const options = typeof config === 'string' ? { connectionString: config } : config;
+  const pool = new pg.Pool({ fallback_application_name: POSTGRES_APPLICATION_NAME, ...options });
+  let listener = (error: Error) => {
+    console.error(`A PostgreSQL connection was lost: ${describe(error)}`);
+  };
+  pool.on('error', (error) => listener(error));
+  // A checked-out client's error also rejects its query in flight, or the next one it is given,
+  // and that is where the request learns of it: nothing more to do here than not to crash.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres', (next) => {
+    listener = next;
+  });
+}
+
+/** Code and message only: a database error may carry the values of the row it was writing. */
+function describe(error: Error): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? `${code} ${error.message}` : error.message;
 }
 
 export function isPostgresUrl(url: string | undefined): url is string {

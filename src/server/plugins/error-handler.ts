@@ -1,9 +1,10 @@
 // The one place that turns a thrown error into the wire envelope { error: { code, message } }.
-// 4xx messages are written for the client; a 5xx says nothing beyond INTERNAL_ERROR, and the
-// details go to the log only.
+// 4xx messages are written for the client; a 5xx says nothing beyond its code (INTERNAL_ERROR, or
+// DATABASE_UNAVAILABLE when the database connection was lost), and the details go to the log only.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody, ErrorCode } from '../../shared/api/errors';
 import { ApiError } from '../api-error';
+import { isConnectionLoss } from '../db/connection-loss';
 
 interface Mapped {
   status: number;
@@ -37,6 +38,8 @@ interface FastifyishError {
 
 function mapError(error: unknown): Mapped {
   if (error instanceof ApiError) return fromApiError(error);
+  // A restart, failover or cut network: the request may be sent again and the pool reconnects.
+  if (isConnectionLoss(error)) return fromApiError(new ApiError('DATABASE_UNAVAILABLE'));
   const e = (typeof error === 'object' && error !== null ? error : {}) as FastifyishError;
   const known = typeof e.code === 'string' ? FASTIFY_ERRORS[e.code] : undefined;
   if (known) return fromApiError(known);

@@ -31,6 +31,12 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'RATE_LIMITED',
   'INTERNAL_ERROR',
+  /**
+   * The server lost its database connection (a restart, a failover, a cut network) or cannot open
+   * one. Send the request again later: the server reconnects by itself (and a batch of answers is
+   * stored once however often it is sent).
+   */
+  'DATABASE_UNAVAILABLE',
   /** Staff route without a valid session (none, expired or ended). */
   'UNAUTHENTICATED',
   /** Signed in, but none of the person's roles may use this endpoint. */
@@ -131,6 +137,7 @@ export const ERROR_SPECS = {
   NOT_FOUND: { status: 404, message: 'Not found' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; wait a while and try again' },
   INTERNAL_ERROR: { status: 500, message: 'Internal server error' },
+  DATABASE_UNAVAILABLE: { status: 503, message: 'The database is unavailable; try again in a moment' },
   UNAUTHENTICATED: { status: 401, message: 'Sign in to continue' },
   FORBIDDEN_ROLE: { status: 403, message: 'Your roles do not give access to this' },
   FORBIDDEN_UNIT: { status: 403, message: 'This unit is outside your units' },

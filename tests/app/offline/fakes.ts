@@ -41,7 +41,8 @@ export async function seedOutbox(n: number, startAt = 1_000): Promise<string[]> 
   return rows.map((row) => row.id);
 }
 
-export type ServerMode = 'ok' | 'network' | 'http500' | 'http429' | 'html' | 'malformed' | 'off-contract';
+export type ServerMode =
+  'ok' | 'network' | 'http500' | 'http503' | 'http429' | 'html' | 'malformed' | 'off-contract';
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -73,6 +74,11 @@ export function createFakeServer() {
           throw new TypeError('Failed to fetch');
         case 'http500':
           return json(500, { error: { code: 'INTERNAL_ERROR', message: 'boom' } });
+        case 'http503':
+          // The server lost its database connection (a restart, a failover).
+          return json(503, {
+            error: { code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable' },
+          });
         case 'http429':
           return json(429, { error: { code: 'RATE_LIMITED', message: 'slow down' } });
         case 'html':

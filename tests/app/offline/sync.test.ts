@@ -106,6 +106,7 @@ describe('sync pass', () => {
   it.each([
     ['a network error', 'network', 'NETWORK_ERROR'],
     ['a 500', 'http500', 'INTERNAL_ERROR'],
+    ['a 503 while the server has lost its database', 'http503', 'DATABASE_UNAVAILABLE'],
     ['a 429', 'http429', 'RATE_LIMITED'],
     ['a body that is not JSON', 'html', 'INVALID_SERVER_RESPONSE'],
   ] as const)('keeps everything after %s and does not show it as an error', async (_, mode, code) => {

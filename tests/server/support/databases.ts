@@ -22,6 +22,11 @@ if (!TEST_DATABASE_URL) {
 export interface TestDatabase {
   connect(): Database;
   dispose(): Promise<void>;
+  /**
+   * PostgreSQL only: the server URL, the schema, and the application_name every pool of
+   * `connect()` gives its connections, so a test can find (and terminate) this test's backends.
+   */
+  readonly postgres?: { url: string; schema: string; applicationName: string };
 }
 
 function createSqlite(): Promise<TestDatabase> {
@@ -36,8 +41,15 @@ async function createPostgres(url: string): Promise<TestDatabase> {
   const schema = `test_${randomBytes(8).toString('hex')}`;
   const admin = new pg.Pool({ connectionString: url, max: 1 });
   await admin.query(`create schema ${schema}`);
+  const applicationName = `tifaktor-${schema}`;
   return {
-    connect: () => openPostgres({ connectionString: url, options: `-c search_path=${schema}` }),
+    postgres: { url, schema, applicationName },
+    connect: () =>
+      openPostgres({
+        connectionString: url,
+        options: `-c search_path=${schema}`,
+        application_name: applicationName,
+      }),
     dispose: async () => {
       await admin.query(`drop schema ${schema} cascade`);
       await admin.end();
