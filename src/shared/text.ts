@@ -7,10 +7,25 @@
 // eslint-disable-next-line no-control-regex -- the control characters are the point
 const UNTYPED_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// eslint-disable-next-line no-control-regex -- the control characters are the point
+const UNTYPED_CONTROL_ALL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
+// eslint-disable-next-line no-control-regex -- vertical tab and form feed: manual line and page breaks
+const BREAK_CONTROL = /[\u000B\u000C]/g;
+const LONE_SURROGATE_ALL = new RegExp(LONE_SURROGATE.source, 'g');
 
 /** False for text with a control character no person types, or with a lone surrogate. */
 export function isStorableText(text: string): boolean {
   return !UNTYPED_CONTROL.test(text) && !LONE_SURROGATE.test(text);
+}
+
+/**
+ * The text a person meant, made storable: the vertical tab and form feed that word processors use
+ * for a manual line or page break become a line break, other untyped control characters and lone
+ * surrogates go. The device applies it to what a person typed or pasted before sending, so a pasted
+ * character can never get a whole answer refused.
+ */
+export function toStorableText(text: string): string {
+  return text.replace(BREAK_CONTROL, '\n').replace(UNTYPED_CONTROL_ALL, '').replace(LONE_SURROGATE_ALL, '');
 }
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUnstorableText, isStorableText } from '../../src/shared/text';
-
+import { findUnstorableText, isStorableText, toStorableText } from '../../src/shared/text';
 describe('storable text', () => {
   it('keeps what people type: tabs, line breaks, letters of any script, emoji', () => {
     for (const text of [
@@ -40,5 +39,19 @@ describe('storable text', () => {
     let deep: unknown = 'x\u0000';
     for (let i = 0; i < 200_000; i++) deep = [deep];
     expect(findUnstorableText(deep)).toBe('/0'.repeat(200_000));
+  });
+});
+
+describe('making pasted text storable', () => {
+  it('turns manual line and page breaks into line breaks and drops the rest, keeping emoji', () => {
+    expect(toStorableText('a\u000Bb\u000Cc')).toBe('a\nb\nc');
+    expect(toStorableText('x\u0000\u001F\u007Fy \uDC00z \uD83D\uDE00')).toBe('xy z \uD83D\uDE00');
+    expect(toStorableText('tab\there\r\nok')).toBe('tab\there\r\nok');
+  });
+
+  it('always gives text the server takes', () => {
+    const nasty =
+      Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c)).join('') + '\uD800\uDFFF\uDBFF';
+    expect(isStorableText(toStorableText(nasty))).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
 // and, for rejected ones, the reason without the answers.
 import type { IngestItemResult, SubmittedResponse } from '../../shared/api/respondent';
 import { osloDate } from '../../shared/dates';
+import { toStorableText } from '../../shared/text';
 import { DRAFT_KEY, withDb, type OutboxRow, type RejectedRow } from './db';
 import { NoDraftError } from './errors';
 import { normaliseBackground, normaliseDraft, toSubmitted } from './normalise';
@@ -26,7 +27,8 @@ export async function submitDraft({
     db.transaction('rw', db.draft, db.outbox, async () => {
       const draft = normaliseDraft(await db.draft.get(DRAFT_KEY));
       if (!draft) throw new NoDraftError();
-      const openText = draft.openText.trim();
+      // What was pasted may hold characters the server refuses: send the text the person meant.
+      const openText = toStorableText(draft.openText).trim();
       const response: SubmittedResponse = {
         id: newId(),
         roundId: draft.roundId,

@@ -11,6 +11,7 @@ import {
   submitDraft,
   wipeRespondentData,
 } from '../../../src/app/offline';
+import { isStorableText } from '../../../src/shared/text';
 import { useFreshDb } from './fakes';
 
 const ROUND = { id: 'round-1', questionnaireVersion: 'v1', unit: { id: 'unit-1' } };
@@ -51,6 +52,15 @@ describe('submitDraft', () => {
     ]);
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(await getDb().draft.get(DRAFT_KEY)).toBeUndefined();
+  });
+
+  it('sends a pasted open answer without the control characters the server refuses', async () => {
+    await answeredDraft();
+    await saveOpenText('Linje én\u000Blinje to\u0000\u0007 og \uD83D\uDE00 \uD800slutt');
+    await submitDraft();
+    const [row] = await getDb().outbox.toArray();
+    expect(row?.openText).toBe('Linje én\nlinje to og \uD83D\uDE00 slutt');
+    expect(isStorableText(row!.openText!)).toBe(true);
   });
 
   it('omits an open text that is only whitespace', async () => {
