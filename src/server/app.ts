@@ -11,6 +11,7 @@ import { createCodeHasher, PROCESS_CODE_HASH_KEY } from './codes/code-hasher';
 import type { Database } from './db/database';
 import { loggerOptions, privacyLogController } from './logger';
 import { registerErrorHandler } from './plugins/error-handler';
+import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerNotFound, registerStaticPwa } from './plugins/static-pwa';
 import { registerTextGuard } from './plugins/text-guard';
 import { accountRoutes } from './routes/accounts';
@@ -54,6 +55,11 @@ export { listApiRoutes, type ApiRoute } from './auth/authorize';
 
 export const DEFAULT_DEVICE_SETTINGS: DeviceSettings = { idleTimeoutSeconds: DEFAULT_IDLE_TIMEOUT_SECONDS };
 
+/** TRUST_PROXY set (true or proxy addresses) means the app sits behind the TLS proxy. */
+function isTrustProxyOn(trustProxy: boolean | string | undefined): boolean {
+  return typeof trustProxy === 'string' ? trustProxy.trim() !== '' : trustProxy === true;
+}
+
 export function buildApp(options: BuildAppOptions): FastifyInstance {
   const { db: database, now = () => new Date(), deviceSettings = DEFAULT_DEVICE_SETTINGS } = options;
   const hasher = createCodeHasher(options.codeHashKey ?? PROCESS_CODE_HASH_KEY);
@@ -69,6 +75,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
 
   app.addHook('onClose', () => database.close());
   registerErrorHandler(app);
+  registerSecurityHeaders(app, { behindTlsProxy: isTrustProxyOn(options.trustProxy) });
   registerTextGuard(app);
   registerAuthorization(app, { database, now });
 

@@ -16,6 +16,8 @@ let server: TestServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+/** What the browser reported as blocked by the server's Content-Security-Policy. */
+const cspViolations: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -23,6 +25,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: TABLET, locale: 'nb-NO' });
   page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+  });
 });
 
 afterAll(async () => {
@@ -202,5 +207,9 @@ describe('staff screens with the demo admin', () => {
       .or(page.getByText('Ingen nettbrett er meldt inn.'))
       .waitFor();
     await checkBoth(page, 'admin-leader-kiosks');
+  });
+
+  it('broke no Content-Security-Policy rule on any staff screen (QR slips included)', () => {
+    expect(cspViolations).toEqual([]);
   });
 });
