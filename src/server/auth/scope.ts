@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { unitIdsUnder } from '../repositories/organisation';
-import { parentMap, unitAndAncestorIds, unitMunicipalityId } from '../repositories/units';
+import { unitChain, unitIdsInMunicipality } from '../repositories/units';
 import type { RoleAssignment, StaffPrincipal, StaffRole } from './policy';
 
 export type ScopeCheck = 'in-scope' | 'out-of-scope' | 'no-such-unit';
@@ -24,12 +24,14 @@ export async function checkUnitScope(
   unitId: string,
   roles?: readonly StaffRole[],
 ): Promise<ScopeCheck> {
-  const municipalityId = await unitMunicipalityId(db, unitId);
-  if (municipalityId === undefined) return 'no-such-unit';
-  if (municipalityId !== principal.municipalityId) return 'out-of-scope';
+  // One query for the unit, its ancestors and their municipality: this runs on every scoped request.
+  const chain = await unitChain(db, unitId);
+  const unit = chain.find((u) => u.id === unitId);
+  if (!unit) return 'no-such-unit';
+  if (unit.municipalityId !== principal.municipalityId) return 'out-of-scope';
   const usable = usableRoles(principal, roles);
   if (usable.some(isAdmin)) return 'in-scope';
-  const ancestry = new Set(await unitAndAncestorIds(db, unitId));
+  const ancestry = new Set(chain.map((u) => u.id));
   return usable.some((r) => r.unitId !== null && ancestry.has(r.unitId)) ? 'in-scope' : 'out-of-scope';
 }
 
@@ -49,14 +51,12 @@ export async function unitsInScope(
   roles?: readonly StaffRole[],
 ): Promise<Set<string>> {
   const usable = usableRoles(principal, roles);
-  const inMunicipality = async () => new Set((await parentMap(db, principal.municipalityId)).keys());
-  if (usable.some(isAdmin)) return inMunicipality();
+  if (usable.some(isAdmin)) return unitIdsInMunicipality(db, principal.municipalityId);
   const reached = new Set<string>();
   for (const role of usable) {
     if (role.unitId === null || reached.has(role.unitId)) continue;
     for (const id of await unitIdsUnder(db, role.unitId)) reached.add(id);
   }
-  if (reached.size === 0) return reached;
-  const own = await inMunicipality();
-  return new Set([...reached].filter((id) => own.has(id)));
+  // A role on another municipality's unit reaches nothing here.
+  return unitIdsInMunicipality(db, principal.municipalityId, [...reached]);
 }

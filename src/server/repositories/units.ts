@@ -89,25 +89,48 @@ export async function parentMap(db: Kysely<DB>, municipalityId: string): Promise
   return new Map(rows.map((r) => [r.id, r.parent_id]));
 }
 
-/** The unit and its ancestors up to the top of its tree, walked in SQL. UNION also ends a cycle. */
-export async function unitAndAncestorIds(db: Kysely<DB>, unitId: string): Promise<string[]> {
+/**
+ * The unit and its ancestors up to the top of its tree, with the municipality each belongs to, in
+ * one recursive query (a scope check needs both). UNION also ends a cycle. Empty: no such unit.
+ */
+export async function unitChain(
+  db: Kysely<DB>,
+  unitId: string,
+): Promise<{ id: string; municipalityId: string }[]> {
   const rows = await db
-    .withRecursive('chain(id, parent_id)', (qb) =>
+    .withRecursive('chain(id, parent_id, municipality_id)', (qb) =>
       qb
         .selectFrom('units')
-        .select(['units.id', 'units.parent_id'])
+        .select(['units.id', 'units.parent_id', 'units.municipality_id'])
         .where('units.id', '=', unitId)
         .union((up) =>
           up
             .selectFrom('units')
             .innerJoin('chain', 'chain.parent_id', 'units.id')
-            .select(['units.id', 'units.parent_id']),
+            .select(['units.id', 'units.parent_id', 'units.municipality_id']),
         ),
     )
     .selectFrom('chain')
-    .select('chain.id')
+    .select(['chain.id', 'chain.municipality_id'])
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ id: r.id, municipalityId: r.municipality_id }));
+}
+
+/** The unit and its ancestors up to the top of its tree (see unitChain). */
+export async function unitAndAncestorIds(db: Kysely<DB>, unitId: string): Promise<string[]> {
+  return (await unitChain(db, unitId)).map((u) => u.id);
+}
+
+/** Which of these ids are units of the municipality; every unit of it when `ids` is left out. */
+export async function unitIdsInMunicipality(
+  db: Kysely<DB>,
+  municipalityId: string,
+  ids?: readonly string[],
+): Promise<Set<string>> {
+  if (ids?.length === 0) return new Set();
+  let query = db.selectFrom('units').select('id').where('municipality_id', '=', municipalityId);
+  if (ids !== undefined) query = query.where('id', 'in', [...ids]);
+  return new Set((await query.execute()).map((r) => r.id));
 }
 
 /** What may refer to a unit, each a table (or the units below it). */

@@ -38,7 +38,8 @@ import {
 } from '../repositories/kiosks';
 import { roundForUnit } from '../rounds/round-unit';
 import { unitFromPath } from './round-unit';
-import { isAdmin, staffOf } from './staff-request';
+import { isAdmin } from '../auth/policy';
+import { staffOf } from './staff-request';
 
 export const kioskRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = (
   app,

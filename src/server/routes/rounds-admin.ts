@@ -27,7 +27,8 @@ import {
 } from '../rounds/admin-rounds';
 import { TRANSITIONS } from '../rounds/lifecycle';
 import { roundProgress } from '../rounds/progress';
-import { isAdmin, staffOf } from './staff-request';
+import { isAdmin } from '../auth/policy';
+import { staffOf } from './staff-request';
 
 export const roundAdminRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = (
   app,

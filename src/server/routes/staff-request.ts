@@ -3,8 +3,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { StaffPrincipal } from '../auth/policy';
 
-export { isAdmin } from '../auth/policy';
-
 export function staffOf(request: FastifyRequest): StaffPrincipal {
   if (!request.staff)
     throw new Error(`${request.method} ${request.routeOptions.url} ran without a staff principal`);

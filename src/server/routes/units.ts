@@ -24,7 +24,8 @@ import type { Database } from '../db/database';
 import { parseUnitCsv } from '../organisation/unit-csv';
 import { createUnit, editUnit, removeUnit } from '../organisation/unit-edits';
 import { csvContext, importUnits, listUnits, listUnitTypes } from '../repositories/units';
-import { isAdmin, staffOf } from './staff-request';
+import { isAdmin } from '../auth/policy';
+import { staffOf } from './staff-request';
 import { csvBody, csvInvalid } from './csv-request';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
