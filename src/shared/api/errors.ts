@@ -37,6 +37,18 @@ export const ERROR_CODES = [
    * stored once however often it is sent).
    */
   'DATABASE_UNAVAILABLE',
+  /**
+   * The database has no room left (SQLite: the disk or its max_page_count is full; PostgreSQL:
+   * SQLSTATE 53100 disk_full). Nothing of the request was stored. Send it again once the operator
+   * has made room; the server needs no restart.
+   */
+  'DATABASE_FULL',
+  /**
+   * The database was locked by another writer for longer than the server waits (SQLite's
+   * SQLITE_BUSY/SQLITE_LOCKED after busy_timeout; PostgreSQL's lock_not_available). Nothing of the
+   * request was stored; send it again in a moment.
+   */
+  'DATABASE_BUSY',
   /** Staff route without a valid session (none, expired or ended). */
   'UNAUTHENTICATED',
   /** Signed in, but none of the person's roles may use this endpoint. */
@@ -138,6 +150,8 @@ export const ERROR_SPECS = {
   RATE_LIMITED: { status: 429, message: 'Too many requests; wait a while and try again' },
   INTERNAL_ERROR: { status: 500, message: 'Internal server error' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database is unavailable; try again in a moment' },
+  DATABASE_FULL: { status: 503, message: 'The database is full; nothing was stored, try again later' },
+  DATABASE_BUSY: { status: 503, message: 'The database is busy; nothing was stored, try again in a moment' },
   UNAUTHENTICATED: { status: 401, message: 'Sign in to continue' },
   FORBIDDEN_ROLE: { status: 403, message: 'Your roles do not give access to this' },
   FORBIDDEN_UNIT: { status: 403, message: 'This unit is outside your units' },
