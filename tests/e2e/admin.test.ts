@@ -126,7 +126,7 @@ describe('staff screens with the demo admin', () => {
     await admin().open('Koder', 'Koder');
     await page.getByLabel('Runde').selectOption({ label: 'Medarbeiderundersøkelsen 2026 (Åpen)' });
     await page.getByLabel('Enhet').selectOption({ label: '\u00a0\u00a0\u00a0\u00a0Avdeling 2' });
-    await page.getByText(/^Laget før: \d+\./).waitFor();
+    await page.getByText(/^Laget tidligere: \d+\./).waitFor();
     await checkBoth(page, 'admin-codes-form');
 
     await page.getByLabel('Antall nye koder').fill('3');

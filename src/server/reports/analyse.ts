@@ -27,9 +27,9 @@ export interface RoundAnalysis {
 
 /** The background group of those who chose "prefer not to say" or left the question out. */
 export const DECLINED_LABEL: LocalizedText = {
-  nb: 'Vil ikke oppgi / ikke svart',
-  nn: 'Vil ikkje oppgi / ikkje svart',
-  en: 'Prefer not to say / no answer',
+  nb: 'Ønsker ikke å svare / har ikke svart',
+  nn: 'Ønskjer ikkje å svare / har ikkje svart',
+  en: 'Prefer not to answer / no answer',
 };
 
 /** The round's threshold, never below the shared floor, whatever is stored. */

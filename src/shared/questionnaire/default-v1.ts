@@ -110,7 +110,7 @@ export const DEFAULT_QUESTIONNAIRE: Questionnaire = {
       order: 10,
       text: {
         nb: 'Jeg er villig til å endre måten jeg jobber på når behovene endrer seg.',
-        nn: 'Eg er villig til å endre måten eg arbeider på når behova endrar seg.',
+        nn: 'Eg er viljug til å endre måten eg arbeider på når behova endrar seg.',
         en: 'I am willing to change the way I work when needs change.',
       },
     },
@@ -130,7 +130,7 @@ export const DEFAULT_QUESTIONNAIRE: Questionnaire = {
       order: 12,
       text: {
         nb: 'Lederen min forklarer hvorfor arbeidet vårt er viktig.',
-        nn: 'Leiaren min forklarer kvifor arbeidet vårt er viktig.',
+        nn: 'Leiaren min forklarar kvifor arbeidet vårt er viktig.',
         en: 'My leader explains why our work matters.',
       },
     },
@@ -240,7 +240,7 @@ export const DEFAULT_QUESTIONNAIRE: Questionnaire = {
       order: 23,
       text: {
         nb: 'Jobben min gir meg oppgaver jeg synes er interessante å holde på med.',
-        nn: 'Jobben min gir meg oppgåver eg synest er interessante å halde på med.',
+        nn: 'Jobben min gjev meg oppgåver eg synest er interessante å halde på med.',
         en: 'My job gives me tasks I find interesting to work on.',
       },
     },
@@ -310,7 +310,7 @@ export const DEFAULT_QUESTIONNAIRE: Questionnaire = {
       order: 30,
       text: {
         nb: 'Jobben gir meg utfordringer som står i forhold til det jeg kan.',
-        nn: 'Jobben gir meg utfordringar som står i høve til det eg kan.',
+        nn: 'Jobben gjev meg utfordringar som står i høve til det eg kan.',
         en: 'My job gives me challenges that are in line with what I can do.',
       },
     },
@@ -370,7 +370,7 @@ export const DEFAULT_QUESTIONNAIRE: Questionnaire = {
       order: 36,
       text: {
         nb: 'Lederen min gir meg tilbakemeldinger som hjelper meg å bli bedre.',
-        nn: 'Leiaren min gir meg tilbakemeldingar som hjelper meg å bli betre.',
+        nn: 'Leiaren min gjev meg tilbakemeldingar som hjelper meg å bli betre.',
         en: 'My leader gives me feedback that helps me improve.',
       },
     },

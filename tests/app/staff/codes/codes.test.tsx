@@ -113,8 +113,8 @@ describe('codes and printing', () => {
   it('shows how many codes the unit has, used and refused (counts only)', async () => {
     const { user } = await renderAdmin({ path: '/admin/koder' });
     await pick(user);
-    expect((await screen.findByText(/^Laget før/)).textContent).toBe(
-      'Laget før: 10. Brukt: 4. Avvist på grunn av feil eller brukt kode: 2.',
+    expect((await screen.findByText(/^Laget tidligere/)).textContent).toBe(
+      'Laget tidligere: 10. Brukt: 4. Avvist på grunn av feil eller brukt kode: 2.',
     );
   });
 });

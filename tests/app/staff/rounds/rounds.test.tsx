@@ -22,7 +22,7 @@ describe('rounds', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Åpner').value).toBe(today);
     expect(screen.getByLabelText<HTMLInputElement>('Stenger').value).toBe(addDays(today, 13));
     expect(screen.getByLabelText<HTMLInputElement>('Minste antall svar for egen rapport').value).toBe('5');
-    expect(screen.getByLabelText<HTMLInputElement>('Dager med frist for svar tatt uten nett').value).toBe(
+    expect(screen.getByLabelText<HTMLInputElement>('Ekstra dager for svar gitt uten nett').value).toBe(
       '7',
     );
     expect(screen.getByLabelText<HTMLInputElement>('Ta med et åpent spørsmål').checked).toBe(false);
