@@ -11,10 +11,12 @@ import type { MunicipalitiesTable } from './tables/municipalities';
 import type { NationalFiguresTable } from './tables/national-figures';
 import type { OneTimeCodesTable } from './tables/one-time-codes';
 import type { QuestionnairesTable } from './tables/questionnaires';
+import type { ReadinessProbeTable } from './tables/readiness-probe';
 import type { RefusedCountsTable } from './tables/refused-counts';
 import type { ResponsesTable } from './tables/responses';
 import type { RoleAssignmentsTable } from './tables/role-assignments';
 import type { RoundsTable } from './tables/rounds';
+import type { ServerMetaTable } from './tables/server-meta';
 import type { SessionsTable } from './tables/sessions';
 import type { SetupTokensTable } from './tables/setup-tokens';
 import type { UnitTypesTable } from './tables/unit-types';
@@ -46,4 +48,7 @@ export interface DB {
   background_counts: BackgroundCountsTable;
   background_totals: BackgroundTotalsTable;
   national_figures: NationalFiguresTable;
+  // 005-server-meta
+  server_meta: ServerMetaTable;
+  readiness_probe: ReadinessProbeTable;
 }

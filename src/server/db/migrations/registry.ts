@@ -6,10 +6,12 @@ import { migration002 } from './002-accounts';
 import { migration003 } from './003-organisation';
 import type { DialectMigration } from './dialect-migration';
 import { migration004 } from './004-reports';
+import { migration005 } from './005-server-meta';
 
 export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '001-init': migration001,
   '002-accounts': migration002,
   '003-organisation': migration003,
   '004-reports': migration004,
+  '005-server-meta': migration005,
 };
