@@ -60,7 +60,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['tests/shared/**/*.test.ts', 'tests/server/**/*.test.ts'],
+          include: [
+            'tests/shared/**/*.test.ts',
+            'tests/server/**/*.test.ts',
+            'tests/chaos/**/*.test.ts',
+            'tests/fuzz/**/*.test.ts',
+          ],
           environment: 'node',
           setupFiles: ['tests/setup.ts'],
           env: { TZ: 'Europe/Oslo' },

@@ -1,0 +1,170 @@
+// One chaos run on one database: seed the world, start the server child and the proxy, let the
+// devices answer while the server is SIGKILLed and started again, then count what was stored.
+// Used by tests/chaos/chaos.test.ts (CI size) and tests/chaos/run.ts (`npm run chaos`).
+import type { DialectName } from '../../../src/server/db/database';
+import { addDays, osloDate } from '../../../src/shared/dates';
+import { recomputed, snapshot } from '../../server/support/counts';
+import { createRunDatabase } from './databases';
+import { startDevice, type DeviceReport } from './devices';
+import { startChaosProxy, type Fault } from './proxy';
+import { seededRandom } from './random';
+import { serverProcess } from './server-process';
+import { CHAOS_CODE_HASH_KEY, planDevices, seedWorld, WORLD } from './world';
+
+export interface ChaosOptions {
+  dialect: DialectName;
+  devices: number;
+  answers: number;
+  kills: number;
+  /** The longest pause between two answers on a device. */
+  thinkMs?: number;
+  /** The longest time the server stays up between two kills. */
+  upMs?: number;
+}
+
+export interface ChaosResult {
+  dialect: DialectName;
+  submitted: number;
+  /** Submitted answers found in the responses table (each id counted once). */
+  stored: number;
+  /** Submitted ids stored more than once, plus rows no device submitted. */
+  duplicates: number;
+  /** Rows in the responses table. */
+  rows: number;
+  /** Code devices' answers against the codes marked used. */
+  codeAnswers: number;
+  codesUsed: number;
+  aggregatesMatchRecount: boolean;
+  countRows: number;
+  totalsSum: number;
+  pending: number;
+  rejected: string[];
+  kills: number;
+  serverStarts: number;
+  proxy: Record<Fault, number> & { upstreamFailures: number };
+  deviceErrors: Record<string, number>;
+  seconds: number;
+  serverOutput: string;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
+  const started = Date.now();
+  const { dialect, devices, answers, kills } = options;
+  const random = seededRandom(`chaos-schedule-${dialect}`);
+  const database = await createRunDatabase(dialect, 'chaos');
+  const plans = planDevices(devices, answers);
+  const seedConnection = database.connect();
+  try {
+    await seedWorld(seedConnection, plans);
+  } finally {
+    await seedConnection.close();
+  }
+  const server = await serverProcess({ ...database.env, CODE_HASH_KEY: CHAOS_CODE_HASH_KEY });
+  const proxy = await startChaosProxy({
+    upstreamPort: () => server.port,
+    random: seededRandom(`chaos-proxy-${dialect}`),
+  });
+  try {
+    await server.start();
+    const today = osloDate();
+    const running = plans.map((plan) =>
+      startDevice({
+        plan,
+        proxyUrl: proxy.url,
+        answers,
+        round: { id: WORLD.roundId, opensOn: addDays(today, -7), closesOn: addDays(today, 30) },
+        questionnaireVersion: WORLD.questionnaire.version,
+        statementIds: WORLD.questionnaire.statements.map((s) => s.id),
+        thinkMs: options.thinkMs ?? 20,
+        requestTimeoutMs: 2_000,
+        drainTimeoutMs: 60_000,
+      }),
+    );
+    // A device that fails early must not leave the others running unobserved.
+    const reports = Promise.all(running.map((d) => d.done));
+    reports.catch(() => undefined);
+    const upMs = options.upMs ?? 1_500;
+    for (let k = 0; k < kills; k++) {
+      await sleep(200 + Math.floor(random() * upMs));
+      await server.kill();
+      await sleep(50 + Math.floor(random() * 400));
+      await server.start();
+    }
+    for (const device of running) device.final();
+    const done: DeviceReport[] = await reports;
+    await server.stop();
+
+    const count = database.connect();
+    try {
+      const db = count.kysely;
+      const submittedIds = done.flatMap((d) => d.submitted);
+      const rows = (await db.selectFrom('responses').select('id').execute()).map((r) => r.id);
+      const perId = new Map<string, number>();
+      for (const id of rows) perId.set(id, (perId.get(id) ?? 0) + 1);
+      const submittedSet = new Set(submittedIds);
+      const stored = submittedIds.filter((id) => perId.has(id)).length;
+      const duplicates =
+        [...perId.values()].reduce((n, c) => n + (c - 1), 0) +
+        rows.filter((id) => !submittedSet.has(id)).length;
+      const snap = await snapshot(db);
+      const recount = await recomputed(db);
+      const codesUsed = await db
+        .selectFrom('one_time_codes')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('used', '=', 1)
+        .executeTakeFirstOrThrow();
+      const totals = await db.selectFrom('aggregate_totals').select('responses').execute();
+      return {
+        dialect,
+        submitted: submittedIds.length,
+        stored,
+        duplicates,
+        rows: rows.length,
+        codeAnswers: done.filter((d) => d.kind === 'code').reduce((n, d) => n + d.submitted.length, 0),
+        codesUsed: Number(codesUsed.n),
+        aggregatesMatchRecount:
+          JSON.stringify(snap.counts) === JSON.stringify(recount.counts) &&
+          JSON.stringify(snap.totals) === JSON.stringify(recount.totals),
+        countRows: snap.counts.length,
+        totalsSum: totals.reduce((n, t) => n + Number(t.responses), 0),
+        pending: done.reduce((n, d) => n + d.pending, 0),
+        rejected: done.flatMap((d) => d.rejected),
+        kills,
+        serverStarts: server.starts,
+        proxy: { ...proxy.tally, upstreamFailures: proxy.upstreamFailures },
+        deviceErrors: done.reduce<Record<string, number>>((acc, d) => {
+          for (const [code, n] of Object.entries(d.errors)) acc[code] = (acc[code] ?? 0) + n;
+          return acc;
+        }, {}),
+        seconds: Math.round((Date.now() - started) / 100) / 10,
+        serverOutput: server.output(),
+      };
+    } finally {
+      await count.close();
+    }
+  } finally {
+    await server.kill();
+    await proxy.close();
+    await database.dispose();
+  }
+}
+
+export function formatChaos(r: ChaosResult): string {
+  const ok = r.stored === r.submitted && r.duplicates === 0 && r.rows === r.submitted;
+  return [
+    `chaos on ${r.dialect}: ${ok ? 'OK' : 'FAILED'} in ${r.seconds} s`,
+    `  stored/submitted: ${r.stored}/${r.submitted} (rows ${r.rows}), duplicates: ${r.duplicates}`,
+    `  aggregates vs recount: ${r.aggregatesMatchRecount ? 'equal' : 'DIFFERENT'} (${r.countRows} count rows, totals ${r.totalsSum})`,
+    `  codes used: ${r.codesUsed} for ${r.codeAnswers} code answers; left in outboxes: ${r.pending}; rejected: ${r.rejected.length}`,
+    `  server: ${r.kills} SIGKILLs, ${r.serverStarts} starts; proxy: ${Object.entries(r.proxy)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+    `  device sync errors: ${
+      Object.entries(r.deviceErrors)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || 'none'
+    }`,
+  ].join('\n');
+}
