@@ -63,7 +63,7 @@ export function AccountForm({ units, onDone }: { units: readonly Unit[]; onDone:
       <div id="account-roles" tabIndex={-1}>
         <RolesEditor roles={roles} units={units} onChange={setRoles} error={errors.roles} />
       </div>
-      <ApiError error={error} />
+      <ApiError error={error} focus />
       <div className="admin-actions">
         <button type="submit" className="button button--primary" disabled={isBusy}>
           {t('accounts.save')}

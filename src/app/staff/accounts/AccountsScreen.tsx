@@ -1,10 +1,10 @@
 // /admin/kontoer — staff accounts and their roles: admin (the whole municipality), leader, union
 // rep and safety rep (each on one or more units, covering the units below). No change may leave
 // the municipality without an admin; the server refuses it with LAST_ADMIN.
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountsApi } from '../api/accounts';
 import { ApiError } from '../ui/ApiError';
+import { CreateSection } from '../ui/CreateSection';
 import { useUnits } from '../ui/useOrganisation';
 import { useStaffQuery } from '../ui/useStaffQuery';
 import { AccountForm } from './AccountForm';
@@ -15,7 +15,6 @@ export function AccountsScreen() {
   const { t } = useTranslation('admin');
   const accounts = useStaffQuery((request) => accountsApi(request).list(), 'accounts');
   const units = useUnits();
-  const [isCreating, setIsCreating] = useState(false);
   const unitList = units.data?.units ?? [];
 
   return (
@@ -47,19 +46,17 @@ export function AccountsScreen() {
       )}
       <section aria-labelledby="account-new-title" className="admin-section">
         <h2 id="account-new-title">{t('accounts.newTitle')}</h2>
-        {isCreating ? (
-          <AccountForm
-            units={unitList}
-            onDone={(saved) => {
-              setIsCreating(false);
-              if (saved) accounts.reload();
-            }}
-          />
-        ) : (
-          <button type="button" className="button button--primary" onClick={() => setIsCreating(true)}>
-            {t('accounts.create')}
-          </button>
-        )}
+        <CreateSection openLabel={t('accounts.create')}>
+          {(done) => (
+            <AccountForm
+              units={unitList}
+              onDone={(saved) => {
+                if (saved) accounts.reload();
+                done(saved ? t('accounts.createdMessage') : undefined);
+              }}
+            />
+          )}
+        </CreateSection>
       </section>
     </div>
   );

@@ -149,7 +149,7 @@ export function RoundForm({ units, onDone }: { units: readonly Unit[]; onDone: (
         checked={form.backgroundEnabled}
         onChange={(checked) => set({ backgroundEnabled: checked })}
       />
-      <ApiError error={action.error} />
+      <ApiError error={action.error} focus />
       <div className="admin-actions">
         <button type="submit" className="button button--primary" disabled={action.isBusy}>
           {t('rounds.save')}

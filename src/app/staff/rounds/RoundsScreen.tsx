@@ -1,8 +1,8 @@
 // /admin/runder — every survey round: create one (a draft), then open, close and publish it in
 // that order. The buttons follow the lifecycle, so only the next step is offered.
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../ui/ApiError';
+import { CreateSection } from '../ui/CreateSection';
 import { useRounds, useUnits } from '../ui/useOrganisation';
 import { RoundForm } from './RoundForm';
 import { RoundCard } from './RoundCard';
@@ -11,7 +11,6 @@ export function RoundsScreen() {
   const { t } = useTranslation('admin');
   const rounds = useRounds();
   const units = useUnits();
-  const [isCreating, setIsCreating] = useState(false);
   const list = rounds.data?.rounds ?? [];
   const unitName = (id: string) => units.data?.units.find((u) => u.id === id)?.name ?? id;
 
@@ -36,19 +35,17 @@ export function RoundsScreen() {
       )}
       <section aria-labelledby="round-new-title" className="admin-section">
         <h2 id="round-new-title">{t('rounds.newTitle')}</h2>
-        {isCreating ? (
-          <RoundForm
-            units={units.data?.units ?? []}
-            onDone={(saved) => {
-              setIsCreating(false);
-              if (saved) rounds.reload();
-            }}
-          />
-        ) : (
-          <button type="button" className="button button--primary" onClick={() => setIsCreating(true)}>
-            {t('rounds.create')}
-          </button>
-        )}
+        <CreateSection openLabel={t('rounds.create')}>
+          {(done) => (
+            <RoundForm
+              units={units.data?.units ?? []}
+              onDone={(saved) => {
+                if (saved) rounds.reload();
+                done(saved ? t('rounds.createdMessage') : undefined);
+              }}
+            />
+          )}
+        </CreateSection>
       </section>
     </div>
   );

@@ -3,6 +3,7 @@
 // number, and focus moves to that list. Each import brings its own texts and request.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from './ApiError';
+import { ResultMessage } from './ResultMessage';
 import { useAction } from './useAction';
 import { csvLineErrors } from './csv-errors';
 
@@ -115,14 +116,12 @@ export function CsvImportForm<T>({ id, texts, send, describeResult, onImported }
             </ul>
           </div>
         ) : (
-          <ApiError error={action.error} />
+          <ApiError error={action.error} focus />
         )}
         <button type="submit" className="button button--primary" disabled={action.isBusy}>
           {texts.submit}
         </button>
-        <p role="status" className="admin-saved">
-          {done}
-        </p>
+        <ResultMessage text={done} />
       </form>
     </section>
   );

@@ -88,7 +88,7 @@ export function UnitForm({ unit, parentId, unitTypes, onDone }: Props) {
         checked={openKiosk}
         onChange={setOpenKiosk}
       />
-      <ApiError error={action.error} />
+      <ApiError error={action.error} focus />
       <div className="admin-actions">
         <button type="submit" className="button button--primary" disabled={action.isBusy}>
           {unit ? t('common.save') : t('units.add')}

@@ -1,8 +1,8 @@
 // /admin/enheter — the municipality's unit tree: sector → unit → department, any depth. Edit it in
 // place, or import it with employee counts from a CSV file.
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../ui/ApiError';
+import { CreateSection } from '../ui/CreateSection';
 import { useUnits, useUnitTypes } from '../ui/useOrganisation';
 import { UnitForm } from './UnitForm';
 import { UnitImport } from './UnitImport';
@@ -13,7 +13,6 @@ export function UnitsScreen() {
   const { t } = useTranslation('admin');
   const units = useUnits();
   const unitTypes = useUnitTypes();
-  const [isAdding, setIsAdding] = useState(false);
   const types = unitTypes.data?.unitTypes ?? [];
   const tree = buildTree(units.data?.units ?? []);
 
@@ -33,20 +32,18 @@ export function UnitsScreen() {
             ))}
           </ul>
         )}
-        {isAdding ? (
-          <UnitForm
-            parentId={null}
-            unitTypes={types}
-            onDone={(saved) => {
-              setIsAdding(false);
-              if (saved) units.reload();
-            }}
-          />
-        ) : (
-          <button type="button" className="button button--secondary" onClick={() => setIsAdding(true)}>
-            {t('units.addRoot')}
-          </button>
-        )}
+        <CreateSection openLabel={t('units.addRoot')} buttonClass="button button--secondary">
+          {(done) => (
+            <UnitForm
+              parentId={null}
+              unitTypes={types}
+              onDone={(saved) => {
+                if (saved) units.reload();
+                done(saved ? t('units.createdMessage') : undefined);
+              }}
+            />
+          )}
+        </CreateSection>
       </section>
       <UnitImport onImported={units.reload} />
     </div>

@@ -58,6 +58,8 @@ describe('accounts and roles', () => {
     await user.click(screen.getByRole('button', { name: 'Opprett konto' }));
 
     await screen.findByRole('rowheader', { name: 'Per Tillit' });
+    // The form is gone: focus is on the message that says the account was made.
+    expect(screen.getByText('Kontoen er opprettet og står i tabellen over.')).toHaveFocus();
     expect(server.calls('POST', '/accounts')[0]!.body).toEqual({
       username: 'per.tillit',
       displayName: 'Per Tillit',

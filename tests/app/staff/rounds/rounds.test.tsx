@@ -22,15 +22,15 @@ describe('rounds', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Åpner').value).toBe(today);
     expect(screen.getByLabelText<HTMLInputElement>('Stenger').value).toBe(addDays(today, 13));
     expect(screen.getByLabelText<HTMLInputElement>('Minste antall svar for egen rapport').value).toBe('5');
-    expect(screen.getByLabelText<HTMLInputElement>('Ekstra dager for svar gitt uten nett').value).toBe(
-      '7',
-    );
+    expect(screen.getByLabelText<HTMLInputElement>('Ekstra dager for svar gitt uten nett').value).toBe('7');
     expect(screen.getByLabelText<HTMLInputElement>('Ta med et åpent spørsmål').checked).toBe(false);
     expect(screen.getByLabelText<HTMLInputElement>('Ta med bakgrunnsspørsmål').checked).toBe(true);
 
     await user.type(screen.getByLabelText('Navn'), 'Høsten 2026');
     await user.click(screen.getByRole('button', { name: 'Lagre som utkast' }));
     await screen.findByRole('article', { name: 'Høsten 2026' });
+    // The form is gone: focus is on the message that says the round was made.
+    expect(screen.getByText('Runden er laget som utkast og står i lista over.')).toHaveFocus();
     expect(server.calls('POST', '/rounds')[0]!.body).toEqual({
       name: 'Høsten 2026',
       unitId: 'helse',

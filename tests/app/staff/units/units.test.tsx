@@ -112,9 +112,10 @@ describe('units', () => {
       'id;parent_id;name;unit_type;employee_count{enter}ny;;Kultur;;7',
     );
     await user.click(screen.getByRole('button', { name: 'Importer' }));
-    expect((await screen.findByText(/^Importert:/)).textContent).toBe(
-      'Importert: 1 nye og 0 oppdaterte enheter.',
-    );
+    const result = await screen.findByText(/^Importert:/);
+    expect(result.textContent).toBe('Importert: 1 nye og 0 oppdaterte enheter.');
+    // The button was busy (unfocusable) while it ran: focus lands on the result, not on the body.
+    expect(result).toHaveFocus();
     await screen.findByText('Kultur');
   });
 
@@ -123,5 +124,26 @@ describe('units', () => {
     await user.click(await screen.findByRole('button', { name: 'Importer' }));
     expect(screen.getByText('Velg en fil eller lim inn CSV-teksten først.')).toBeInTheDocument();
     await waitFor(() => expect(server.calls('POST', '/units/import')).toHaveLength(0));
+  });
+
+  it('moves focus to the reason when an import fails for a reason other than bad lines', async () => {
+    const { user, server } = await renderAdmin({ path: '/admin/enheter' });
+    server.on('POST', '/units/import', () => errorReply(503, 'DATABASE_UNAVAILABLE'));
+    await user.type(await screen.findByLabelText('Eller lim inn innholdet her'), 'id;parent_id;name');
+    await user.click(screen.getByRole('button', { name: 'Importer' }));
+    expect(await screen.findByRole('alert')).toHaveFocus();
+  });
+
+  it('after adding a top unit, focus is on the message saying so; after cancelling, on the button again', async () => {
+    const { user } = await renderAdmin({ path: '/admin/enheter' });
+    const add = await screen.findByRole('button', { name: 'Legg til enhet på øverste nivå' });
+    await user.click(add);
+    await user.click(screen.getByRole('button', { name: 'Avbryt' }));
+    expect(screen.getByRole('button', { name: 'Legg til enhet på øverste nivå' })).toHaveFocus();
+
+    await user.click(screen.getByRole('button', { name: 'Legg til enhet på øverste nivå' }));
+    await user.type(screen.getByLabelText('Navn på enheten'), 'Kultur');
+    await user.click(screen.getByRole('button', { name: 'Legg til' }));
+    expect(await screen.findByText('Enheten er lagt til i treet over.')).toHaveFocus();
   });
 });
