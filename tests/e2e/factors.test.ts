@@ -1,12 +1,12 @@
 // The factor cards in a real browser, the way a care worker meets them: visited once online,
 // then opened offline on a phone in nynorsk, followed through the map, printed for a workshop.
 // Every card screen passes axe, on a 360 px phone and on a 1280×800 tablet.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACTOR_IDS } from '../../src/shared/factors';
-import { expectNoAxeViolations, pdfPageCount, SCREENSHOTS } from './support/checks';
+import { expectNoAxeViolations, pdfPageCount, printPageBoxes, SCREENSHOTS } from './support/checks';
 import { launchBrowser } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -137,6 +137,10 @@ describe('factor cards, offline after the first visit', () => {
       expect(await page.getByRole('button', { name: 'Skriv ut' }).isVisible()).toBe(false);
       const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
       expect(pdfPageCount(pdf), 'nynorsk: ten cards on five A4 pages').toBe(5);
+      writeFileSync(join(SCREENSHOTS, 'factors-print-nn.pdf'), pdf);
+      const boxes = await printPageBoxes(page);
+      expect(boxes).toContain('content: "Faktorkorta · Medarbeidarundersøkinga om ti faktorar"');
+      expect(boxes).toMatch(/content: "side " counter\(page\) " av " counter\(pages\)/);
       await page.setViewportSize({ width: 718, height: 1047 });
       await shoot('print-media-a4', false);
     } finally {

@@ -7,7 +7,7 @@
 // hidden too, or Solbakken minus Avdeling 1 would give Avdeling 2 away. axe on every screen, on a
 // 1280×800 tablet and a 360 px phone.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,14 @@ import { DEMO_REPORT_IDS } from '../../src/server/demo/seed-demo-reports';
 import type { AdminRound } from '../../src/shared/api/organisation';
 import { osloDate } from '../../src/shared/dates';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1';
-import { checkBoth, expectNoAxeViolations, pdfPageCount, SCREENSHOTS, TABLET } from './support/checks';
+import {
+  checkBoth,
+  expectNoAxeViolations,
+  pdfPageCount,
+  printPageBoxes,
+  SCREENSHOTS,
+  TABLET,
+} from './support/checks';
 import { launchBrowser } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 import { demoAdminApi } from './support/staff-api';
@@ -184,7 +191,7 @@ describe('the demo leader reads the report of a published round', () => {
     await checkBoth(page, 'report-unit', { noSideScroll: true });
   });
 
-  it('prints the report: a cover, the overview and one A4 page per factor', async () => {
+  it('prints the report: a cover, the overview and two factors to an A4 page, headed and numbered', async () => {
     await page.getByRole('link', { name: 'Skriv ut / lagre som PDF' }).click();
     await h1(/Solbakken sykehjem/).waitFor();
     await expectNoAxeViolations(page, 'print view');
@@ -192,7 +199,13 @@ describe('the demo leader reads the report of a published round', () => {
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     await page.emulateMedia({ media: 'screen' });
-    expect(pdfPageCount(pdf)).toBe(12);
+    writeFileSync(join(SCREENSHOTS, 'report-print.pdf'), pdf);
+    // A cover, the overview, then the ten factors two to a page.
+    expect(pdfPageCount(pdf)).toBe(7);
+    const boxes = await printPageBoxes(page);
+    expect(boxes).toContain(`content: "Solbakken sykehjem · ${ROUND_NAME}"`);
+    expect(boxes).toMatch(/content: "side " counter\(page\) " av " counter\(pages\)/);
+    expect(boxes).toMatch(/@page report:first \{[^}]*content: none/);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-print-1280.png'), fullPage: true });
   });
 

@@ -45,3 +45,16 @@ export async function checkBoth(
 export function pdfPageCount(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
 }
+
+/**
+ * The running header and page-number rules the screen has given the document for printing (the
+ * @page margin boxes of src/app/ui/print-pages.ts), as CSS text.
+ */
+export function printPageBoxes(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    document.adoptedStyleSheets
+      .flatMap((sheet) => Array.from(sheet.cssRules, (rule) => rule.cssText))
+      .filter((text) => text.startsWith('@page'))
+      .join('\n'),
+  );
+}

@@ -1,13 +1,21 @@
 // /faktorer/utskrift — all ten cards for the leader's workshop. On screen a plain column of
 // cards; on paper (factors.css, @media print) two cards per A4 page in black and white, without
-// the app's header and menus.
+// the app's header and menus, each page headed and numbered ("side 2 av 5", print-pages.ts).
 import { useTranslation } from 'react-i18next';
 import { FACTOR_IDS } from '../../../shared/factors';
+import { pageBoxesCss, pageOfContent, usePrintPageBoxes } from '../../ui/print-pages';
 import { FactorCardContent } from './FactorCardContent';
 import { FactorsNav } from './FactorsNav';
 
 export function PrintScreen() {
   const { t } = useTranslation('cards');
+  usePrintPageBoxes(
+    pageBoxesCss(
+      null,
+      t('print.runningHeader'),
+      pageOfContent((markers) => t('print.pageOf', markers)),
+    ),
+  );
   return (
     <div className="screen factors-screen print-view">
       <FactorsNav />

@@ -1,9 +1,11 @@
 // /admin/rapporter/:roundId/:unitId/utskrift — the report laid out for the analysis meeting: a
-// cover (unit, round, period, response rate), the overview table, then one A4 page per factor
-// (reports.css, @media print). The browser's print dialog also saves it as a PDF. No open answers:
-// a printout travels.
+// cover (unit, round, period, response rate), the overview table, then two factors to an A4 page
+// (reports.css, @media print), every page after the cover headed with the unit and round and
+// numbered "side 3 av 8" (src/app/ui/print-pages.ts). The browser's print dialog also saves it as
+// a PDF. No open answers: a printout travels.
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { pageBoxesCss, pageOfContent, usePrintPageBoxes } from '../../ui/print-pages';
 import { FactorSection } from './FactorSection';
 import { OverviewSection } from './OverviewSection';
 import { REPORT_PATHS } from './paths';
@@ -17,6 +19,17 @@ export function PrintReportScreen() {
   const { t } = useTranslation('reports');
   const { roundId = '', unitId = '' } = useParams();
   const { data: report, error, isLoading } = useUnitReport(roundId, unitId);
+  usePrintPageBoxes(
+    report
+      ? pageBoxesCss(
+          'report',
+          t('print.runningHeader', { unit: report.unit.name, round: report.round.name }),
+          pageOfContent((markers) => t('print.pageOf', markers)),
+          { cover: true },
+        )
+      : null,
+  );
+  const factorPages = report ? pairs(report.factors) : [];
   return (
     <div className="screen admin-screen report report-print">
       <div className="no-print report-print__tools">
@@ -48,11 +61,22 @@ export function PrintReportScreen() {
       {report && !report.suppressed && (
         <>
           <OverviewSection report={report} className="report-print__page" />
-          {report.factors.map((row) => (
-            <FactorSection key={row.factorId} row={row} report={report} className="report-print__page" />
+          {factorPages.map((page) => (
+            <div key={page[0]!.factorId} className="report-print__page report-print__factors">
+              {page.map((row) => (
+                <FactorSection key={row.factorId} row={row} report={report} />
+              ))}
+            </div>
           ))}
         </>
       )}
     </div>
   );
+}
+
+/** Two factors to a page: each is a heading, two small charts and a table, half an A4 page. */
+function pairs<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += 2) out.push(items.slice(i, i + 2));
+  return out;
 }

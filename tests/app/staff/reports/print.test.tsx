@@ -1,5 +1,5 @@
 // The print view for the analysis meeting: a cover with unit, round, period and response rate, the
-// overview table, one page per factor, a print button, and never the open answers.
+// overview table, two factors to a page, a print button, and never the open answers.
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetOfflineDb } from '../../support/offline';
@@ -12,7 +12,7 @@ const LEADER = meAs([{ role: 'leader', unitId: 'solbakken' }]);
 describe('report print view', () => {
   beforeEach(resetOfflineDb);
 
-  it('lays out a cover, the overview and one page per factor, without open answers', async () => {
+  it('lays out a cover, the overview and two factors to a page, without open answers', async () => {
     const print = vi.fn();
     vi.stubGlobal('print', print);
     const { user } = await renderAdmin({
@@ -28,12 +28,15 @@ describe('report print view', () => {
     expect(within(cover).getByText('482 av 740 har svart')).toBeInTheDocument();
 
     const pages = document.querySelectorAll('.report-print__page');
-    // The overview, then the ten factors, each starting a new sheet (reports.css).
-    expect(pages).toHaveLength(11);
+    // The overview, then the ten factors two to a sheet (reports.css), in the report's order.
+    expect(pages).toHaveLength(6);
     expect(within(pages[0] as HTMLElement).getByRole('heading', { level: 2 }).textContent).toBe('Oversikt');
-    expect(within(pages[1] as HTMLElement).getByRole('heading', { level: 2 }).textContent).toBe(
-      'Indre motivasjon',
-    );
+    const onPage = (i: number) =>
+      within(pages[i] as HTMLElement)
+        .getAllByRole('heading', { level: 2 })
+        .map((h) => h.textContent);
+    expect(onPage(1)).toEqual(['Indre motivasjon', 'Mestringstro']);
+    expect(onPage(5)).toHaveLength(2);
     expect(document.body.textContent).not.toContain('hemmelig');
     expect(screen.queryByRole('heading', { name: 'Åpne svar' })).not.toBeInTheDocument();
 
