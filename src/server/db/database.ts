@@ -4,7 +4,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+} from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
 
@@ -38,15 +46,67 @@ function wrap(
   };
 }
 
+/** How long a write waits for another connection's write lock before SQLITE_BUSY (503 DATABASE_BUSY). */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Kysely's SQLite driver with two changes at the transaction's edges.
+ *
+ * Rollback only while a transaction is open. On SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM (and some
+ * SQLITE_BUSY) SQLite may already have rolled the whole transaction back by itself; Kysely's
+ * ROLLBACK then fails with "cannot rollback - no transaction is active", and that error, not the
+ * one that mattered, is what the caller (and the log) got. better-sqlite3's inTransaction says
+ * whether there is anything left to roll back.
+ *
+ * BEGIN IMMEDIATE instead of BEGIN: the write lock is taken at the start, where busy_timeout
+ * applies, rather than on the first write, where another process's commit would fail the
+ * transaction at once (SQLITE_BUSY_SNAPSHOT) whatever the timeout.
+ */
+class SqliteTransactionDriver extends SqliteDriver {
+  readonly #sqlite: SqliteDatabase.Database;
+
+  constructor(sqlite: SqliteDatabase.Database) {
+    super({ database: sqlite });
+    this.#sqlite = sqlite;
+  }
+
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.#sqlite.inTransaction) return;
+    await super.rollbackTransaction(connection);
+  }
+}
+
+class SqliteTransactionDialect extends SqliteDialect {
+  readonly #sqlite: SqliteDatabase.Database;
+
+  constructor(sqlite: SqliteDatabase.Database) {
+    super({ database: sqlite });
+    this.#sqlite = sqlite;
+  }
+
+  override createDriver(): Driver {
+    return new SqliteTransactionDriver(this.#sqlite);
+  }
+}
+
 /** SQLite through better-sqlite3. `filename` may be ':memory:'. */
 export function openSqlite(filename: string): Database {
-  const sqlite = new SqliteDatabase(filename);
-  // WAL lets readers run while the ingest transaction writes; busy_timeout makes a second
-  // process wait for the write lock instead of failing at once; SQLite leaves FKs off by default.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('foreign_keys = ON');
-  return wrap(new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }), 'sqlite');
+  const sqlite = new SqliteDatabase(filename, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  try {
+    // WAL lets readers run while the ingest transaction writes; busy_timeout makes a write wait
+    // for another connection's lock instead of failing at once; SQLite leaves FKs off by default.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    sqlite.pragma('foreign_keys = ON');
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  return wrap(new Kysely<DB>({ dialect: new SqliteTransactionDialect(sqlite) }), 'sqlite');
 }
 
 /** What pg_stat_activity shows for the server's connections unless the URL or PGAPPNAME names another. */

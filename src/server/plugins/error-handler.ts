@@ -1,10 +1,11 @@
 // The one place that turns a thrown error into the wire envelope { error: { code, message } }.
 // 4xx messages are written for the client; a 5xx says nothing beyond its code (INTERNAL_ERROR, or
-// DATABASE_UNAVAILABLE when the database connection was lost), and the details go to the log only.
+// a 503 database fault: DATABASE_UNAVAILABLE when the connection was lost, DATABASE_FULL,
+// DATABASE_BUSY; see db/database-faults.ts), and the details go to the log only.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody, ErrorCode } from '../../shared/api/errors';
 import { ApiError } from '../api-error';
-import { isConnectionLoss } from '../db/connection-loss';
+import { databaseFault } from '../db/database-faults';
 
 interface Mapped {
   status: number;
@@ -38,8 +39,10 @@ interface FastifyishError {
 
 function mapError(error: unknown): Mapped {
   if (error instanceof ApiError) return fromApiError(error);
-  // A restart, failover or cut network: the request may be sent again and the pool reconnects.
-  if (isConnectionLoss(error)) return fromApiError(new ApiError('DATABASE_UNAVAILABLE'));
+  // A lost connection, a full disk, a lock held too long: nothing was stored, and the request may
+  // be sent again (the pool reconnects; SQLite has rolled the transaction back).
+  const fault = databaseFault(error);
+  if (fault !== undefined) return fromApiError(new ApiError(fault));
   const e = (typeof error === 'object' && error !== null ? error : {}) as FastifyishError;
   const known = typeof e.code === 'string' ? FASTIFY_ERRORS[e.code] : undefined;
   if (known) return fromApiError(known);
