@@ -4,6 +4,7 @@ import Dexie, { type Table } from 'dexie';
 import type { SubmittedResponse } from '../../shared/api/respondent';
 import type { Language } from '../../shared/languages';
 import type { LikertValue } from '../../shared/likert';
+import { TRANSIENT_CODES } from './reasons';
 
 export const DRAFT_KEY = 'current';
 
@@ -25,19 +26,52 @@ export interface DraftRow {
   updatedAt: number;
 }
 
-/** A finished response waiting to be sent. queuedAt never leaves the device. */
+/**
+ * A finished response waiting to be sent. queuedAt and the retry fields never leave the device
+ * (toSubmitted picks the wire keys).
+ */
 export interface OutboxRow extends SubmittedResponse {
   queuedAt: number;
+  /**
+   * Set only when this response failed on its own while the server took others (a 5xx for it
+   * alone, or a transient per-item code such as RATE_LIMITED): how often in a row, the code of
+   * the last failure, and when it may be sent again. The others never wait for it.
+   */
+  failures?: number;
+  failureCode?: string;
+  retryAt?: number;
 }
 
-/** A response the server refused, kept with its reason so nothing vanishes silently. */
+/**
+ * A response the server refused for good (version 2 on): only what the tablet's sync line and the
+ * thank-you screen need. No statement values, no background, no open text, no one-time code: the
+ * next person on the tablet must never be able to read them, so they are dropped in the same
+ * transaction that learns of the refusal.
+ */
 export interface RejectedRow {
   id: string;
-  response: SubmittedResponse;
+  roundId: string;
   code: string;
-  message: string;
   rejectedAt: number;
 }
+
+/** What version 1 stored for a refused response (the whole answer): read only by the upgrade. */
+interface RejectedRowV1 {
+  id: string;
+  response?: Partial<SubmittedResponse>;
+  code?: unknown;
+  rejectedAt?: unknown;
+}
+
+/**
+ * Codes that version 1 kept as final refusals but that are worth another try: server trouble that
+ * passes by itself, and INVALID_DATE, which the server now decides by its own receipt date. The
+ * version 2 upgrade puts these answers back in the outbox.
+ */
+export const RETRY_AFTER_UPGRADE: ReadonlySet<string> = new Set([...TRANSIENT_CODES, 'INVALID_DATE']);
+
+/** The stores whose writes hand an answer over: committed with strict durability (see below). */
+const STRICT_STORES: ReadonlySet<string> = new Set(['outbox']);
 
 export interface MetaRow {
   key: string;
@@ -68,6 +102,54 @@ export class TifaktorDb extends Dexie {
       rejected: 'id, rejectedAt',
       // Small facts (lastSyncAt, lastSyncError, the cached round) by name.
       meta: 'key',
+    });
+    // Version 2: a refused answer keeps only its id, round, reason and when (RejectedRow); the
+    // ones refused for reasons that pass go back to the outbox (RETRY_AFTER_UPGRADE). Same
+    // indexes, so no store is redeclared.
+    this.version(2)
+      .stores({})
+      .upgrade(async (tx) => {
+        const rejected = tx.table<RejectedRowV1 | RejectedRow, string>('rejected');
+        const outbox = tx.table<OutboxRow, string>('outbox');
+        for (const row of (await rejected.toArray()) as RejectedRowV1[]) {
+          const code = typeof row.code === 'string' ? row.code : '';
+          const rejectedAt = typeof row.rejectedAt === 'number' ? row.rejectedAt : 0;
+          const response = row.response;
+          if (RETRY_AFTER_UPGRADE.has(code) && response && typeof response.id === 'string') {
+            await outbox.put({ ...(response as SubmittedResponse), queuedAt: rejectedAt });
+            await rejected.delete(row.id);
+            continue;
+          }
+          const stripped: RejectedRow = {
+            id: String(row.id),
+            roundId: typeof response?.roundId === 'string' ? response.roundId : '',
+            code,
+            rejectedAt,
+          };
+          await rejected.put(stripped);
+        }
+      });
+    // Strict durability for every write to the outbox: the send (submitDraft), and the settling
+    // of a batch. Chrome commits IndexedDB writes "relaxed" by default (reported done before the
+    // OS has flushed them), so a power cut right after "Send" could lose the answer; strict waits
+    // for the flush. It is only asked for here, not globally (chromeTransactionDurability), because
+    // the draft is written on every tap and a flush per tap costs time on a slow tablet, while a
+    // lost tap costs one tap. Dexie 4 has no per-transaction option, so a DBCore middleware adds
+    // IndexedDB's own `durability` to the transactions that touch these stores.
+    this.use({
+      stack: 'dbcore',
+      name: 'strict-outbox-durability',
+      create: (down) => ({
+        ...down,
+        transaction: (stores, mode, options) =>
+          down.transaction(
+            stores,
+            mode,
+            mode === 'readwrite' && stores.some((name) => STRICT_STORES.has(name))
+              ? { ...options, durability: 'strict' }
+              : options,
+          ),
+      }),
     });
   }
 }

@@ -15,9 +15,11 @@
 // Finishing: const id = await submitDraft(); sync.requestSync()
 // "Ferdig" / idle timeout: await wipeRespondentData()  (the draft goes, the outbox stays and is sent)
 //
-// Status for staff: useSyncStatus() → { pending, rejected, lastSyncAt?, isSyncing, lastError? },
+// Status for staff: useSyncStatus() → { pending, rejected, rejectedByCode, retryingByCode,
+//   removedRejected, lastSyncAt?, isSyncing, lastError?, trouble? } (counts and codes, never content),
 // useStorageHealth() → { ok: true } | { ok: false, reason: 'quota' | 'unavailable' | 'unknown' },
-// listRejected() → reasons without answers, pendingCount(); useIsQueued(id) for the thank-you screen.
+// listRejected() → reasons without answers, pendingCount(); useSubmission(id) for the thank-you
+// screen → { state: 'waiting', failureCode? } | { state: 'rejected', code } | { state: 'sent' }.
 export {
   loadDraft,
   saveAnswer,
@@ -30,7 +32,8 @@ export {
 } from './drafts';
 export type { Draft, DraftRound, WriteOptions } from './drafts';
 export { listRejected, pendingCount, submitDraft } from './outbox';
-export type { RejectedSummary, SubmitOptions } from './outbox';
+export type { RejectedSummary, SubmissionState, SubmitOptions } from './outbox';
+export { isTransientCode, TOO_LARGE_CODE } from './reasons';
 export { createSyncClient } from './sync';
 export type { SyncClient, SyncClientDeps, SyncOutcome } from './sync';
 export type { SyncError, SyncStatus } from './status';
@@ -44,6 +47,6 @@ export type { CachedRound, CurrentRoundResult } from './round-cache';
 export { useSyncStatus } from './useSyncStatus';
 export { useStorageHealth } from './useStorageHealth';
 export { useDraft } from './useDraft';
-export { useIsQueued } from './useIsQueued';
+export { useSubmission } from './useSubmission';
 export { loadKiosk, reportKioskStatus, saveKiosk, withKioskCredential } from './kiosk';
 export type { KioskIdentity } from './kiosk';

@@ -6,5 +6,13 @@ import { isSyncing, readSyncStatus, subscribeSyncing, type SyncStatus } from './
 export function useSyncStatus(): SyncStatus {
   const { value } = useLiveValue(readSyncStatus);
   const syncing = useSyncExternalStore(subscribeSyncing, isSyncing, () => false);
-  return { pending: 0, rejected: 0, ...value, isSyncing: syncing };
+  return {
+    pending: 0,
+    rejected: 0,
+    rejectedByCode: {},
+    retryingByCode: {},
+    removedRejected: 0,
+    ...value,
+    isSyncing: syncing,
+  };
 }

@@ -1,9 +1,19 @@
 // What the person holding the tablet needs to know: how many answers wait on this device, and
-// when the last sync succeeded (so nobody clears the browser while answers wait).
+// when the last sync succeeded (so nobody clears the browser while answers wait). For the staff
+// who look after the tablet, a sync problem line: answers held back by the server, and answers it
+// refused, counted by reason. Counts and reasons only, never what anyone answered. "All sent" is
+// said only when nothing waits and nothing was refused.
 import { useTranslation } from 'react-i18next';
 import { useSyncStatus } from '../offline';
 import { normaliseLanguage } from '../i18n/i18n';
 import { formatDateTime } from './format';
+import {
+  countByReason,
+  REJECTION_REASONS,
+  rejectionReason,
+  RETRY_REASONS,
+  retryReason,
+} from './sync-reasons';
 
 export function SyncStatus() {
   const { t, i18n } = useTranslation();
@@ -13,15 +23,41 @@ export function SyncStatus() {
     status.lastSyncAt !== undefined
       ? formatDateTime(new Date(status.lastSyncAt), lng, (time) => t('date.at', { time }))
       : undefined;
+  // Answers held back, by why: those that failed on their own, and (while the last pass met server
+  // trouble) the rest of the waiting ones under the trouble's reason.
+  const heldBack: Record<string, number> = { ...status.retryingByCode };
+  const countedAlone = Object.values(status.retryingByCode).reduce((sum, n) => sum + n, 0);
+  if (status.trouble && status.pending > countedAlone) {
+    heldBack[status.trouble.code] = (heldBack[status.trouble.code] ?? 0) + status.pending - countedAlone;
+  }
+  const problems = [
+    ...countByReason(heldBack, RETRY_REASONS, retryReason).map(([reason, count]) =>
+      t(`sync.retrying.${reason}`, { count }),
+    ),
+    ...countByReason(status.rejectedByCode, REJECTION_REASONS, rejectionReason).map(([reason, count]) =>
+      t(`sync.rejectedFor.${reason}`, { count }),
+    ),
+  ];
+  const summary =
+    status.pending > 0
+      ? t('sync.pending', { count: status.pending })
+      : status.rejected > 0
+        ? t('sync.nonePending')
+        : t('sync.allSent');
   return (
     <section className="sync-status" aria-live="polite" aria-atomic="true">
-      <p className={status.pending > 0 ? 'sync-status__pending' : 'sync-status__done'}>
-        {status.pending > 0 ? t('sync.pending', { count: status.pending }) : t('sync.allSent')}
-      </p>
+      <p className={status.pending > 0 ? 'sync-status__pending' : 'sync-status__done'}>{summary}</p>
       <p className="sync-status__meta">{when ? t('sync.lastSync', { when }) : t('sync.neverSynced')}</p>
       {status.pending > 0 && <p className="sync-status__meta">{t('sync.keepBrowser')}</p>}
-      {status.rejected > 0 && (
-        <p className="sync-status__meta">{t('sync.rejected', { count: status.rejected })}</p>
+      {problems.length > 0 && (
+        <div className="sync-status__problem">
+          <p className="sync-status__meta">{t('sync.problemTitle')}</p>
+          <ul>
+            {problems.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </div>
       )}
     </section>
   );

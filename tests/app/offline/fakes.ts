@@ -34,8 +34,15 @@ export function response(overrides: Partial<SubmittedResponse> = {}): SubmittedR
 }
 
 /** Queues n responses with queuedAt = startAt + position; returns their ids oldest first. */
-export async function seedOutbox(n: number, startAt = 1_000): Promise<string[]> {
-  const rows: OutboxRow[] = Array.from({ length: n }, (_, i) => ({ ...response(), queuedAt: startAt + i }));
+export async function seedOutbox(
+  n: number,
+  startAt = 1_000,
+  overrides: (i: number) => Partial<SubmittedResponse> = () => ({}),
+): Promise<string[]> {
+  const rows: OutboxRow[] = Array.from({ length: n }, (_, i) => ({
+    ...response(overrides(i)),
+    queuedAt: startAt + i,
+  }));
   // Inserted in reverse so that insertion order cannot pass for queue order.
   await getDb().outbox.bulkAdd([...rows].reverse());
   return rows.map((row) => row.id);
@@ -63,6 +70,15 @@ export function createFakeServer() {
     gate: undefined as Promise<void> | undefined,
     /** Requests that reached the server, counted before the gate. */
     calls: 0,
+    /** A body larger than this gets 413 (with the server's envelope, or a proxy's HTML page). */
+    maxBodyBytes: Number.POSITIVE_INFINITY,
+    tooLargeFrom: 'server' as 'server' | 'proxy',
+    /** A batch holding any of these ids crashes the server: 500 for the whole request. */
+    crashOn: new Set<string>(),
+    /** When set, every item is refused with this code. */
+    rejectEvery: undefined as string | undefined,
+    /** Sizes (in items) of every request that reached the server, whatever it answered. */
+    sizes: [] as number[],
     get received(): string[] {
       return server.batches.flat();
     },
@@ -89,7 +105,17 @@ export function createFakeServer() {
         case 'off-contract':
           break;
       }
-      const body = JSON.parse(init?.body as string) as IngestRequest;
+      const raw = init?.body as string;
+      const body = JSON.parse(raw) as IngestRequest;
+      server.sizes.push(body.responses.length);
+      if (new TextEncoder().encode(raw).length > server.maxBodyBytes) {
+        return server.tooLargeFrom === 'proxy'
+          ? new Response('<html>413 Request Entity Too Large</html>', { status: 413 })
+          : json(413, { error: { code: 'BODY_TOO_LARGE', message: 'The body is too large' } });
+      }
+      if ((body.responses as SubmittedResponse[]).some((item) => server.crashOn.has(item.id))) {
+        return json(500, { error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+      }
       if (body.formatVersion !== 1 || body.responses.length > 100) {
         return json(400, { error: { code: 'MALFORMED_REQUEST', message: 'bad envelope' } });
       }
@@ -106,7 +132,7 @@ export function createFakeServer() {
         .map((item): IngestItemResult => {
           const code = Object.keys(item).some((k) => !WIRE_KEYS.has(k))
             ? 'INVALID_RESPONSE'
-            : server.rejectCodes.get(item.id);
+            : (server.rejectEvery ?? server.rejectCodes.get(item.id));
           if (code) return { id: item.id, status: 'rejected', code, message: `refused: ${code}` };
           if (server.stored.has(item.id)) return { id: item.id, status: 'duplicate' };
           server.stored.add(item.id);

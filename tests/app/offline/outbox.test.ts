@@ -93,31 +93,19 @@ describe('submitDraft', () => {
     expect(await pendingCount()).toBe(1);
   });
 
-  it('lists rejected responses with their reason but without the answers', async () => {
+  it('lists rejected responses with their reason, and a row carrying more shows no more', async () => {
+    await getDb().rejected.put({ id: 'r1', roundId: 'round-1', code: 'ROUND_NOT_OPEN', rejectedAt: 9 });
+    // A row some older build or a hand in devtools left with more in it: only the summary comes out.
     await getDb().rejected.put({
-      id: 'r1',
-      response: {
-        id: 'r1',
-        roundId: 'round-1',
-        unitId: 'u',
-        questionnaireVersion: 'v1',
-        answeredOn: '2026-03-02',
-        answers: { s1: 5 },
-        background: {},
-      },
-      code: 'ROUND_NOT_OPEN',
-      message: 'closed',
-      rejectedAt: 9,
-    });
+      id: 'r2',
+      roundId: 'round-1',
+      code: 'CODE_UNKNOWN',
+      rejectedAt: 10,
+      answers: { s1: 5 },
+    } as never);
     expect(await listRejected()).toEqual([
-      {
-        id: 'r1',
-        roundId: 'round-1',
-        answeredOn: '2026-03-02',
-        code: 'ROUND_NOT_OPEN',
-        message: 'closed',
-        rejectedAt: 9,
-      },
+      { id: 'r1', roundId: 'round-1', code: 'ROUND_NOT_OPEN', rejectedAt: 9 },
+      { id: 'r2', roundId: 'round-1', code: 'CODE_UNKNOWN', rejectedAt: 10 },
     ]);
   });
 });

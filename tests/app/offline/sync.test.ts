@@ -53,14 +53,19 @@ describe('sync pass', () => {
     expect(outcome).toMatchObject({ status: 'synced', accepted: 4, rejected: 2, remaining: 0 });
     expect(await pendingCount()).toBe(0);
     const rejected = await listRejected();
-    expect(rejected.map((r) => [r.id, r.code, r.message]).sort()).toEqual(
+    expect(rejected.map((r) => [r.id, r.code]).sort()).toEqual(
       [
-        [ids[1], 'ROUND_NOT_OPEN', 'refused: ROUND_NOT_OPEN'],
-        [ids[4], 'VALUE_OUT_OF_RANGE', 'refused: VALUE_OUT_OF_RANGE'],
+        [ids[1], 'ROUND_NOT_OPEN'],
+        [ids[4], 'VALUE_OUT_OF_RANGE'],
       ].sort(),
     );
-    // The full record is kept on the device, not just the reason.
-    expect((await getDb().rejected.get(ids[1]!))?.response.answers).toEqual({ s1: 4, s2: null });
+    // Only the reason stays on the device: nothing the person answered, so the next one cannot read it.
+    expect(await getDb().rejected.get(ids[1]!)).toEqual({
+      id: ids[1],
+      roundId: 'round-1',
+      code: 'ROUND_NOT_OPEN',
+      rejectedAt: 5_000,
+    });
   });
 
   it('counts a duplicate (already stored by an earlier, unanswered attempt) as sent', async () => {

@@ -1,18 +1,47 @@
-// After sending: whether the answer already reached the server or waits on the device, what
-// the ten factors mean, and "Ferdig", which wipes everything of this person for the next one.
+// After sending: whether the server took the answer, refused it (and what the person can do), or
+// it waits on the device; what the ten factors mean; and "Ferdig", which wipes everything of this
+// person for the next one. "Sent" is said only once the server has accepted the answer (or already
+// had it): a refused answer is never called sent.
 import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useIsQueued } from '../../offline';
+import { useSubmission, type SubmissionState } from '../../offline';
+import { rejectionReason, retryReason } from '../../ui/sync-reasons';
 import { FactorSummary } from './FactorSummary';
 import { PATHS } from './paths';
 import { useSurvey } from './SurveyProvider';
+
+function SubmissionStatus({ submission }: { submission: SubmissionState | undefined }) {
+  const { t } = useTranslation('survey');
+  if (submission?.state === 'rejected') {
+    return (
+      <div className="thanks__status thanks__status--rejected" role="alert">
+        <p>
+          <strong>{t('thanks.rejected.title')}</strong>
+        </p>
+        <p>{t(`thanks.rejected.${rejectionReason(submission.code)}`)}</p>
+      </div>
+    );
+  }
+  let text = '';
+  if (submission?.state === 'sent') text = t('thanks.sent');
+  else if (submission?.state === 'waiting') {
+    text = submission.failureCode
+      ? t(`thanks.retrying.${retryReason(submission.failureCode)}`)
+      : t('thanks.waiting');
+  }
+  return (
+    <p className="thanks__status" role="status">
+      {text}
+    </p>
+  );
+}
 
 export function ThanksScreen() {
   const { t } = useTranslation('survey');
   const { submittedId, finish } = useSurvey();
   const navigate = useNavigate();
-  const isQueued = useIsQueued(submittedId);
+  const submission = useSubmission(submittedId);
   const [isFinishing, setIsFinishing] = useState(false);
 
   if (!submittedId && !isFinishing) return <Navigate to={PATHS.start} replace />;
@@ -26,9 +55,7 @@ export function ThanksScreen() {
   return (
     <div className="screen thanks">
       <h1>{t('thanks.title')}</h1>
-      <p className="thanks__status" role="status">
-        {isQueued === undefined ? '' : isQueued ? t('thanks.waiting') : t('thanks.sent')}
-      </p>
+      <SubmissionStatus submission={submission} />
       <div className="stack">
         <button type="button" className="button button--primary button--large" onClick={() => void done()}>
           {t('thanks.done')}
