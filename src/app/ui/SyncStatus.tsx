@@ -31,6 +31,8 @@ export function SyncStatus() {
     heldBack[status.trouble.code] = (heldBack[status.trouble.code] ?? 0) + status.pending - countedAlone;
   }
   const problems = [
+    // A refusal of the whole batch that will not pass by itself (an unknown kiosk, a malformed request).
+    ...(status.lastError && status.pending > 0 ? [t('sync.blocked', { count: status.pending })] : []),
     ...countByReason(heldBack, RETRY_REASONS, retryReason).map(([reason, count]) =>
       t(`sync.retrying.${reason}`, { count }),
     ),

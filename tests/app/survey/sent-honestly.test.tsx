@@ -184,4 +184,18 @@ describe('the start screen sync line', () => {
       ),
     ).toBeInTheDocument();
   });
+
+  it('shows a refusal of the whole batch that will not pass by itself, with the answers still waiting', async () => {
+    await seedOutbox(2);
+    const server = createFakeServer();
+    server.mode = 'malformed';
+    await sync(server);
+    await renderApp();
+
+    expect(
+      await screen.findByText(
+        '2 svar venter: serveren tar ikke imot dem slik de sendes nå. Kontakt den som har ansvaret for tifaktor i kommunen.',
+      ),
+    ).toBeInTheDocument();
+  });
 });
