@@ -2,6 +2,7 @@
 // from light ("Svært uenig") to dark ("Svært enig"), so the order survives grayscale. The bars are
 // for the eye (aria-hidden); the table beside them has the same shares as text, one row per answer
 // with its swatch, so it is the legend too and stays narrow enough for a phone.
+import { useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../../ui/format';
 import { MissingFigure } from './MissingFigure';
@@ -25,16 +26,44 @@ interface Props {
   groups: readonly DistributionGroup[];
 }
 
+/**
+ * Hides a segment's label when it no longer fits its segment, rather than showing half of it: with
+ * wider letter and word spacing (WCAG 1.4.12) or a larger font, "33 %" can outgrow a narrow segment.
+ * The table beside the bars carries every share in full.
+ */
+function useLabelsThatFit(bars: RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const root = bars.current;
+    if (!root || typeof ResizeObserver === 'undefined') return;
+    const labels = Array.from(root.querySelectorAll<HTMLElement>('.report-dist__value'));
+    const check = () => {
+      for (const label of labels) {
+        const segment = label.parentElement;
+        if (!segment) continue;
+        label.classList.toggle('report-dist__value--hidden', label.scrollWidth > segment.clientWidth);
+      }
+    };
+    const observer = new ResizeObserver(check);
+    for (const label of labels) {
+      observer.observe(label);
+      if (label.parentElement) observer.observe(label.parentElement);
+    }
+    return () => observer.disconnect();
+  });
+}
+
 export function AnswerDistribution({ caption, groups }: Props) {
   const { t } = useTranslation(['reports', 'survey']);
   const { language: lng } = useLanguage();
+  const bars = useRef<HTMLDivElement>(null);
+  useLabelsThatFit(bars);
   return (
     <div className="report-dist">
       {/* The table's caption says this to a screen reader; on screen it heads the bars too. */}
       <p className="report-chart-title" aria-hidden="true">
         {caption}
       </p>
-      <div className="report-dist__bars" aria-hidden="true">
+      <div ref={bars} className="report-dist__bars" aria-hidden="true">
         {groups.map(({ key, label, shares }) =>
           shares ? (
             <div key={key} className="report-dist__row">
@@ -48,7 +77,9 @@ export function AnswerDistribution({ caption, groups }: Props) {
                       className={`report-dist__segment report-answer--${answer}${share < MIN_PHONE_LABELLED_SHARE ? ' report-dist__segment--narrow' : ''}`}
                       style={{ width: `${share * 100}%` }}
                     >
-                      {share >= MIN_LABELLED_SHARE ? formatPercent(share, lng, 0) : ''}
+                      {share >= MIN_LABELLED_SHARE && (
+                        <span className="report-dist__value">{formatPercent(share, lng, 0)}</span>
+                      )}
                     </span>
                   ) : null;
                 })}
