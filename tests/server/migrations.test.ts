@@ -27,6 +27,7 @@ const TABLES_BY_MIGRATION: Record<string, string[]> = {
   ],
   '004-reports': ['background_counts', 'background_totals', 'national_figures'],
   '005-server-meta': ['readiness_probe', 'server_meta'],
+  '007-ingest-rules': ['rejected_counts', 'rejected_items'],
 };
 const TABLES = Object.keys(MIGRATIONS)
   .flatMap((name) => TABLES_BY_MIGRATION[name] ?? [`(add ${name} to TABLES_BY_MIGRATION)`])

@@ -202,12 +202,23 @@ describeEachDatabase('organisation and rounds', (dialect) => {
       expect(body.error.code).toBe('CSV_INVALID');
       expect(body.lines.map((l) => l.line)).toEqual([3, 4, 5, 6, 7, 8, 9, 12]);
       expect(body.lines.find((l) => l.line === 5)?.message).toMatch(/romskip/);
+      // Each line names its problem with a stable code and the values, for the staff app to translate.
+      expect(body.lines.map((l) => [l.line, l.problem, l.values])).toEqual([
+        [3, 'ID_EMPTY', {}],
+        [4, 'PARENT_UNKNOWN', { parentId: 'nowhere' }],
+        [5, 'UNKNOWN_UNIT_TYPE', { value: 'romskip' }],
+        [6, 'EMPLOYEES_NOT_WHOLE', { value: 'mange' }],
+        [7, 'ID_REPEATED', { id: 'ok-1', earlier: 2 }],
+        [8, 'FIELD_COUNT', { expected: 5, found: 3 }],
+        [9, 'ID_TAKEN_ELSEWHERE', { id: 'm2-unit' }],
+        [12, 'NAME_EMPTY', {}],
+      ]);
       // Cycles are only looked for once every line reads well on its own.
       const cycle = await importCsv([HEADER, 'loop-a;loop-b;A;;', 'loop-b;loop-a;B;;'].join('\n'));
       expect(cycle.json<CsvInvalidResponse>().lines.map((l) => l.line)).toEqual([2, 3]);
       const moved = await importCsv([HEADER, 'sector;dept;Sektor;;'].join('\n'));
       expect(moved.json<CsvInvalidResponse>().lines).toEqual([
-        { line: 2, message: expect.stringMatching(/cycle/) as string },
+        { line: 2, problem: 'CYCLE', values: {}, message: expect.stringMatching(/cycle/) as string },
       ]);
       expect(await env.database.kysely.selectFrom('units').selectAll().orderBy('id').execute()).toEqual(
         before,
@@ -348,6 +359,7 @@ describeEachDatabase('organisation and rounds', (dialect) => {
           codesIssued: 0,
           codesUsed: 0,
           refused: { unknownCode: 0, usedCode: 0 },
+          rejected: [],
         },
         {
           unitId: 'dept',
@@ -360,6 +372,7 @@ describeEachDatabase('organisation and rounds', (dialect) => {
           codesIssued: 4,
           codesUsed: 2,
           refused: { unknownCode: 0, usedCode: 1 },
+          rejected: [{ reason: 'CODE_ALREADY_USED', count: 1 }],
         },
       ]);
       expect(progress.total).toEqual({ invited: 12, answered: 2, rate: 0.1667 });

@@ -83,9 +83,13 @@ async function storeDirectly(env: TestEnvironment, roundId: string, unitId: stri
       background: r.background ?? {},
       openText: r.openText ?? null,
     } satisfies NewResponse,
-    wayIn: { kind: 'kiosk' as const },
+    wayIn: { kind: 'kiosk' as const, revoked: false },
+    place: { roundId, unitId, keepUntil: '2025-12-31' },
   }));
-  const { outcomes } = await storeBatch(env.database, TEST_CODE_HASHER, admitted);
+  const { outcomes } = await storeBatch(env.database, TEST_CODE_HASHER, admitted, {
+    today: '2025-03-05',
+    rejected: [],
+  });
   expect(outcomes.every((o) => o.status === 'accepted')).toBe(true);
 }
 

@@ -79,7 +79,7 @@ describeEachDatabase('round windows', (dialect) => {
     });
 
     it('refuses answers made after the close, and answers with no way in', async () => {
-      expect(await outcome('10', ...fromKiosk(ROUNDS.grace.id, '2026-03-06'))).toBe('INVALID_DATE');
+      expect(await outcome('10', ...fromKiosk(ROUNDS.grace.id, '2026-03-06'))).toBe('ROUND_CLOSED');
       expect(
         await outcome(
           '10',
@@ -117,7 +117,7 @@ describeEachDatabase('round windows', (dialect) => {
         validResponse({ roundId: round.id, answeredOn, code: undefined });
       expect(await outcome('10', answer('2026-03-10'), kiosk)).toBe('accepted');
       expect(await outcome('13', answer('2026-03-09'), kiosk)).toBe('accepted');
-      expect(await outcome('11', answer('2026-03-11'), kiosk)).toBe('INVALID_DATE');
+      expect(await outcome('11', answer('2026-03-11'), kiosk)).toBe('ROUND_CLOSED');
       expect(await outcome('14', answer('2026-03-09'), kiosk)).toBe('ROUND_CLOSED');
       // Published results: nothing more comes in, even within the grace days.
       await admin.post(`/rounds/${round.id}/publish`);

@@ -47,6 +47,8 @@ export type Reply<T> =
 
 export interface SendOptions {
   timeoutMs: number;
+  /** Answers waiting on the device besides this batch (IngestRequest.pending). */
+  pending?: number;
 }
 
 export interface RespondentClient {
@@ -126,16 +128,23 @@ export function createRespondentClient(fetchImpl: typeof fetch): RespondentClien
         postJson({ pending }),
         KioskStatusResponseSchema,
       ),
-    sendResponses: (batch, { timeoutMs }) =>
+    sendResponses: (batch, { timeoutMs, pending }) =>
       call(
         fetchImpl,
         apiPath(RESPONDENT_PATHS.responses),
-        postJson({ formatVersion: SYNC_FORMAT_VERSION, responses: batch } satisfies IngestRequest, {
-          // Answers never go through an HTTP or service-worker cache.
-          cache: 'no-store',
-          credentials: 'same-origin',
-          signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(timeoutMs) : null,
-        }),
+        postJson(
+          {
+            formatVersion: SYNC_FORMAT_VERSION,
+            responses: batch,
+            ...(pending !== undefined && { pending }),
+          } satisfies IngestRequest,
+          {
+            // Answers never go through an HTTP or service-worker cache.
+            cache: 'no-store',
+            credentials: 'same-origin',
+            signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(timeoutMs) : null,
+          },
+        ),
         IngestResponseSchema,
         [400],
       ),

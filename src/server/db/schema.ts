@@ -13,6 +13,8 @@ import type { OneTimeCodesTable } from './tables/one-time-codes';
 import type { QuestionnairesTable } from './tables/questionnaires';
 import type { ReadinessProbeTable } from './tables/readiness-probe';
 import type { RefusedCountsTable } from './tables/refused-counts';
+import type { RejectedCountsTable } from './tables/rejected-counts';
+import type { RejectedItemsTable } from './tables/rejected-items';
 import type { ResponsesTable } from './tables/responses';
 import type { RoleAssignmentsTable } from './tables/role-assignments';
 import type { RoundsTable } from './tables/rounds';
@@ -51,4 +53,7 @@ export interface DB {
   // 005-server-meta
   server_meta: ServerMetaTable;
   readiness_probe: ReadinessProbeTable;
+  // 007-ingest-rules (and kiosks.revoked_allowance)
+  rejected_counts: RejectedCountsTable;
+  rejected_items: RejectedItemsTable;
 }

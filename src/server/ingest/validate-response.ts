@@ -4,14 +4,25 @@
 // the first reason to reject it. Pure: everything it needs is loaded beforehand into the context,
 // once per batch.
 //
-// Round windows, by the server's Oslo date (the client's clock is not trusted):
-// - draft, or before opensOn: ROUND_NOT_OPEN. Published: ROUND_CLOSED.
-// - from opensOn to closesOn: taken, with a code or from an open kiosk.
-// - after closesOn (or once closed, which sets closesOn to the day of closing), up to closesOn +
-//   graceDays: taken only if made by closesOn (answeredOn), and only with a way in — an enrolled
-//   kiosk, or a personal code. Codes count too: the PWA works offline on phones as well, and a code
-//   lets in one answer, so a late sync cannot add answers beyond the people invited.
-// - after closesOn + graceDays: ROUND_CLOSED.
+// Round windows, by the server's Oslo date on receipt (`today`), never by the device's clock alone:
+// - draft, or received before opensOn: ROUND_NOT_OPEN. Published: ROUND_CLOSED.
+// - received from opensOn to closesOn: taken, with a code or from an open kiosk, whatever date the
+//   device put on it. An answer received while the round is open was made while it was open (or
+//   before: a device cannot offer a round it has not fetched), so no device date can lose it.
+// - received after closesOn (or once closed, which sets closesOn to the day of closing), up to
+//   closesOn + graceDays: taken only with a way in (an enrolled kiosk, or a personal code: the PWA
+//   works offline on phones as well, and a code lets in one answer, so a late sync cannot add
+//   answers beyond the people invited), and only if it was collected by the close. The device's
+//   date is the only witness of that, so it is believed where it can be true and ignored where it
+//   cannot (see storedDate): on or before closesOn, taken; a day after closesOn that has already
+//   come (up to today), the device says it was made after the close: ROUND_CLOSED; a day after
+//   today has not come yet, so the device's clock is wrong and says nothing about when: taken.
+// - received after closesOn + graceDays: ROUND_CLOSED.
+//
+// The date stored with an answer (a date, never a time) is the device's date moved into what can be
+// true: not before opensOn (a clock behind, say 1970), not after the day it was received (a clock
+// ahead, say 2099) and, after the close, not after closesOn. Only a string that is no calendar date
+// at all is INVALID_DATE.
 import type { ErrorCode } from '../../shared/api/errors';
 import type { SubmittedResponse } from '../../shared/api/respondent';
 import { normaliseCode } from '../../shared/codes';
@@ -47,7 +58,8 @@ export interface ValidationContext {
  * unknown code is counted.
  */
 export type WayIn =
-  | { kind: 'kiosk' }
+  /** revoked: the kiosk was revoked, so the answer needs one of its allowance (ingest-batch.ts). */
+  | { kind: 'kiosk'; revoked: boolean }
   | { kind: 'code'; code: string; acceptedUnitIds: readonly string[]; refusalUnitId: string };
 
 export type Validated =
@@ -111,22 +123,23 @@ function checkWayIn(
   if (!kiosk || !ctx.kioskUnitIsOpen) {
     throw new Rejection('CODE_REQUIRED', 'This answer needs a one-time code');
   }
-  if (kiosk.revokedOn !== null && item.answeredOn > kiosk.revokedOn) {
-    throw new Rejection('KIOSK_REVOKED', `This tablet was revoked on ${kiosk.revokedOn}`);
-  }
+  // A revoked kiosk is not cut off here by the date it puts on its answers (it could put any):
+  // the ingest lets in only as many as it reported waiting when it was revoked.
   if (item.unitId !== kiosk.unitId && item.unitId !== round.unitId) {
     throw new Rejection('UNIT_MISMATCH', "The unit is not this tablet's unit");
   }
-  return { wayIn: { kind: 'kiosk' }, unitId: kiosk.unitId };
+  return { wayIn: { kind: 'kiosk', revoked: kiosk.revokedOn !== null }, unitId: kiosk.unitId };
 }
 
-function checkDate(answeredOn: string, round: RoundRecord, today: string): void {
+/** The date to store, or the reason the answer is too late (see the top of this file). */
+function storedDate(answeredOn: string, round: RoundRecord, today: string): string {
   if (!isIsoDate(answeredOn)) throw new Rejection('INVALID_DATE', 'answeredOn is not a calendar date');
-  // One day of slack: a device just past midnight may be ahead of the server's Oslo day.
-  if (answeredOn > addDays(today, 1)) throw new Rejection('INVALID_DATE', 'answeredOn is in the future');
-  if (answeredOn < round.opensOn || answeredOn > round.closesOn) {
-    throw new Rejection('INVALID_DATE', `answeredOn must be from ${round.opensOn} to ${round.closesOn}`);
+  const latest = today <= round.closesOn ? today : round.closesOn;
+  if (answeredOn > round.closesOn && answeredOn <= today) {
+    throw new Rejection('ROUND_CLOSED', `Made after the round closed on ${round.closesOn}`);
   }
+  if (answeredOn < round.opensOn) return round.opensOn;
+  return answeredOn > latest ? latest : answeredOn;
 }
 
 function normaliseAnswers(item: SubmittedResponse, q: Questionnaire): Record<string, LikertValue | null> {
@@ -183,8 +196,8 @@ function normaliseOpenText(item: SubmittedResponse, round: RoundRecord, q: Quest
 export function validateResponse(item: SubmittedResponse, ctx: ValidationContext): Validated {
   try {
     const { round, q } = checkRound(item, ctx);
-    // After the close only answers made by the close get in (checkDate), each with its way in.
-    checkDate(item.answeredOn, round, ctx.today);
+    // After the close only answers made by the close get in (storedDate), each with its way in.
+    const answeredOn = storedDate(item.answeredOn, round, ctx.today);
     const answers = normaliseAnswers(item, q);
     const background = checkBackground(item, round, q);
     const openText = normaliseOpenText(item, round, q);
@@ -194,7 +207,7 @@ export function validateResponse(item: SubmittedResponse, ctx: ValidationContext
       roundId: round.id,
       unitId,
       questionnaireVersion: q.version,
-      answeredOn: item.answeredOn,
+      answeredOn,
       answers,
       background,
       openText,

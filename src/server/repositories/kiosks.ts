@@ -3,8 +3,11 @@
 // A kiosk belongs to one unit and one round. The credential and the enrolment token are 256-bit
 // random secrets, stored only as SHA-256.
 // Nothing here is written by the ingest transaction: a kiosk row that changed together with an
-// answer would tell which device the answer came from.
-import type { Kysely, Selectable } from 'kysely';
+// answer would tell which device the answer came from. The ingest reads the kiosk before its
+// transaction; a revoked kiosk's allowance is taken in a statement of its own before it and given
+// back after it (../kiosks/revoked-allowance.ts), and the pending count a sync reports is written
+// after it, without a time.
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { KioskListItem, KioskSelf } from '../../shared/api/organisation';
 import { randomToken, sha256Hex } from '../auth/tokens';
 import type { DB } from '../db/schema';
@@ -141,13 +144,54 @@ export async function reportKioskStatus(
     .execute();
 }
 
-/** Revokes on `today`; revoking again keeps the first date. */
-export async function revokeKiosk(db: Kysely<DB>, id: string, today: string): Promise<void> {
+/** The pending count a sync reported (after its batch was stored); no time, unlike the heartbeat. */
+export async function reportPending(db: Kysely<DB>, id: string, pending: number): Promise<void> {
+  await db.updateTable('kiosks').set({ pending_reported: pending }).where('id', '=', id).execute();
+}
+
+/**
+ * Revokes on `today`, and what the kiosk last reported waiting becomes what it may still deliver
+ * (at most `maxAllowance`), in the same statement. Revoking again keeps the first date and allowance.
+ */
+export async function revokeKiosk(
+  db: Kysely<DB>,
+  id: string,
+  today: string,
+  maxAllowance: number,
+): Promise<void> {
   await db
     .updateTable('kiosks')
-    .set({ revoked_on: today })
+    .set({
+      revoked_on: today,
+      revoked_allowance: sql<number>`case when pending_reported > ${maxAllowance} then ${maxAllowance} else pending_reported end`,
+    })
     .where('id', '=', id)
     .where('revoked_on', 'is', null)
+    .execute();
+}
+
+/**
+ * Takes `count` of a revoked kiosk's allowance if that much is left: one atomic statement (the
+ * WHERE is checked against the row as it is when the statement gets it, on both databases), so
+ * batches racing for the same allowance can never take more than there is. False: not enough left.
+ */
+export async function takeRevokedAllowance(db: Kysely<DB>, id: string, count: number): Promise<boolean> {
+  const result = await db
+    .updateTable('kiosks')
+    .set({ revoked_allowance: sql<number>`revoked_allowance - ${count}` })
+    .where('id', '=', id)
+    .where('revoked_allowance', '>=', count)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Gives back allowance taken for answers that were not stored after all. */
+export async function returnRevokedAllowance(db: Kysely<DB>, id: string, count: number): Promise<void> {
+  if (count <= 0) return;
+  await db
+    .updateTable('kiosks')
+    .set({ revoked_allowance: sql<number>`revoked_allowance + ${count}` })
+    .where('id', '=', id)
     .execute();
 }
 

@@ -1,12 +1,14 @@
 // Owns how a round's response rate is counted: who counts as invited in a unit, how the rate is
-// rounded, and the per-unit table the progress screen shows. The report uses invitedIn and
+// rounded, and the per-unit table the progress screen shows, with the answers the server refused
+// per unit and reason (counted by ../ingest/count-rejections.ts). The report uses invitedIn and
 // responseRate too, so both screens give the same number. Reads only counts, never an answer.
 import type { Kysely } from 'kysely';
-import type { Unit, UnitProgress } from '../../shared/api/organisation';
+import type { RejectionCount, Unit, UnitProgress } from '../../shared/api/organisation';
 import { sortParentsFirst } from '../../shared/unit-tree';
 import type { DB } from '../db/schema';
 import { codeCountsByUnit, type CodeCounts } from '../repositories/codes';
 import { unitIdsUnder } from '../repositories/organisation';
+import { rejectedCountsOfRound } from '../repositories/rejections';
 import { answeredByUnit, type RoundRecord } from '../repositories/rounds';
 import { findUnitsByIds } from '../repositories/units';
 
@@ -26,7 +28,12 @@ export function invitedIn(unit: { openKiosk: boolean; employeeCount: number | nu
 export interface RoundProgress {
   units: UnitProgress[];
   total: { invited: number; answered: number; rate: number | null };
+  /** Refused answers of the round whose unit is not known ('' in the counts). */
+  rejectedWithoutUnit: RejectionCount[];
 }
+
+/** Refused answers by unit id ('' = unit not known), each list most frequent reason first. */
+export type RejectedByUnit = ReadonlyMap<string, readonly RejectionCount[]>;
 
 const NO_CODES: CodeCounts = { issued: 0, used: 0, unknownCode: 0, usedCode: 0 };
 
@@ -35,7 +42,8 @@ export function progressTable(
   units: readonly Unit[],
   answeredBy: ReadonlyMap<string, number>,
   codes: ReadonlyMap<string, CodeCounts>,
-): RoundProgress {
+  rejected: RejectedByUnit = new Map(),
+): Omit<RoundProgress, 'rejectedWithoutUnit'> {
   const rows = sortParentsFirst(units).map((unit): UnitProgress => {
     const c = codes.get(unit.id) ?? NO_CODES;
     const answered = answeredBy.get(unit.id) ?? 0;
@@ -51,6 +59,7 @@ export function progressTable(
       codesIssued: c.issued,
       codesUsed: c.used,
       refused: { unknownCode: c.unknownCode, usedCode: c.usedCode },
+      rejected: [...(rejected.get(unit.id) ?? [])],
     };
   });
   const invited = rows.reduce((s, u) => s + (u.invited ?? 0), 0);
@@ -58,7 +67,10 @@ export function progressTable(
   return { units: rows, total: { invited, answered, rate: responseRate(answered, invited) } };
 }
 
-/** Per unit of the round (only those in `scope` when given: a leader's own units). */
+/**
+ * Per unit of the round (only those in `scope` when given: a leader's own units). The refusals
+ * with no unit are shown to whoever sees the round's own unit (the admin, or its leader).
+ */
 export async function roundProgress(
   db: Kysely<DB>,
   round: Pick<RoundRecord, 'id' | 'unitId'>,
@@ -66,7 +78,17 @@ export async function roundProgress(
 ): Promise<RoundProgress> {
   const inRound = await unitIdsUnder(db, round.unitId);
   const ids = [...inRound].filter((id) => scope === undefined || scope.has(id));
-  if (ids.length === 0) return { units: [], total: { invited: 0, answered: 0, rate: null } };
+  if (ids.length === 0) {
+    return { units: [], total: { invited: 0, answered: 0, rate: null }, rejectedWithoutUnit: [] };
+  }
   const units = await findUnitsByIds(db, ids);
-  return progressTable(units, await answeredByUnit(db, round.id), await codeCountsByUnit(db, round.id));
+  const rejected = await rejectedCountsOfRound(db, round.id);
+  const table = progressTable(
+    units,
+    await answeredByUnit(db, round.id),
+    await codeCountsByUnit(db, round.id),
+    rejected,
+  );
+  const seesRound = scope === undefined || scope.has(round.unitId);
+  return { ...table, rejectedWithoutUnit: seesRound ? [...(rejected.get('') ?? [])] : [] };
 }

@@ -1,6 +1,7 @@
 // Enrolled shared tablets. A leader or the admin makes a one-time enrolment link for a unit and
 // round; the tablet that opens it gets a credential and becomes that unit's kiosk; it reports how
-// many answers wait on it; the admin (or the unit's leader) sees every kiosk and can revoke one.
+// many answers wait on it; the admin (or the unit's leader) sees every kiosk and can revoke one,
+// after which it may deliver only as many answers as it last reported waiting.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { RESPONDENT_PATHS, STAFF_PATHS } from '../../shared/api/paths';
@@ -27,6 +28,7 @@ import { notFound } from '../api-error';
 import { unitsInScope } from '../auth/scope';
 import type { Database } from '../db/database';
 import { enrolKiosk } from '../kiosks/enrolment';
+import { MAX_REVOKED_ALLOWANCE } from '../kiosks/revoked-allowance';
 import { requireKiosk } from '../kiosks/kiosk-auth';
 import {
   createEnrolment,
@@ -130,7 +132,8 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: (
       const staff = staffOf(request);
       const kiosk = await findKiosk(db, request.params.id);
       if (!kiosk || kiosk.municipalityId !== staff.municipalityId) throw notFound('No such kiosk');
-      await revokeKiosk(db, kiosk.id, osloDate(now()));
+      // What it last reported waiting is what it may still deliver (../kiosks/revoked-allowance.ts).
+      await revokeKiosk(db, kiosk.id, osloDate(now()), MAX_REVOKED_ALLOWANCE);
       const listed = await listKiosks(db, staff.municipalityId, new Set([kiosk.unitId]));
       return listed.find((k) => k.id === kiosk.id)!;
     },

@@ -22,6 +22,7 @@ import { codeAttempts } from '../codes/code-attempts';
 import type { CodeHasher } from '../codes/code-hasher';
 import { ingestBatch } from '../ingest/ingest-batch';
 import { optionalKiosk } from '../kiosks/kiosk-auth';
+import { keepSyncPending } from '../kiosks/sync-report';
 
 function envelopeError(body: unknown): ApiError | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
@@ -88,6 +89,7 @@ export const responseRoutes: FastifyPluginAsyncTypebox<{
         ...(kiosk && { kiosk }),
         onBackgroundError: (error) => request.log.error({ err: error }, 'scrubbing used codes failed'),
       });
+      await keepSyncPending(database.kysely, kiosk, request.body.pending, request.log);
       await attempts.addFailures(request.ip, unknownCodes);
       const rejected = results.filter((r) => r.status === 'rejected').length;
       if (rejected === 0) return { results };

@@ -5,6 +5,7 @@
 // `Authorization: Kiosk <credential>` (KIOSK_AUTH_SCHEME).
 import { Type, type Static } from '@sinclair/typebox';
 import { MAX_GRACE_DAYS, MAX_THRESHOLD, MIN_THRESHOLD } from '../rounds';
+import { CsvLineErrorSchema } from './csv-problems';
 import {
   Id,
   IsoDate,
@@ -112,10 +113,13 @@ export type UpdateUnitRequest = Static<typeof UpdateUnitRequestSchema>;
 export const UnitImportResponseSchema = Type.Object({ created: Type.Integer(), updated: Type.Integer() });
 export type UnitImportResponse = Static<typeof UnitImportResponseSchema>;
 
-/** 400 CSV_INVALID: every bad line (1-based, the header is line 1) and what is wrong with it. */
+/**
+ * 400 CSV_INVALID: every bad line (1-based, the header is line 1), its problem code with the values it
+ * names (src/shared/api/csv-problems.ts), and an English message.
+ */
 export const CsvInvalidResponseSchema = Type.Object({
   error: Type.Object({ code: Type.Literal('CSV_INVALID'), message: Type.String() }),
-  lines: Type.Array(Type.Object({ line: Type.Integer(), message: Type.String() })),
+  lines: Type.Array(CsvLineErrorSchema),
 });
 export type CsvInvalidResponse = Static<typeof CsvInvalidResponseSchema>;
 
@@ -197,6 +201,13 @@ export type UpdateRoundRequest = Static<typeof UpdateRoundRequestSchema>;
 export const ROUND_TRANSITIONS = { open: 'draft', close: 'open', publish: 'closed' } as const;
 export type RoundTransition = keyof typeof ROUND_TRANSITIONS;
 
+/**
+ * How many answers the server refused for one reason (an error code of errors.ts, such as
+ * ROUND_CLOSED or KIOSK_REVOKED): a count only, with no time and nothing about who or which device.
+ */
+export const RejectionCountSchema = Type.Object({ reason: Type.String(), count: Type.Integer() });
+export type RejectionCount = Static<typeof RejectionCountSchema>;
+
 export const UnitProgressSchema = Type.Object({
   unitId: Type.String(),
   parentId: Nullable(Type.String()),
@@ -211,6 +222,8 @@ export const UnitProgressSchema = Type.Object({
   codesIssued: Type.Integer(),
   codesUsed: Type.Integer(),
   refused: Type.Object({ unknownCode: Type.Integer(), usedCode: Type.Integer() }),
+  /** Answers the server refused for this unit, per reason (the code refusals too), most first. */
+  rejected: Type.Array(RejectionCountSchema),
 });
 export type UnitProgress = Static<typeof UnitProgressSchema>;
 
@@ -219,6 +232,8 @@ export const RoundProgressResponseSchema = Type.Object({
   round: AdminRoundSchema,
   units: Type.Array(UnitProgressSchema),
   total: Type.Object({ invited: Type.Integer(), answered: Type.Integer(), rate: Nullable(Type.Number()) }),
+  /** Refused answers whose unit was unknown or not the round's; [] unless the caller sees the round's unit. */
+  rejectedWithoutUnit: Type.Array(RejectionCountSchema),
 });
 export type RoundProgressResponse = Static<typeof RoundProgressResponseSchema>;
 

@@ -8,6 +8,8 @@ export const SYNC_FORMAT_VERSION = 1;
 export const MAX_BATCH_SIZE = 100;
 /** Generous for 100 responses with 2,000-character open answers, small enough to refuse abuse. */
 export const MAX_BODY_BYTES = 1_048_576;
+/** The most answers a device reports waiting on it; it sends min(its count, this). */
+export const MAX_REPORTED_PENDING = 10_000;
 
 export const QuestionnaireSchema = Type.Object({
   version: Type.String(),
@@ -94,6 +96,12 @@ export const IngestRequestSchema = Type.Object(
   {
     formatVersion: Type.Integer(),
     responses: Type.Array(Type.Unknown(), { maxItems: MAX_BATCH_SIZE }),
+    /**
+     * How many answers wait on the device besides this batch (a count only). An enrolled kiosk's
+     * count is kept once the batch is stored; if the kiosk is revoked, it may deliver that many
+     * more. Other devices' counts are ignored.
+     */
+    pending: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_REPORTED_PENDING })),
   },
   { additionalProperties: false },
 );

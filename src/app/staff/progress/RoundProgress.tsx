@@ -1,5 +1,6 @@
-// One running round: the period and its countdown, the total, and a table of units with answers,
-// invited and response rate. Polled every 30 s while the screen is open.
+// One running round: the period and its countdown, the total, a table of units with answers,
+// invited and response rate, and the answers the server refused per unit and reason. Polled every
+// 30 s while the screen is open.
 import { useTranslation } from 'react-i18next';
 import { formatDateRange, formatTime } from '../../ui/format';
 import { normaliseLanguage } from '../../i18n/i18n';
@@ -9,6 +10,7 @@ import { useStaffQuery } from '../ui/useStaffQuery';
 import { Countdown } from './Countdown';
 import { ProgressTable } from './ProgressTable';
 import { RateText } from './RateText';
+import { RejectedAnswers } from './RejectedAnswers';
 
 export const PROGRESS_POLL_MS = 30_000;
 
@@ -24,7 +26,7 @@ export function RoundProgress({ roundId }: { roundId: string }) {
   if (!query.data) {
     return query.error ? <ApiError error={query.error} /> : <p role="status">{t('common.loading')}</p>;
   }
-  const { round, units, total } = query.data;
+  const { round, units, total, rejectedWithoutUnit } = query.data;
 
   return (
     <section className="progress-round" aria-labelledby={titleId}>
@@ -46,6 +48,7 @@ export function RoundProgress({ roundId }: { roundId: string }) {
         )}
       </p>
       <ProgressTable units={units} />
+      <RejectedAnswers units={units} withoutUnit={rejectedWithoutUnit} />
       <p className="hint">
         {query.loadedAt && t('progress.updated', { time: formatTime(query.loadedAt, lng) })}
       </p>

@@ -7,6 +7,7 @@ import { migration003 } from './003-organisation';
 import type { DialectMigration } from './dialect-migration';
 import { migration004 } from './004-reports';
 import { migration005 } from './005-server-meta';
+import { migration007 } from './007-ingest-rules';
 
 export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '001-init': migration001,
@@ -14,4 +15,5 @@ export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '003-organisation': migration003,
   '004-reports': migration004,
   '005-server-meta': migration005,
+  '007-ingest-rules': migration007,
 };

@@ -11,9 +11,14 @@ export interface KiosksTable {
   credential_hash: string;
   label: string;
   enrolled_at: string;
-  /** YYYY-MM-DD; answers made on or before it still sync after a revoke. */
+  /** YYYY-MM-DD, the day of the revoke (shown to staff; the cut-off is revoked_allowance). */
   revoked_on: string | null;
   last_sync_at: string | null;
   /** Answers waiting on the tablet, as it last reported (a count only). */
   pending_reported: ColumnType<number, number | undefined, number>;
+  /**
+   * 007-ingest-rules: answers the kiosk may still deliver after its revoke. The revoke sets it to
+   * pending_reported; each answer delivered afterwards takes one (kiosks/revoked-allowance.ts).
+   */
+  revoked_allowance: ColumnType<number, number | undefined, number>;
 }

@@ -4,7 +4,11 @@ import { act, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Countdown } from '../../../../src/app/staff/progress/Countdown';
 import { formatCount, formatPercent, periodState } from '../../../../src/app/staff/ui/admin-format';
-import type { AdminRound, RoundProgressResponse } from '../../../../src/shared/api/organisation';
+import type {
+  AdminRound,
+  RoundProgressResponse,
+  UnitProgress,
+} from '../../../../src/shared/api/organisation';
 import { resetOfflineDb } from '../../support/offline';
 import { h1, renderAdmin } from '../support/render-admin';
 import { meAs, roundFixture } from '../support/staff-server';
@@ -31,6 +35,7 @@ function progress(round: AdminRound, answered = 482): RoundProgressResponse {
     codesIssued: invited ?? 0,
     codesUsed: a,
     refused: { unknownCode: 0, usedCode: 0 },
+    rejected: [] as UnitProgress['rejected'],
   });
   return {
     round,
@@ -40,6 +45,7 @@ function progress(round: AdminRound, answered = 482): RoundProgressResponse {
       unit('lager', 'solbakken', 'Lager', 0, null),
     ],
     total: { invited: 760, answered: answered + 9, rate: (answered + 9) / 760 },
+    rejectedWithoutUnit: [],
   };
 }
 
@@ -105,6 +111,75 @@ describe('response rate during the round', () => {
     await act(() => vi.advanceTimersByTimeAsync(1_000));
     expect(await screen.findByText(`67,6${NBSP}%`, exact)).toBeInTheDocument();
     expect(server.calls('GET', '/rounds/r1/progress')).toHaveLength(2);
+  });
+
+  it('shows the refused answers per unit and reason, and says nothing when there are none', async () => {
+    const withRejections = (round: AdminRound): RoundProgressResponse => {
+      const base = progress(round);
+      const [solbakken, avd2, lager] = base.units as [UnitProgress, UnitProgress, UnitProgress];
+      return {
+        ...base,
+        units: [
+          {
+            ...solbakken,
+            rejected: [
+              { reason: 'ROUND_CLOSED', count: 12 },
+              { reason: 'CODE_ALREADY_USED', count: 2 },
+            ],
+          },
+          {
+            ...avd2,
+            rejected: [
+              { reason: 'KIOSK_REVOKED', count: 1_203 },
+              { reason: 'VALUE_OUT_OF_RANGE', count: 1 },
+              { reason: 'INVALID_TEXT', count: 2 },
+            ],
+          },
+          lager,
+        ],
+        rejectedWithoutUnit: [{ reason: 'UNKNOWN_UNIT', count: 3 }],
+      };
+    };
+    await renderAdmin({ path: '/admin', state: { me: LEADER, progress: withRejections } });
+    const table = await screen.findByRole('table', { name: 'Avviste svar per enhet og årsak' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((row) => [...row.querySelectorAll('th, td')].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['Enhet', 'Årsak', 'Antall'],
+      ['Solbakken sykehjem', 'Kom etter svarfristen', '12'],
+      ['Koden var allerede brukt', '2'],
+      ['Avdeling 2', 'Nettbrettet var trukket tilbake', `1${NBSP}203`],
+      // Reasons without a label of their own are added up as one.
+      ['Svaret var ufullstendig eller feil', '3'],
+      ['Ukjent enhet', 'Enheten er ikke med i runden', '3'],
+    ]);
+    expect(screen.getByRole('heading', { level: 3, name: 'Svar som ble avvist' })).toBeInTheDocument();
+  });
+
+  it('names the reasons in nynorsk and English too', async () => {
+    const oneRefusal = (round: AdminRound): RoundProgressResponse => {
+      const base = progress(round);
+      return { ...base, rejectedWithoutUnit: [{ reason: 'ROUND_NOT_OPEN', count: 1 }] };
+    };
+    const { unmount } = await renderAdmin({
+      path: '/admin',
+      language: 'nn',
+      state: { me: LEADER, progress: oneRefusal },
+    });
+    const nn = await screen.findByRole('table', { name: 'Avviste svar per eining og årsak' });
+    expect(within(nn).getByText('Kom før runden opna')).toBeInTheDocument();
+    expect(within(nn).getByText('Ukjend eining')).toBeInTheDocument();
+    unmount();
+    await renderAdmin({ path: '/admin', language: 'en', state: { me: LEADER, progress: oneRefusal } });
+    const en = await screen.findByRole('table', { name: 'Refused answers per unit and reason' });
+    expect(within(en).getByText('Arrived before the round opened')).toBeInTheDocument();
+  });
+
+  it('shows no refused answers section when nothing was refused', async () => {
+    await renderAdmin({ path: '/admin', state: { me: LEADER, progress: (r) => progress(r) } });
+    await screen.findByRole('table', { name: 'Svar og svarprosent per enhet' });
+    expect(screen.queryByRole('heading', { name: 'Svar som ble avvist' })).toBeNull();
   });
 
   it('lists draft rounds with when they open', async () => {

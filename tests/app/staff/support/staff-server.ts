@@ -120,6 +120,7 @@ export function createStaffServer(initial: Partial<StaffState> = {}) {
       round,
       units: [],
       total: { invited: 0, answered: 0, rate: null },
+      rejectedWithoutUnit: [],
     }),
     ...initial,
   };
