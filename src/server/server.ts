@@ -1,23 +1,31 @@
-// The process: read the environment, open and migrate the database, seed the demo on an empty
+// The process: read the environment, take DATA_DIR for this process (SQLite), open and migrate the
+// database, prove it takes writes, check the code key against it, seed the demo on an empty
 // database, serve the API and (when built) the PWA, and close the database on SIGINT/SIGTERM.
+// Whatever the operator must fix first (another server on DATA_DIR, a read-only database, a
+// missing or other code key) refuses the start with a StartRefused saying what to do.
 // On start it prints how to sign in: the demo logins when it seeded the demo, or a one-time setup
 // link for each municipality that has no admin yet.
 // Runs by itself only as the entry module; src/server/cli/start.ts imports startServer().
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { MIN_IDLE_TIMEOUT_SECONDS } from '../shared/device';
 import { buildApp, DEFAULT_DEVICE_SETTINGS } from './app';
-import { openDatabase } from './db/database';
+import { isPostgresUrl, openDatabase, type Database } from './db/database';
+import { lockDataDir, type InstanceLock } from './db/instance-lock';
 import { migrateToLatest } from './db/migrate';
+import { StartRefused } from './db/start-refused';
+import { probeWrite, refuseUnwritable } from './db/write-probe';
 import { createSetupToken } from './auth/first-admin';
 import { DEMO_LOGINS, seedDemo, seedDemoCodes } from './demo/seed-demo';
 import { seedDemoReports } from './demo/seed-demo-reports';
-import { createCodeHasher, loadCodeHashKey } from './codes/code-hasher';
+import { createCodeHasher, findCodeHashKey } from './codes/code-hasher';
+import { checkCodeHashKey } from './codes/code-key';
 import { formatCode } from '../shared/codes';
 import { municipalitiesWithoutAdmin } from './repositories/accounts';
 import { hasAnyMunicipality } from './repositories/organisation';
+import { parseTrustProxy } from './trust-proxy';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -54,14 +62,9 @@ function fromEnv(options: StartOptions) {
     databaseUrl: options.databaseUrl ?? (env.DATABASE_URL || undefined),
     idleTimeoutSeconds: parseIdleTimeout(env.IDLE_TIMEOUT_SECONDS),
     staticDir: options.staticDir !== undefined ? options.staticDir : defaultStaticDir(),
+    // A hop count or the proxies' addresses; anything else refuses the start (trust-proxy.ts).
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
-}
-
-/** TRUST_PROXY: unset (off), "true", or the proxy addresses/subnets, comma-separated. */
-function parseTrustProxy(value: string | undefined): boolean | string {
-  if (value === undefined || value === '' || value === 'false') return false;
-  return value === 'true' ? true : value;
 }
 
 /** Shared-tablet idle timeout; at least 30 s, or the 30-second warning would not fit. */
@@ -76,38 +79,67 @@ function parseIdleTimeout(value: string | undefined): number {
   return seconds;
 }
 
+/** The database as a message may name it: the SQLite file, or PostgreSQL without the URL's password. */
+function describeDatabase(config: { databaseUrl?: string; dataDir: string }): string {
+  if (!isPostgresUrl(config.databaseUrl)) return join(config.dataDir, 'tifaktor.sqlite');
+  const url = new URL(config.databaseUrl);
+  return `PostgreSQL ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+}
+
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = fromEnv(options);
-  // CODE_HASH_KEY, else DATA_DIR/code-hash.key (see codes/code-hasher.ts).
-  const codeHashKey = loadCodeHashKey({ env: process.env.CODE_HASH_KEY, dataDir: config.dataDir });
-  const db = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const where = describeDatabase(config);
+  // With SQLite the server owns DATA_DIR alone (db/instance-lock.ts); PostgreSQL takes many processes.
+  let lock: InstanceLock | undefined;
+  if (!config.databaseUrl) {
+    mkdirSync(config.dataDir, { recursive: true });
+    lock = lockDataDir(config.dataDir);
+  }
+  let db: Database | undefined;
   let seededDemo = false;
   let demoCodes: string[] = [];
   let setupTokens: { municipality: string; token: string }[];
+  let codeHashKey: Buffer;
   try {
-    await migrateToLatest(db);
-    if (!(await hasAnyMunicipality(db.kysely))) {
-      await seedDemo(db);
+    // CODE_HASH_KEY, else DATA_DIR/code-hash.key (see codes/code-hasher.ts); a new one is only
+    // written down once the database has accepted it.
+    const codeKey = findCodeHashKey({ env: process.env.CODE_HASH_KEY, dataDir: config.dataDir });
+    codeHashKey = codeKey.key;
+    const opened = openOrRefuse(config, where);
+    db = opened;
+    // A database that cannot be written must stop the start, not report healthy while every
+    // write fails: the migrations may find nothing to do, so a write of its own proves it.
+    try {
+      await migrateToLatest(opened);
+      await probeWrite(opened);
+    } catch (error) {
+      throw refuseUnwritable(error, where);
+    }
+    await checkCodeHashKey(opened.kysely, codeKey, (message) => console.warn(message));
+    if (!(await hasAnyMunicipality(opened.kysely))) {
+      await seedDemo(opened);
       const hasher = createCodeHasher(codeHashKey);
-      demoCodes = await seedDemoCodes(db, hasher);
-      await seedDemoReports(db, hasher);
+      demoCodes = await seedDemoCodes(opened, hasher);
+      await seedDemoReports(opened, hasher);
       seededDemo = true;
     }
     setupTokens = await Promise.all(
-      (await municipalitiesWithoutAdmin(db.kysely)).map(async (m) => ({
+      (await municipalitiesWithoutAdmin(opened.kysely)).map(async (m) => ({
         municipality: m.name,
-        token: await createSetupToken(db.kysely, m.id, new Date()),
+        token: await createSetupToken(opened.kysely, m.id, new Date()),
       })),
     );
   } catch (error) {
-    await db.close();
+    await db?.close();
+    lock?.release();
     throw error;
   }
 
   const { staticDir } = config;
   const hasPwa = staticDir !== null && existsSync(join(staticDir, 'index.html'));
+  const database = db;
   const app = buildApp({
-    db,
+    db: database,
     deviceSettings: { idleTimeoutSeconds: config.idleTimeoutSeconds },
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     trustProxy: config.trustProxy,
@@ -115,7 +147,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ...(hasPwa && { staticDir }),
   });
   // The pool has already let the connection go and opens a new one when asked (db/database.ts).
-  db.onConnectionError((err) => app.log.warn({ err }, 'an idle database connection was lost'));
+  database.onConnectionError((err) => app.log.warn({ err }, 'an idle database connection was lost'));
+  // The lock goes when the app closes, after the database (onClose hooks run in order).
+  if (lock !== undefined) {
+    const held = lock;
+    app.addHook('onClose', () => held.release());
+  }
   if (staticDir !== null && !hasPwa) {
     app.log.warn(
       `The PWA is not built (no ${join(staticDir, 'index.html')}): serving the API only. Run npm run build.`,
@@ -128,8 +165,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     throw error;
   }
 
-  const url = `http://localhost:${config.port}`;
-  console.log(`tifaktor (${db.dialect}) is running: open ${url}`);
+  // PORT=0 takes a free port: name the one the server got.
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  console.log(`tifaktor (${database.dialect}) is running: open ${url}`);
   if (seededDemo) {
     console.log(
       `Demo logins (password ${DEMO_LOGINS.password}): ${DEMO_LOGINS.admin} (admin), ${DEMO_LOGINS.leader} (leader of Solbakken sykehjem)`,
@@ -173,9 +213,21 @@ function isEntryModule(): boolean {
   return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
 }
 
+/** Opens the database; a file or folder SQLite cannot open for writing refuses the start. */
+function openOrRefuse(config: { databaseUrl?: string; dataDir: string }, where: string): Database {
+  try {
+    return openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  } catch (error) {
+    throw refuseUnwritable(error, where);
+  }
+}
+
+/** For the CLI: a refused start is its message alone, anything else the whole error. Exits 1. */
+export function failStart(error: unknown): never {
+  console.error(error instanceof StartRefused ? `tifaktor did not start: ${error.message}` : error);
+  process.exit(1);
+}
+
 if (isEntryModule()) {
-  startServer().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+  startServer().catch(failStart);
 }

@@ -1,5 +1,7 @@
 // `npm start` (run with node --import tsx): build the PWA if it is missing or older than its sources, then run the server
-// (API + built PWA) in this one Node process.
+// (API + built PWA) in this one Node process. With SERVE_PWA=0 (API only) nothing is built.
+// A start the server refuses (another server on DATA_DIR, a read-only database, a missing or
+// other code key) prints its reason alone and exits 1.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -21,7 +23,7 @@ function isBuildStale(): boolean {
   return sources.some((s) => existsSync(join(root, s)) && newestMtime(join(root, s)) > built);
 }
 
-if (isBuildStale()) {
+if (process.env.SERVE_PWA !== '0' && isBuildStale()) {
   console.log('Building the PWA (first start or changed sources) …');
   const result = spawnSync(
     process.execPath,
@@ -34,5 +36,5 @@ if (isBuildStale()) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const { startServer } = await import('../server');
-await startServer();
+const { failStart, startServer } = await import('../server');
+await startServer().catch(failStart);

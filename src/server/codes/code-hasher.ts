@@ -7,6 +7,9 @@
 // characters; every server process on one PostgreSQL must have the same), otherwise a random key
 // created once in DATA_DIR/code-hash.key (mode 0600) — enough for one process with SQLite. Losing
 // the key makes every issued code unknown; back it up with the database, but not in the same place.
+// The database keeps a fingerprint of the key (codeKeyFingerprint, checked at start by
+// ./code-key.ts), so a start with a missing or other key is refused instead of quietly making a
+// new one.
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,29 +35,59 @@ export function createCodeHasher(key: Uint8Array): CodeHasher {
   };
 }
 
-/** CODE_HASH_KEY if set, else DATA_DIR/code-hash.key, created with a random key on first start. */
-export function loadCodeHashKey(options: { env?: string; dataDir: string }): Buffer {
+/**
+ * A keyed fingerprint of the key, kept in the database: the same key gives the same fingerprint,
+ * and the fingerprint tells nothing about the key (HMAC-SHA256 under the key itself, of a fixed
+ * label no code or client address can take).
+ */
+export function codeKeyFingerprint(key: Uint8Array): string {
+  return createHmac('sha256', key).update('tifaktor key fingerprint v1', 'utf8').digest('hex');
+}
+
+/** The code key this start will use, where it came from, and whether it is a new one. */
+export interface CodeHashKey {
+  readonly key: Buffer;
+  /** Where an operator restores it: "the environment variable CODE_HASH_KEY" or "the file …". */
+  readonly origin: string;
+  /** No key was found, so this is a new random one, not yet written down. */
+  readonly fresh: boolean;
+  /** Writes a fresh key to DATA_DIR/code-hash.key (mode 0600); nothing for a key that was found. */
+  save(): void;
+}
+
+/**
+ * CODE_HASH_KEY if set, else DATA_DIR/code-hash.key, else a new random key that save() writes
+ * there. Nothing is written before the caller has checked the key against the database.
+ */
+export function findCodeHashKey(options: { env?: string; dataDir: string }): CodeHashKey {
   if (options.env !== undefined && options.env !== '') {
     if (options.env.length < MIN_ENV_KEY_LENGTH) {
       throw new Error(
         `CODE_HASH_KEY must be at least ${MIN_ENV_KEY_LENGTH} characters (use e.g. openssl rand -hex 32)`,
       );
     }
-    return Buffer.from(options.env, 'utf8');
+    const key = Buffer.from(options.env, 'utf8');
+    return { key, origin: 'the environment variable CODE_HASH_KEY', fresh: false, save: () => undefined };
   }
   const file = join(options.dataDir, CODE_HASH_KEY_FILE);
-  if (!existsSync(file)) {
-    mkdirSync(options.dataDir, { recursive: true });
-    try {
-      // 'wx': if another process created it a moment ago, keep theirs.
-      writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== 'EEXIST') throw error;
-    }
+  const origin = `the file ${file}`;
+  if (existsSync(file)) {
+    const hex = readFileSync(file, 'utf8').trim();
+    if (!/^[0-9a-f]{64,}$/i.test(hex))
+      throw new Error(`${file} does not hold a hex key of at least 32 bytes`);
+    return { key: Buffer.from(hex, 'hex'), origin, fresh: false, save: () => undefined };
   }
-  const hex = readFileSync(file, 'utf8').trim();
-  if (!/^[0-9a-f]{64,}$/i.test(hex)) throw new Error(`${file} does not hold a hex key of at least 32 bytes`);
-  return Buffer.from(hex, 'hex');
+  const key = randomBytes(32);
+  return {
+    key,
+    origin,
+    fresh: true,
+    save() {
+      mkdirSync(options.dataDir, { recursive: true });
+      // 'wx': never overwrite a key file, not even one another process wrote a moment ago.
+      writeFileSync(file, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    },
+  };
 }
 
 /** For tests and embedders that pass no key: one random key per process. server.ts always passes one. */
