@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { REPLAY } from '../support/seed';
 import { runChaos } from './support/run-chaos';
 
-const SIZE = { devices: 4, answers: 25, kills: 2, upMs: 1_500 };
+const SIZE = { devices: 4, answers: 20, kills: 2, upMs: 1_000 };
 
 describe.each([
   { dialect: 'sqlite' as const, skip: false },

@@ -12,6 +12,8 @@ const { values } = parseArgs({
     answers: { type: 'string', default: '500' },
     kills: { type: 'string', default: '8' },
     'up-ms': { type: 'string', default: '3000' },
+    /** One database only: sqlite or postgres. */
+    db: { type: 'string' },
   },
 });
 const int = (name: string, v: string) => {
@@ -24,7 +26,7 @@ console.log(
   `chaos: seed ${TEST_SEED}, ${values.devices} devices × ${values.answers} answers, ${values.kills} kills`,
 );
 let failed = false;
-for (const dialect of dialectsToRun()) {
+for (const dialect of dialectsToRun().filter((d) => values.db === undefined || d === values.db)) {
   const result = await runChaos({
     dialect,
     devices: int('devices', values.devices),
@@ -40,7 +42,10 @@ for (const dialect of dialectsToRun()) {
     result.aggregatesMatchRecount &&
     result.pending === 0 &&
     result.rejected.length === 0;
-  if (!ok) failed = true;
+  if (!ok) {
+    failed = true;
+    console.log(`  the server's last output:\n${result.serverOutput}`);
+  }
 }
 if (!process.env.TEST_DATABASE_URL) console.log('(PostgreSQL skipped: TEST_DATABASE_URL is not set)');
 process.exit(failed ? 1 : 0);

@@ -88,14 +88,17 @@ for (let i = 0; i < input.answers; i++) {
   await sleep(Math.floor(random() * input.thinkMs));
 }
 
-const deadline = () => Date.now() + input.drainTimeoutMs;
+// After a failure a device waits longer each time (jittered, up to 2 s), as sync.ts's backoff does.
 let giveUpAt = Number.POSITIVE_INFINITY;
+let failures = 0;
 for (;;) {
   const outcome = await pass();
-  if (final && giveUpAt === Number.POSITIVE_INFINITY) giveUpAt = deadline();
+  if (final && giveUpAt === Number.POSITIVE_INFINITY) giveUpAt = Date.now() + input.drainTimeoutMs;
   if (outcome.remaining === 0 && final) break;
   if (Date.now() > giveUpAt) break;
-  await sleep(outcome.remaining === 0 ? 100 : 20 + Math.floor(random() * 80));
+  failures = outcome.status === 'failed' ? failures + 1 : 0;
+  const wait = outcome.remaining === 0 ? 100 : Math.min(2_000, 25 * 2 ** failures);
+  await sleep(wait / 2 + Math.floor(random() * (wait / 2)));
 }
 
 const report: DeviceReport = {

@@ -1,6 +1,6 @@
 // A loopback HTTP proxy between the devices and the server that misbehaves like a bad network: it
-// drops requests (the connection closes before anything is forwarded), holds some forever (the
-// device's timeout ends them), delays them, sends them twice (the device sees one reply), and loses
+// drops requests (the connection closes before anything is forwarded), holds some for a few
+// seconds and then cuts them, delays them, sends them twice (the device sees one reply), and loses
 // replies (the server stored the batch, the device hears nothing). What it does to each request is
 // drawn from a seeded random(); the tally says how often each fault happened.
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
@@ -90,7 +90,9 @@ export async function startChaosProxy(options: {
     void (async () => {
       const body = await readBody(req);
       if (fault === 'drop') return req.socket.destroy();
-      if (fault === 'hang') return; // the device gives up; close() ends the socket
+      // A connection that goes silent, then dies a few seconds later (a network that drops out).
+      if (fault === 'hang')
+        return void setTimeout(() => req.socket.destroy(), 500 + Math.floor(options.random() * 1_500));
       if (fault === 'delay') await sleep(50 + Math.floor(options.random() * 400));
       const port = options.upstreamPort();
       let reply: Upstream;

@@ -78,8 +78,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
         questionnaireVersion: WORLD.questionnaire.version,
         statementIds: WORLD.questionnaire.statements.map((s) => s.id),
         thinkMs: options.thinkMs ?? 20,
-        requestTimeoutMs: 2_000,
-        drainTimeoutMs: 60_000,
+        // The app's own timeout (sync.ts): a slow server is waited for, not abandoned and re-sent.
+        requestTimeoutMs: 30_000,
+        drainTimeoutMs: 300_000,
       }),
     );
     // A device that fails early must not leave the others running unobserved.

@@ -23,7 +23,7 @@ export function freePort(): Promise<number> {
 
 export interface ServerProcess {
   port: number;
-  /** Starts the child and waits until /health answers 200. */
+  /** Starts the child and waits until /health/ready answers 200 (the database takes writes). */
   start(): Promise<void>;
   /** SIGKILL: no shutdown hook runs, requests in flight are cut. */
   kill(): Promise<void>;
@@ -68,18 +68,20 @@ export async function serverProcess(env: Record<string, string>): Promise<Server
     state.starts += 1;
     c.stdout?.on('data', keep);
     c.stderr?.on('data', keep);
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
       if (c.exitCode !== null) throw new Error(`The server exited with ${c.exitCode}:\n${lines.join('\n')}`);
       try {
-        const res = await fetch(`http://127.0.0.1:${port}${apiPath(RESPONDENT_PATHS.health)}`);
+        const res = await fetch(`http://127.0.0.1:${port}${apiPath(RESPONDENT_PATHS.ready)}`, {
+          signal: AbortSignal.timeout(2_000),
+        });
         if (res.status === 200) return;
       } catch {
         // not listening yet
       }
       await sleep(100);
     }
-    throw new Error(`The server did not become healthy in 60 s:\n${lines.join('\n')}`);
+    throw new Error(`The server did not become healthy in 120 s:\n${lines.join('\n')}`);
   }
 
   async function kill(): Promise<void> {
