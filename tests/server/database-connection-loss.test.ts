@@ -25,8 +25,9 @@ const send = async (app: FastifyInstance, responses: SubmittedResponse[]) => {
   return { status: res.statusCode, body: res.json<unknown>() };
 };
 
+// Readiness: the liveness route /health touches no database.
 const health = async (app: FastifyInstance) => {
-  const res = await app.inject({ method: 'GET', url: '/api/v1/health' });
+  const res = await app.inject({ method: 'GET', url: '/api/v1/health/ready' });
   return { status: res.statusCode, body: res.json<unknown>() };
 };
 

@@ -7,7 +7,10 @@ export const API_PREFIX = '/api/v1';
 
 /** The respondent's side and the tablet: no staff session. */
 export const RESPONDENT_PATHS = {
+  /** Liveness: the process answers. Touches no database. */
   health: '/health',
+  /** Readiness: the database takes a write now (200), or 503 with the database fault's code. */
+  ready: '/health/ready',
   currentRound: '/rounds/current',
   questionnaire: '/questionnaires/:version',
   responses: '/responses',

@@ -5,6 +5,7 @@ import { everyone, type MatrixRow } from './fixtures';
 
 export const rows: readonly MatrixRow[] = [
   { route: 'GET /api/v1/health', expect: everyone(200) },
+  { route: 'GET /api/v1/health/ready', expect: everyone(200) },
   { route: 'GET /api/v1/rounds/current', expect: everyone(200) },
   {
     route: 'GET /api/v1/questionnaires/:version',
