@@ -11,6 +11,7 @@ import { createCodeHasher, PROCESS_CODE_HASH_KEY } from './codes/code-hasher';
 import type { Database } from './db/database';
 import { loggerOptions, privacyLogController } from './logger';
 import { registerErrorHandler } from './plugins/error-handler';
+import { frameworkErrors } from './plugins/framework-errors';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerNotFound, registerStaticPwa } from './plugins/static-pwa';
 import { registerTextGuard } from './plugins/text-guard';
@@ -67,6 +68,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     logger: loggerOptions(options.logger),
     logController: privacyLogController(),
     bodyLimit: MAX_BODY_BYTES,
+    // An address that does not decode or an over-long id: the API's envelope, not Fastify's.
+    frameworkErrors,
     // The wire contract is strict: "1" is not the number 1, and a key the schema does not name is
     // refused (additionalProperties: false), not silently dropped (Fastify's default strips it).
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
