@@ -28,6 +28,7 @@ import { responseRoutes } from './routes/responses';
 import { roundRoutes } from './routes/rounds';
 import { roundAdminRoutes } from './routes/rounds-admin';
 import { unitRoutes } from './routes/units';
+import { fastifyTrustProxy, isBehindProxy, type TrustProxyOption } from './trust-proxy';
 
 export interface BuildAppOptions {
   /** Closed when the app closes. */
@@ -42,9 +43,10 @@ export interface BuildAppOptions {
   deviceSettings?: DeviceSettings;
   /**
    * Off by default: only behind a reverse proxy that sets X-Forwarded-For/-Proto should the app
-   * believe them (for the Secure cookie flag and the login rate limit's client address).
+   * believe them (for the Secure cookie flag and the guessing limits' client address). A hop
+   * count or the proxies' addresses (trust-proxy.ts); true means exactly one hop.
    */
-  trustProxy?: boolean | string;
+  trustProxy?: TrustProxyOption;
   /**
    * The secret one-time codes are hashed with (see codes/code-hasher.ts); server.ts passes
    * CODE_HASH_KEY or DATA_DIR/code-hash.key. Without it: one random key per process.
@@ -55,11 +57,6 @@ export interface BuildAppOptions {
 export { listApiRoutes, type ApiRoute } from './auth/authorize';
 
 export const DEFAULT_DEVICE_SETTINGS: DeviceSettings = { idleTimeoutSeconds: DEFAULT_IDLE_TIMEOUT_SECONDS };
-
-/** TRUST_PROXY set (true or proxy addresses) means the app sits behind the TLS proxy. */
-function isTrustProxyOn(trustProxy: boolean | string | undefined): boolean {
-  return typeof trustProxy === 'string' ? trustProxy.trim() !== '' : trustProxy === true;
-}
 
 export function buildApp(options: BuildAppOptions): FastifyInstance {
   const { db: database, now = () => new Date(), deviceSettings = DEFAULT_DEVICE_SETTINGS } = options;
@@ -73,12 +70,12 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     // The wire contract is strict: "1" is not the number 1, and a key the schema does not name is
     // refused (additionalProperties: false), not silently dropped (Fastify's default strips it).
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy),
   });
 
   app.addHook('onClose', () => database.close());
   registerErrorHandler(app);
-  registerSecurityHeaders(app, { behindTlsProxy: isTrustProxyOn(options.trustProxy) });
+  registerSecurityHeaders(app, { behindTlsProxy: isBehindProxy(options.trustProxy) });
   registerTextGuard(app);
   registerAuthorization(app, { database, now });
 
@@ -86,7 +83,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   void app.register(roundRoutes, { prefix: API_PREFIX, database, now, deviceSettings });
   void app.register(questionnaireRoutes, { prefix: API_PREFIX, database });
   void app.register(responseRoutes, { prefix: API_PREFIX, database, now, hasher });
-  void app.register(authRoutes, { prefix: API_PREFIX, database, now });
+  void app.register(authRoutes, { prefix: API_PREFIX, database, now, hasher });
   void app.register(accountRoutes, { prefix: API_PREFIX, database, now });
   void app.register(municipalityRoutes, { prefix: API_PREFIX, database });
   void app.register(unitRoutes, { prefix: API_PREFIX, database });

@@ -1,10 +1,12 @@
-// Signing in and changing one's password: the password check is rate limited (rate-limit.ts) and
-// costs the same scrypt work, with the same answer, whether or not the account exists. A caller
-// over a limit gets `limited` back with the seconds to wait (the route sends Retry-After and
-// RATE_LIMITED), even with the right password.
+// Signing in and changing one's password: the password check is rate limited (rate-limit.ts: an
+// exponential backoff per address and username and per address, never a lockout of the username)
+// and costs the same scrypt work, with the same answer, whether or not the account exists. A
+// caller that must wait gets `limited` back with the seconds to wait (the route sends Retry-After
+// and RATE_LIMITED), even with the right password.
 import type { Kysely } from 'kysely';
 import { normalizeUsername, type Account } from '../../shared/api/staff';
 import { ApiError } from '../api-error';
+import type { CodeHasher } from '../codes/code-hasher';
 import type { DB } from '../db/schema';
 import {
   findAccount,
@@ -27,11 +29,13 @@ export interface RateLimited {
 /** storedHash undefined: no such account; the check still does the work and answers false. */
 async function checkPassword(
   db: Kysely<DB>,
+  hasher: CodeHasher,
   attempt: { username: string; clientAddress: string; password: string; storedHash: string | undefined },
   now: Date,
 ): Promise<RateLimited | { limited: false; ok: boolean }> {
   const gate = await beginLoginAttempt(
     db,
+    hasher,
     { username: attempt.username, clientAddress: attempt.clientAddress },
     now,
   );
@@ -49,6 +53,7 @@ async function checkPassword(
  */
 export async function authenticate(
   db: Kysely<DB>,
+  hasher: CodeHasher,
   login: { username: string; password: string; municipalityId?: string; clientAddress: string },
   now: Date,
 ): Promise<RateLimited | { limited: false; account: Account }> {
@@ -57,6 +62,7 @@ export async function authenticate(
   const found = candidates.length === 1 ? candidates[0] : undefined;
   const check = await checkPassword(
     db,
+    hasher,
     {
       username,
       clientAddress: login.clientAddress,
@@ -91,6 +97,7 @@ export async function signInSession(
  */
 export async function changePassword(
   db: Kysely<DB>,
+  hasher: CodeHasher,
   staff: StaffPrincipal,
   change: { currentPassword: string; newPassword: string; clientAddress: string },
   now: Date,
@@ -100,6 +107,7 @@ export async function changePassword(
   if (!account || storedHash === undefined) throw new Error('The signed-in account vanished mid-request');
   const check = await checkPassword(
     db,
+    hasher,
     {
       username: account.username,
       clientAddress: change.clientAddress,

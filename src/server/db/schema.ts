@@ -3,10 +3,10 @@ import type { AggregateCountsTable } from './tables/aggregate-counts';
 import type { AggregateTotalsTable } from './tables/aggregate-totals';
 import type { BackgroundCountsTable } from './tables/background-counts';
 import type { BackgroundTotalsTable } from './tables/background-totals';
-import type { CodeCheckLimitsTable } from './tables/code-check-limits';
+import type { CodeGuessesTable } from './tables/code-guesses';
 import type { KioskEnrolmentsTable } from './tables/kiosk-enrolments';
 import type { KiosksTable } from './tables/kiosks';
-import type { LoginAttemptsTable } from './tables/login-attempts';
+import type { LoginThrottleTable } from './tables/login-throttle';
 import type { MunicipalitiesTable } from './tables/municipalities';
 import type { NationalFiguresTable } from './tables/national-figures';
 import type { OneTimeCodesTable } from './tables/one-time-codes';
@@ -37,7 +37,6 @@ export interface DB {
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;
-  login_attempts: LoginAttemptsTable;
   setup_tokens: SetupTokensTable;
   // 003-organisation
   unit_types: UnitTypesTable;
@@ -45,7 +44,6 @@ export interface DB {
   refused_counts: RefusedCountsTable;
   kiosks: KiosksTable;
   kiosk_enrolments: KioskEnrolmentsTable;
-  code_check_limits: CodeCheckLimitsTable;
   // 004-reports
   background_counts: BackgroundCountsTable;
   background_totals: BackgroundTotalsTable;
@@ -53,6 +51,9 @@ export interface DB {
   // 005-server-meta
   server_meta: ServerMetaTable;
   readiness_probe: ReadinessProbeTable;
+  // 006-guess-limits (replaces login_attempts and code_check_limits)
+  code_guesses: CodeGuessesTable;
+  login_throttle: LoginThrottleTable;
   // 007-ingest-rules (and kiosks.revoked_allowance)
   rejected_counts: RejectedCountsTable;
   rejected_items: RejectedItemsTable;

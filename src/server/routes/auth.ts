@@ -1,6 +1,7 @@
 // Signing in and out. Login and the setup link are public (nobody is signed in yet); the rest
-// needs a session, with any role. The password checks and their rate limit are ../auth/login.ts. Every answer that starts a session sets the HttpOnly cookie and
-// returns the CSRF token the PWA echoes on unsafe requests.
+// needs a session, with any role. The password checks and their rate limit are ../auth/login.ts
+// (the hasher keys the hashed addresses it counts by). Every answer that starts a session sets the
+// HttpOnly cookie and returns the CSRF token the PWA echoes on unsafe requests.
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -23,6 +24,7 @@ import { clearSessionCookie, readSessionToken, setSessionCookie } from '../auth/
 import { checkSetupToken, completeSetup } from '../auth/first-admin';
 import { authenticate, changePassword, signInSession, type RateLimited } from '../auth/login';
 import type { AccessPolicy } from '../auth/policy';
+import type { CodeHasher } from '../codes/code-hasher';
 import type { Database } from '../db/database';
 import { findAccount } from '../repositories/accounts';
 import { deleteSession, deleteUserSessions } from '../repositories/sessions';
@@ -40,16 +42,17 @@ const toMe = ({ id, username, displayName, municipalityId, roles }: Account): Me
   roles,
 });
 
-export const authRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = (
-  app,
-  { database, now },
-) => {
+export const authRoutes: FastifyPluginAsyncTypebox<{
+  database: Database;
+  now: () => Date;
+  hasher: CodeHasher;
+}> = (app, { database, now, hasher }) => {
   const db = database.kysely;
 
-  /** 429 RATE_LIMITED with Retry-After while a login limit holds, whatever the password. */
+  /** 429 RATE_LIMITED with Retry-After while this address must wait, whatever the password. */
   function refuseLimited(reply: FastifyReply, limit: RateLimited): never {
     void reply.header('retry-after', String(limit.retryAfterSeconds));
-    throw new ApiError('RATE_LIMITED', 'Too many failed attempts: wait a while and try again');
+    throw new ApiError('RATE_LIMITED', 'Too many failed attempts from here: wait a while and try again');
   }
 
   async function signIn(
@@ -69,7 +72,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: ()
       schema: { body: LoginRequestSchema, response: { 200: SessionResponseSchema } },
     },
     async (request, reply) => {
-      const result = await authenticate(db, { ...request.body, clientAddress: request.ip }, now());
+      const result = await authenticate(db, hasher, { ...request.body, clientAddress: request.ip }, now());
       if (result.limited) refuseLimited(reply, result);
       return signIn(request, reply, result.account);
     },
@@ -104,7 +107,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: ()
     { config: { access: ANY_STAFF }, schema: { body: ChangePasswordRequestSchema } },
     async (request, reply) => {
       const change = { ...request.body, clientAddress: request.ip };
-      const result = await changePassword(db, staffOf(request), change, now());
+      const result = await changePassword(db, hasher, staffOf(request), change, now());
       if (result.limited) refuseLimited(reply, result);
       return reply.code(204).send();
     },

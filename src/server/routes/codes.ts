@@ -81,13 +81,17 @@ export const codeRoutes: FastifyPluginAsyncTypebox<{
       schema: { body: CodeCheckRequestSchema, response: { 200: CodeCheckResponseSchema } },
     },
     async (request, reply): Promise<CodeCheckResponse> => {
-      const attempt = await attempts.begin(request.ip);
-      if (attempt.limited) {
-        void reply.header('retry-after', '60');
-        throw new ApiError('RATE_LIMITED', 'Too many codes tried; wait a minute');
+      const checked = await checkCode(db, hasher, attempts, {
+        code: request.body.code,
+        today: osloDate(now()),
+        address: request.ip,
+      });
+      if (checked.limited) {
+        void reply.header('retry-after', String(checked.retryAfterSeconds));
+        throw new ApiError('RATE_LIMITED', 'Too many unknown codes tried; wait a while');
       }
       void reply.header('cache-control', 'no-store');
-      return checkCode(db, hasher, { code: request.body.code, today: osloDate(now()), attempt });
+      return checked.answer;
     },
   );
   return Promise.resolve();

@@ -3,7 +3,11 @@
 // schema failure. This route logs nothing per request (see ../logger.ts).
 // Public: an answer gets in with its one-time code, or from an enrolled kiosk of an open-kiosk
 // unit (Authorization: Kiosk …; an unknown credential is 401 KIOSK_UNKNOWN for the whole batch).
-// A client that has tried too many unknown codes waits: 429 for batches with codes.
+// Guessing codes is limited (../codes/code-attempts.ts): when a batch's coded answers may not be
+// looked at now, the answers without a code are still stored and the whole request is answered
+// 429 RATE_LIMITED with Retry-After, which the device retries quietly with the batch kept (a
+// per-item rejection would be parked on the device for good). Its coded answers go in on a later
+// try; those stored meanwhile come back as duplicates.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RESPONDENT_PATHS } from '../../shared/api/paths';
@@ -53,8 +57,8 @@ function sendPartiallyRejected(reply: FastifyReply, body: IngestResponse): void 
   void reply.code(ERROR_SPECS.BATCH_PARTIALLY_REJECTED.status).send(body);
 }
 
-function hasCodes(items: readonly unknown[]): boolean {
-  return items.some((item) => typeof item === 'object' && item !== null && 'code' in item);
+function hasCode(item: unknown): boolean {
+  return typeof item === 'object' && item !== null && 'code' in item;
 }
 
 export const responseRoutes: FastifyPluginAsyncTypebox<{
@@ -76,21 +80,26 @@ export const responseRoutes: FastifyPluginAsyncTypebox<{
     async (request, reply): Promise<IngestResponse | undefined> => {
       const kiosk = await optionalKiosk(database.kysely, request);
       const { responses } = request.body;
-      if (hasCodes(responses) && (await attempts.isLimited(request.ip))) {
-        void reply.header('retry-after', '60');
-        throw new ApiError(
-          'RATE_LIMITED',
-          'Too many unknown codes from here; the answers are kept, try again in a minute',
-        );
-      }
-      const { results, unknownCodes } = await ingestBatch(database, responses, {
+      const options = {
         today: osloDate(now()),
         hasher,
         ...(kiosk && { kiosk }),
-        onBackgroundError: (error) => request.log.error({ err: error }, 'scrubbing used codes failed'),
-      });
+        onBackgroundError: (error: unknown) =>
+          request.log.error({ err: error }, 'scrubbing used codes failed'),
+      };
+      const gate = await attempts.gateBatch(request.ip, responses);
+      if (gate.limited) {
+        const uncoded = responses.filter((item) => !hasCode(item));
+        if (uncoded.length > 0) await ingestBatch(database, uncoded, options);
+        void reply.header('retry-after', String(gate.retryAfterSeconds));
+        throw new ApiError(
+          'RATE_LIMITED',
+          'Too many unknown codes from here or for this round; the answers are kept, try again later',
+        );
+      }
+      const { results } = await ingestBatch(database, responses, options);
       await keepSyncPending(database.kysely, kiosk, request.body.pending, request.log);
-      await attempts.addFailures(request.ip, unknownCodes);
+      await gate.settle(results);
       const rejected = results.filter((r) => r.status === 'rejected').length;
       if (rejected === 0) return { results };
       const message = `${rejected} of ${results.length} responses were rejected; the others were stored`;

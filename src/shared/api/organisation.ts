@@ -21,8 +21,6 @@ export const KIOSK_AUTH_SCHEME = 'Kiosk';
 export const MAX_CODES_PER_REQUEST = 2000;
 /** An enrolment link works once, for this long. */
 export const KIOSK_ENROLMENT_HOURS = 24;
-/** Failed public code checks allowed per client and minute. */
-export const CODE_CHECK_LIMIT_PER_MINUTE = 10;
 
 const Language = MunicipalityLanguageSchema;
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
@@ -259,7 +257,7 @@ export const CodesSummaryResponseSchema = Type.Object({
 });
 export type CodesSummaryResponse = Static<typeof CodesSummaryResponseSchema>;
 
-/** POST /codes/check (public, rate limited: CODE_CHECK_LIMIT_PER_MINUTE failed checks per minute). */
+/** POST /codes/check (public; failed guesses are limited per client and hour: 429 RATE_LIMITED). */
 export const CodeCheckRequestSchema = Type.Object(
   { code: Type.String({ minLength: 1, maxLength: 40 }) },
   { additionalProperties: false },

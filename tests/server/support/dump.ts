@@ -15,14 +15,14 @@ const TABLES = [
   'background_totals',
   'users',
   'role_assignments',
-  'login_attempts',
+  'login_throttle',
   'setup_tokens',
   'unit_types',
   'one_time_codes',
   'refused_counts',
   'kiosks',
   'kiosk_enrolments',
-  'code_check_limits',
+  'code_guesses',
   'national_figures',
 ] as const satisfies readonly (keyof DB)[];
 

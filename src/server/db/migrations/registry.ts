@@ -7,6 +7,7 @@ import { migration003 } from './003-organisation';
 import type { DialectMigration } from './dialect-migration';
 import { migration004 } from './004-reports';
 import { migration005 } from './005-server-meta';
+import { migration006 } from './006-guess-limits';
 import { migration007 } from './007-ingest-rules';
 
 export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
@@ -15,5 +16,6 @@ export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '003-organisation': migration003,
   '004-reports': migration004,
   '005-server-meta': migration005,
+  '006-guess-limits': migration006,
   '007-ingest-rules': migration007,
 };
