@@ -171,10 +171,13 @@ describe('the respondent flow', () => {
     await saveAnswer(statements[0]!.id, 5);
     const { user } = await renderApp({ path: '/pastand/2' });
     await screen.findByText('2 av 36');
+    screen.getByRole('radio', { name: 'Svært enig' }).focus();
     await idleFor(WARNING_AT_MS + 1_000);
 
     await user.click(screen.getByRole('button', { name: 'Ja, jeg vil fortsette' }));
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    // Focus goes back to where it was before the warning, not to the page body.
+    expect(screen.getByRole('radio', { name: 'Svært enig' })).toHaveFocus();
 
     // A full warning period later the timer has started over: still no wipe, not even a warning.
     await idleFor(IDLE_WARNING_SECONDS * 1000);

@@ -2,11 +2,12 @@
 // the answer from "waiting" to "sent" (accepted or duplicate) or to the reason it was refused, in
 // the person's language and with what to do; the start screen never says "all sent" beside a
 // refusal, and shows staff the sync problems as counts and reasons.
-import { screen } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { act, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveAnswer, startDraft } from '../../../src/app/offline';
 import { getDb } from '../../../src/app/offline/db';
 import { drainOutbox } from '../../../src/app/offline/sync-pass';
+import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../../../src/shared/device';
 import type { Language } from '../../../src/shared/languages';
 import { DEFAULT_QUESTIONNAIRE } from '../../../src/shared/questionnaire/default-v1';
 import { createFakeServer, seedOutbox } from '../offline/fakes';
@@ -197,5 +198,20 @@ describe('the start screen sync line', () => {
         '2 svar venter: serveren tar ikke imot dem slik de sendes nå. Kontakt den som har ansvaret for tifaktor i kommunen.',
       ),
     ).toBeInTheDocument();
+  });
+});
+
+describe('the idle warning after the answer has gone to the outbox', () => {
+  it('says the screen will be cleared for the next person, not that answers will be deleted', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    try {
+      await sendFinishedSurvey();
+      await act(() => vi.advanceTimersByTimeAsync((DEFAULT_IDLE_TIMEOUT_SECONDS - 5) * 1000));
+      const warning = await screen.findByRole('alertdialog');
+      expect(warning.textContent).toMatch(/går skjermen tilbake til start, klar for nestemann/);
+      expect(warning.textContent).not.toMatch(/slettet/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

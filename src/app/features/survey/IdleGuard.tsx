@@ -1,5 +1,8 @@
 // The shared-tablet idle rule: IDLE_WARNING_SECONDS before the timeout a warning, then the
-// person's draft is wiped and the start screen returns for the next person.
+// person's draft is wiped and the start screen returns for the next person. The warning is a
+// native modal <dialog>: the page behind is inert and Tab stays inside; Escape or "Ja" keeps the
+// person's place and gives focus back to where it was. Once the answer has gone to the outbox the
+// warning says only that the screen will be cleared for the next person: nothing is deleted then.
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +17,9 @@ export function IdleGuard() {
   const { t } = useTranslation();
   const survey = useSurvey();
   const navigate = useNavigate();
+  const dialog = useRef<HTMLDialogElement>(null);
   const stayButton = useRef<HTMLButtonElement>(null);
+  const focusBefore = useRef<HTMLElement | null>(null);
   const { secondsLeft, reset } = useIdleTimer({
     isActive: Boolean(survey.draft || survey.submittedId),
     timeoutMs: survey.idleTimeoutMs,
@@ -24,27 +29,48 @@ export function IdleGuard() {
     },
   });
   const isWarning = secondsLeft !== undefined;
+  const isAnswerSubmitted = !survey.draft && Boolean(survey.submittedId);
 
   useEffect(() => {
-    if (isWarning) stayButton.current?.focus();
+    const element = dialog.current;
+    if (!isWarning || !element) return;
+    focusBefore.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // Every browser the product supports has showModal; jsdom (the component tests) does not.
+    if (typeof element.showModal === 'function') {
+      if (!element.open) element.showModal();
+    } else element.open = true;
+    stayButton.current?.focus();
+    return () => {
+      if (element.open && typeof element.close === 'function') element.close();
+      const back = focusBefore.current;
+      if (back?.isConnected) back.focus();
+    };
   }, [isWarning]);
 
   if (!isWarning) return null;
   return (
-    <div className="modal-backdrop">
-      <div
-        className="modal"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="idle-title"
-        aria-describedby="idle-body"
-      >
-        <h2 id="idle-title">{t('idle.title')}</h2>
-        <p id="idle-body">{t('idle.body', { count: secondsLeft })}</p>
-        <button ref={stayButton} type="button" className="button button--primary" onClick={reset}>
-          {t('idle.stay')}
-        </button>
-      </div>
-    </div>
+    <dialog
+      ref={dialog}
+      className="modal"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="idle-title"
+      aria-describedby="idle-body"
+      onCancel={(event) => {
+        // Escape means "I am here": keep the place instead of closing without a word.
+        event.preventDefault();
+        reset();
+      }}
+    >
+      <h2 id="idle-title">{t('idle.title')}</h2>
+      <p id="idle-body">
+        {isAnswerSubmitted
+          ? t('idle.bodyAfterSend', { count: secondsLeft })
+          : t('idle.body', { count: secondsLeft })}
+      </p>
+      <button ref={stayButton} type="button" className="button button--primary" onClick={reset}>
+        {t('idle.stay')}
+      </button>
+    </dialog>
   );
 }
