@@ -42,6 +42,9 @@ describe('rounds', () => {
       backgroundEnabled: true,
     });
     expect(within(rowOf('Høsten 2026')).getByText('Utkast')).toBeInTheDocument();
+    // The grace days are extra days for answers given offline, not a deadline to answer.
+    expect(rowOf('Høsten 2026').textContent).toContain('7 ekstra dager for svar gitt uten nett');
+    expect(rowOf('Høsten 2026').textContent).not.toContain('frist');
   });
 
   it('refuses a threshold below 3 and a close before the open, next to the fields', async () => {
