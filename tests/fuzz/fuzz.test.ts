@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { REPLAY } from '../support/seed';
 import { formatFuzz, runFuzz } from './support/run-fuzz';
 
-const RUNS = 800;
+const RUNS = 2_000;
 
 describe.each([
   { dialect: 'sqlite' as const, skip: false },
@@ -21,6 +21,7 @@ describe.each([
       expect(r.serverErrors, report).toEqual([]);
       expect(r.uncoded, report).toEqual([]);
       // Only what the server said it accepted was stored; the counts still match the answers.
+      expect(r.acceptedByServer, report).toBeGreaterThan(0);
       expect(r.responsesAfter - r.responsesBefore, report).toBe(r.acceptedByServer);
       expect(r.aggregatesMatchRecount, report).toBe(true);
       expect(r.unstorable, report).toEqual([]);
