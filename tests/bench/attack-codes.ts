@@ -5,7 +5,8 @@
 // Scenarios, each on a fresh database:
 //   one address   ATTACK_WORKERS parallel workers from 127.0.0.2, batches of ATTACK_BATCH coded
 //                 answers (100, the most a batch may carry, and 1);
-//   xff rotated   the same with trustProxy true and a new X-Forwarded-For address per request;
+//   xff rotated   the same through one proxy (trustProxy true), the client writing a new
+//                 X-Forwarded-For address in front each time;
 //   1,000 addrs   workers from 1,000 loopback addresses (127.1.x.y), the same batches;
 //   code checks   one address, parallel public code checks.
 // SQLite by default; BENCH_DATABASE_URL=postgres://… runs on PostgreSQL, in a schema of its own.
@@ -56,7 +57,10 @@ const SCENARIOS: Scenario[] = [
     name: 'one address, X-Forwarded-For rotated (trustProxy true)',
     trustProxy: true,
     address: () => '127.0.0.2',
-    forwardedFor: () => `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    // What reaches the server through one proxy: whatever the client wrote, then the address
+    // the proxy saw, appended by the proxy (the peer, 127.0.0.2, is the proxy).
+    forwardedFor: () =>
+      `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}, 192.0.2.9`,
     kind: 'batch',
   },
   {

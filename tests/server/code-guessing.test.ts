@@ -11,6 +11,7 @@ import { createEnvironment, type TestEnvironment } from './support/environment';
 import {
   batch,
   fixtureCode,
+  kioskHeaders,
   nextFixtureCode,
   NOW,
   ROUNDS,
@@ -121,6 +122,42 @@ describeEachDatabase('guessing one-time codes', (dialect) => {
       expect((await send([validResponse({ code })], address)).status).toBe(429);
       expect(await isUsed(env, code)).toBe(false);
       expect((await check(code, address)).statusCode).toBe(429);
+    });
+
+    it('still stores the answers without a code of a refused batch (an open kiosk), and holds the coded ones', async () => {
+      await env.database.kysely
+        .updateTable('units')
+        .set({ open_kiosk: 1 })
+        .where('id', '=', 'dept')
+        .execute();
+      const tablet = newAddress();
+      const used = await send(
+        Array.from({ length: GUESS_LIMITS.perClient }, () => validResponse({ code: guess() })),
+        tablet,
+      );
+      expect(unknownIn([used])).toBe(GUESS_LIMITS.perClient);
+      const open = validResponse({ code: undefined });
+      const coded = validResponse({});
+      const res = await env.app.inject({
+        method: 'POST',
+        url: '/api/v1/responses',
+        payload: batch([open, coded]),
+        remoteAddress: tablet,
+        headers: kioskHeaders(),
+      });
+      expect(res.statusCode).toBe(429);
+      const stored = await db()
+        .selectFrom('responses')
+        .select('id')
+        .where('id', 'in', [open.id, coded.id])
+        .execute();
+      expect(stored.map((r) => r.id)).toEqual([open.id]);
+      expect(await isUsed(env, coded.code!)).toBe(false);
+      await env.database.kysely
+        .updateTable('units')
+        .set({ open_kiosk: 0 })
+        .where('id', '=', 'dept')
+        .execute();
     });
 
     it('holds for parallel batches from one client: at most perClient guesses are answered', async () => {
