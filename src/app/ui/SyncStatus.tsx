@@ -1,5 +1,6 @@
-// What the person holding the tablet needs to know: how many answers wait on this device, and
-// when the last sync succeeded (so nobody clears the browser while answers wait). For the staff
+// What the person holding the tablet needs to know: how many answers wait on this device, whether
+// it is offline or sending now, and when the last send succeeded (so nobody clears the browser while
+// answers wait). For the staff
 // who look after the tablet, a sync problem line: answers held back by the server, and answers it
 // refused, counted by reason. Counts and reasons only, never what anyone answered. "All sent" is
 // said only when nothing waits and nothing was refused.
@@ -7,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useSyncStatus } from '../offline';
 import { normaliseLanguage } from '../i18n/i18n';
 import { formatDateTime } from './format';
+import { useOnline } from './useOnline';
 import {
   countByReason,
   REJECTION_REASONS,
@@ -18,6 +20,7 @@ import {
 export function SyncStatus() {
   const { t, i18n } = useTranslation();
   const status = useSyncStatus();
+  const online = useOnline();
   const lng = normaliseLanguage(i18n.language);
   const when =
     status.lastSyncAt !== undefined
@@ -40,16 +43,21 @@ export function SyncStatus() {
       t(`sync.rejectedFor.${reason}`, { count }),
     ),
   ];
+  // "All sent" needs something to have been sent from here: a new device has sent nothing.
   const summary =
     status.pending > 0
       ? t('sync.pending', { count: status.pending })
-      : status.rejected > 0
+      : status.rejected > 0 || when === undefined
         ? t('sync.nonePending')
         : t('sync.allSent');
   return (
     <section className="sync-status" aria-live="polite" aria-atomic="true">
       <p className={status.pending > 0 ? 'sync-status__pending' : 'sync-status__done'}>{summary}</p>
-      <p className="sync-status__meta">{when ? t('sync.lastSync', { when }) : t('sync.neverSynced')}</p>
+      {!online && <p className="sync-status__meta">{t('sync.offline')}</p>}
+      {online && status.isSyncing && status.pending > 0 && (
+        <p className="sync-status__meta">{t('sync.syncing')}</p>
+      )}
+      {when && <p className="sync-status__meta">{t('sync.lastSync', { when })}</p>}
       {status.pending > 0 && <p className="sync-status__meta">{t('sync.keepBrowser')}</p>}
       {problems.length > 0 && (
         <div className="sync-status__problem">

@@ -137,9 +137,45 @@ describe('the thank-you screen', () => {
 });
 
 describe('the start screen sync line', () => {
-  it('says all sent only when nothing waits and nothing was refused', async () => {
+  it('says all sent only when something was sent from here and nothing waits or was refused', async () => {
+    await getDb().meta.put({ key: 'lastSyncAt', value: Date.now() });
     await renderApp();
     expect(await screen.findByText('Alle svar er sendt')).toBeInTheDocument();
+    expect(screen.getByText(/^Sist sendt/)).toBeInTheDocument();
+  });
+
+  it('on a new device says nothing waits, without claiming anything was sent', async () => {
+    await renderApp();
+    expect(await screen.findByText('Ingen svar venter på å bli sendt')).toBeInTheDocument();
+    expect(screen.queryByText('Alle svar er sendt')).not.toBeInTheDocument();
+    expect(screen.queryByText(/sendt herfra/)).not.toBeInTheDocument();
+  });
+
+  it('says so, quietly, when the device is offline', async () => {
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      await seedOutbox(2);
+      await renderApp();
+      expect(await screen.findByText(/^Ingen nettforbindelse\./)).toBeInTheDocument();
+      expect(await screen.findByText('2 svar venter på å bli sendt')).toBeInTheDocument();
+      onLine.mockReturnValue(true);
+      act(() => {
+        window.dispatchEvent(new Event('online'));
+      });
+      expect(screen.queryByText(/^Ingen nettforbindelse\./)).not.toBeInTheDocument();
+    } finally {
+      onLine.mockRestore();
+    }
+  });
+
+  it('puts the round name in the heading, not the general title above it', async () => {
+    await renderApp();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Medarbeiderundersøkelsen 2026' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: /^Medarbeider\u00adundersøkelsen$/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('does not say "all sent" beside a refusal, and names the reason by count', async () => {

@@ -51,7 +51,9 @@ export function StartScreen() {
 
   return (
     <div className="screen start">
-      <h1>{t('start.title')}</h1>
+      {/* The round's own name heads the screen once it is known ("Medarbeiderundersøkelsen 2026"),
+          instead of the general title standing above it. */}
+      <h1>{round.status === 'ready' ? round.data.round.name : t('start.title')}</h1>
       {pwa.needRefresh && !draft && (
         <div className="banner banner--info" role="status">
           <p>{tc('update.available')}</p>
@@ -75,7 +77,6 @@ export function StartScreen() {
       )}
       {round.status === 'ready' && (
         <>
-          <p className="start__round">{round.data.round.name}</p>
           <p>
             {survey.kiosk
               ? t('start.kioskUnit', { unit: survey.kiosk.kiosk.unit.name })
