@@ -1,4 +1,6 @@
-// Before sending: how much is answered, and a link to each statement left without an answer.
+// Before sending: how much is answered, the send button, then a link to each statement left without
+// an answer (below the button, so a long list on a phone does not push "Send" out of reach). A
+// statement opened from the list leads back here.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -42,21 +44,6 @@ export function ReviewScreen() {
                 ? t('review.allAnswered')
                 : t('review.answered', { answered, total: statements.length })}
             </p>
-            {unanswered.length > 0 && (
-              <section aria-labelledby="unanswered-title">
-                <h2 id="unanswered-title">{t('review.unansweredTitle')}</h2>
-                <p>{t('review.unansweredHelp')}</p>
-                <ul className="review__list">
-                  {unanswered.map(({ statement, number }) => (
-                    <li key={statement.id}>
-                      <Link to={PATHS.statement(number)}>
-                        {t('review.answerIt', { number, text: statement.text[lng] })}
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
             {state === 'failed' && (
               <p className="banner banner--error" role="alert">
                 {t('review.failed')}
@@ -79,6 +66,21 @@ export function ReviewScreen() {
                 {state === 'sending' ? t('review.sending') : t('review.send')}
               </button>
             </div>
+            {unanswered.length > 0 && (
+              <section aria-labelledby="unanswered-title">
+                <h2 id="unanswered-title">{t('review.unansweredTitle')}</h2>
+                <p>{t('review.unansweredHelp')}</p>
+                <ul className="review__list">
+                  {unanswered.map(({ statement, number }) => (
+                    <li key={statement.id}>
+                      <Link to={PATHS.statement(number)} state={{ fromReview: true }}>
+                        {t('review.answerIt', { number, text: statement.text[lng] })}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
           </div>
         );
       }}

@@ -2,7 +2,7 @@
 // buttons. A tap is saved to the device first, then the screen moves on. Keyboard selection
 // only saves: moving on is the "Neste" button or Enter, so arrow keys never skip a statement.
 import { useRef, type FormEvent } from 'react';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CurrentRoundResponse } from '../../../shared/api/respondent';
 import { LIKERT_VALUES, type LikertValue } from '../../../shared/likert';
@@ -22,6 +22,7 @@ function Statement({ data, draft }: { data: CurrentRoundResponse; draft: Draft }
   const { answer } = useSurvey();
   const navigate = useNavigate();
   const params = useParams();
+  const location = useLocation();
   const pointerChoice = useRef(false);
   const statements = sortedStatements(data);
   const number = Number(params.n);
@@ -31,7 +32,13 @@ function Statement({ data, draft }: { data: CurrentRoundResponse; draft: Draft }
   const total = statements.length;
   const lng = normaliseLanguage(i18n.language);
   const value = draft.answers[statement.id] ?? null;
-  const next = number < total ? PATHS.statement(number + 1) : afterStatements(data);
+  // Opened from the review's list of skipped statements: moving on goes back to that list.
+  const fromReview = (location.state as { fromReview?: unknown } | null)?.fromReview === true;
+  const next = fromReview
+    ? PATHS.review
+    : number < total
+      ? PATHS.statement(number + 1)
+      : afterStatements(data);
   const previous = number > 1 ? PATHS.statement(number - 1) : PATHS.intro;
   const instructionId = `instruction-${statement.id}`;
 
@@ -96,7 +103,7 @@ function Statement({ data, draft }: { data: CurrentRoundResponse; draft: Draft }
           {t('question.back')}
         </button>
         <button type="submit" className="button button--primary">
-          {value === null ? t('question.skip') : t('question.next')}
+          {fromReview ? t('question.toReview') : value === null ? t('question.skip') : t('question.next')}
         </button>
       </div>
     </form>
