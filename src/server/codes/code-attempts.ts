@@ -22,7 +22,7 @@
 // - the round an answer names, all clients together: GUESS_LIMITS.perRound. This is what holds
 //   against many addresses (a botnet, a rotated IPv6 range): whatever their number, a round
 //   reveals no more failures than this per hour. A round under such an attack takes coded answers
-//   again in the next hour; the device keeps them meanwhile (429 is retried quietly);
+//   again in the next hour; the device keeps them meanwhile (RATE_LIMITED is sent again later);
 // - the public code check of the whole server (a failed check names no round):
 //   GUESS_LIMITS.perServerCheck. A refused check blocks nobody: the device lets the person go on
 //   and the server decides when the answer arrives.

@@ -4,10 +4,10 @@
 // Public: an answer gets in with its one-time code, or from an enrolled kiosk of an open-kiosk
 // unit (Authorization: Kiosk …; an unknown credential is 401 KIOSK_UNKNOWN for the whole batch).
 // Guessing codes is limited (../codes/code-attempts.ts): when a batch's coded answers may not be
-// looked at now, the answers without a code are still stored and the whole request is answered
-// 429 RATE_LIMITED with Retry-After, which the device retries quietly with the batch kept (a
-// per-item rejection would be parked on the device for good). Its coded answers go in on a later
-// try; those stored meanwhile come back as duplicates.
+// looked at now, each of them is answered `rejected` RATE_LIMITED (with Retry-After on the reply),
+// good code or bad, which the device keeps and sends again later (a transient code on the device,
+// src/app/offline/reasons.ts); the answers without a code are stored as usual, and the rest of the
+// device's outbox keeps flowing.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RESPONDENT_PATHS } from '../../shared/api/paths';
@@ -16,6 +16,7 @@ import {
   IngestResponseSchema,
   MAX_BATCH_SIZE,
   SYNC_FORMAT_VERSION,
+  type IngestItemResult,
   type IngestResponse,
 } from '../../shared/api/respondent';
 import { ERROR_SPECS } from '../../shared/api/errors';
@@ -25,6 +26,7 @@ import type { Database } from '../db/database';
 import { codeAttempts } from '../codes/code-attempts';
 import type { CodeHasher } from '../codes/code-hasher';
 import { ingestBatch } from '../ingest/ingest-batch';
+import { echoId } from '../ingest/parse-item';
 import { optionalKiosk } from '../kiosks/kiosk-auth';
 import { keepSyncPending } from '../kiosks/sync-report';
 
@@ -61,6 +63,16 @@ function hasCode(item: unknown): boolean {
   return typeof item === 'object' && item !== null && 'code' in item;
 }
 
+/** A coded answer that may not be looked at now: the same for a good code and a bad one. */
+function heldBack(item: unknown): IngestItemResult {
+  return {
+    id: echoId(item),
+    status: 'rejected',
+    code: 'RATE_LIMITED',
+    message: 'Too many unknown codes from here or for this round; kept on the device and sent again later',
+  };
+}
+
 export const responseRoutes: FastifyPluginAsyncTypebox<{
   database: Database;
   now: () => Date;
@@ -88,18 +100,18 @@ export const responseRoutes: FastifyPluginAsyncTypebox<{
           request.log.error({ err: error }, 'scrubbing used codes failed'),
       };
       const gate = await attempts.gateBatch(request.ip, responses);
+      let results: IngestItemResult[];
       if (gate.limited) {
-        const uncoded = responses.filter((item) => !hasCode(item));
-        if (uncoded.length > 0) await ingestBatch(database, uncoded, options);
         void reply.header('retry-after', String(gate.retryAfterSeconds));
-        throw new ApiError(
-          'RATE_LIMITED',
-          'Too many unknown codes from here or for this round; the answers are kept, try again later',
-        );
+        const uncoded = responses.filter((item) => !hasCode(item));
+        const stored = uncoded.length > 0 ? (await ingestBatch(database, uncoded, options)).results : [];
+        let next = 0;
+        results = responses.map((item) => (hasCode(item) ? heldBack(item) : stored[next++]!));
+      } else {
+        results = (await ingestBatch(database, responses, options)).results;
+        await gate.settle(results);
       }
-      const { results } = await ingestBatch(database, responses, options);
       await keepSyncPending(database.kysely, kiosk, request.body.pending, request.log);
-      await gate.settle(results);
       const rejected = results.filter((r) => r.status === 'rejected').length;
       if (rejected === 0) return { results };
       const message = `${rejected} of ${results.length} responses were rejected; the others were stored`;
