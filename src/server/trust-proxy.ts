@@ -8,8 +8,9 @@
 // - a whole number n (2..10): n proxy hops, counted from the peer;
 // - a comma-separated list of proxy addresses or CIDR subnets (e.g. "10.0.0.5, 172.16.0.0/12"),
 //   or the names loopback, linklocal and uniquelocal: only entries added by those are believed.
-// Anything else refuses to start, with a message that says what to write.
+// Anything else refuses to start (StartRefused: the message alone, saying what to write).
 import { isIP } from 'node:net';
+import { StartRefused } from './db/start-refused';
 
 /** What TRUST_PROXY gives: off, a hop count or the trusted proxy addresses, never `true`. */
 export type TrustProxySetting = false | number | string[];
@@ -41,7 +42,7 @@ export function parseTrustProxy(value: string | undefined): TrustProxySetting {
   const entries = text.split(',').map((e) => e.trim());
   const bad = entries.filter((e) => !isAddressOrSubnet(e));
   if (bad.length > 0 || entries.length === 0) {
-    throw new Error(
+    throw new StartRefused(
       `TRUST_PROXY must be the number of proxy hops in front of the server (1 to ${MAX_HOPS}; "true" means 1) ` +
         `or the proxies' addresses or subnets, comma-separated (e.g. 10.0.0.5,172.16.0.0/12), not "${text}"`,
     );

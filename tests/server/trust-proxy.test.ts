@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientGroup } from '../../src/server/client-address';
 import { GUESS_LIMITS } from '../../src/server/codes/code-attempts';
 import { LOGIN_LIMITS } from '../../src/server/auth/rate-limit';
+import { StartRefused } from '../../src/server/db/start-refused';
 import { parseTrustProxy } from '../../src/server/trust-proxy';
 import { FIXTURE_PASSWORD, USERS, login, seedAuthzFixtures } from './authz/fixtures';
 import { describeEachDatabase } from './support/databases';
@@ -28,6 +29,7 @@ describe('TRUST_PROXY', () => {
   it('refuses anything else at start, saying what to write', () => {
     for (const bad of ['yes', '10.0.0.300', '10.0.0.0/33', '10.0.0.1,', 'proxy.example', '99', '-1']) {
       expect(() => parseTrustProxy(bad)).toThrow(/TRUST_PROXY must be the number of proxy hops/);
+      expect(() => parseTrustProxy(bad)).toThrow(StartRefused);
     }
   });
 });
