@@ -2,7 +2,9 @@
 // line against the file itself and the units already stored, so the import can be all or nothing:
 // either every line is good and the result says what to write, or every bad line is listed.
 // Pure: what it needs from the database is passed in.
+import type { CsvLineError } from '../../shared/api/csv-problems';
 import { isInCycle, sortParentsFirst } from '../../shared/unit-tree';
+import { csvLineError, problem, short, type LineProblem } from '../csv/problems';
 import { readCsv } from '../csv/records';
 
 export interface CsvUnitRow {
@@ -14,10 +16,7 @@ export interface CsvUnitRow {
   employeeCount: number | null;
 }
 
-export interface CsvLineError {
-  line: number;
-  message: string;
-}
+export type { CsvLineError };
 
 export interface CsvContext {
   /** Existing units of this municipality: id → parent id. */
@@ -33,35 +32,35 @@ export type CsvResult = { ok: true; rows: CsvUnitRow[] } | { ok: false; errors: 
 export const CSV_COLUMNS = ['id', 'parent_id', 'name', 'unit_type', 'employee_count'] as const;
 const ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
 const MAX_EMPLOYEES = 1_000_000;
+const MAX_NAME = 200;
 
-function parseCount(raw: string): number | null | Error {
+function parseCount(raw: string): number | null | LineProblem {
   const text = raw.replace(/[\s\u00a0\u202f]/g, '');
   if (text === '') return null;
-  if (!/^\d+$/.test(text)) return new Error(`employee_count must be a whole number, not "${raw.trim()}"`);
+  if (!/^\d+$/.test(text)) return problem('EMPLOYEES_NOT_WHOLE', { value: short(raw.trim()) });
   const n = Number(text);
-  return n > MAX_EMPLOYEES ? new Error(`employee_count ${n} is too large`) : n;
+  return n > MAX_EMPLOYEES ? problem('EMPLOYEES_TOO_LARGE', { value: n, max: MAX_EMPLOYEES }) : n;
 }
 
 function parseRow(
   line: number,
   cells: Record<(typeof CSV_COLUMNS)[number], string>,
   ctx: CsvContext,
-): CsvUnitRow | string {
+): CsvUnitRow | LineProblem {
   const id = cells.id.trim();
-  if (id === '') return 'id is empty';
-  if (!ID_PATTERN.test(id))
-    return `id "${id.slice(0, 40)}" may only have letters a-z, digits and . _ : - (at most 100)`;
+  if (id === '') return problem('ID_EMPTY', {});
+  if (!ID_PATTERN.test(id)) return problem('ID_FORMAT', { id: short(id) });
   const name = cells.name.trim();
-  if (name === '') return 'name is empty';
-  if (name.length > 200) return 'name is longer than 200 characters';
+  if (name === '') return problem('NAME_EMPTY', {});
+  if (name.length > MAX_NAME) return problem('NAME_TOO_LONG', { max: MAX_NAME });
   const parentId = cells.parent_id.trim() || null;
-  if (parentId === id) return 'a unit cannot be its own parent';
+  if (parentId === id) return problem('OWN_PARENT', {});
   const typeText = cells.unit_type.trim();
   const unitType = typeText === '' ? null : ctx.unitTypes.get(typeText.toLowerCase());
-  if (unitType === undefined) return `unknown unit_type "${typeText.slice(0, 60)}"`;
+  if (unitType === undefined) return problem('UNKNOWN_UNIT_TYPE', { value: short(typeText) });
   const employeeCount = parseCount(cells.employee_count);
-  if (employeeCount instanceof Error) return employeeCount.message;
-  if (ctx.takenElsewhere.has(id)) return `id "${id}" is used by another municipality`;
+  if (employeeCount !== null && typeof employeeCount === 'object') return employeeCount;
+  if (ctx.takenElsewhere.has(id)) return problem('ID_TAKEN_ELSEWHERE', { id });
   return { line, id, parentId, name, unitType, employeeCount };
 }
 
@@ -69,32 +68,28 @@ function parseRow(
 function cycleLines(rows: CsvUnitRow[], ctx: CsvContext): CsvLineError[] {
   const parent = new Map(ctx.existing);
   for (const r of rows) parent.set(r.id, r.parentId);
-  return rows
-    .filter((r) => isInCycle(parent, r.id))
-    .map((r) => ({ line: r.line, message: 'parent_id makes a cycle in the unit tree' }));
+  return rows.filter((r) => isInCycle(parent, r.id)).map((r) => csvLineError(r.line, problem('CYCLE', {})));
 }
 
 export function parseUnitCsv(input: string, ctx: CsvContext): CsvResult {
   const records = readCsv(input);
   const header = records[0];
-  if (!header) return { ok: false, errors: [{ line: 1, message: 'The file is empty' }] };
+  if (!header) return { ok: false, errors: [csvLineError(1, problem('EMPTY_FILE', {}))] };
   const names = header.fields.map((f) => f.trim().toLowerCase());
   const missing = CSV_COLUMNS.filter((c) => !names.includes(c));
   if (missing.length > 0 || names.length !== CSV_COLUMNS.length) {
-    const message = `The first line must name the columns ${CSV_COLUMNS.join(';')}${missing.length ? ` (missing ${missing.join(', ')})` : ''}`;
-    return { ok: false, errors: [{ line: header.line, message }] };
+    const values = { columns: CSV_COLUMNS.join(';'), missing: missing.join(', ') };
+    return { ok: false, errors: [csvLineError(header.line, problem('HEADER', values))] };
   }
-  if (records.length === 1) return { ok: false, errors: [{ line: 2, message: 'The file has no units' }] };
+  if (records.length === 1) return { ok: false, errors: [csvLineError(2, problem('NO_ROWS', {}))] };
 
   const errors: CsvLineError[] = [];
   const rows: CsvUnitRow[] = [];
   const firstLineOf = new Map<string, number>();
   for (const record of records.slice(1)) {
     if (record.fields.length !== names.length) {
-      errors.push({
-        line: record.line,
-        message: `Expected ${names.length} fields, found ${record.fields.length}`,
-      });
+      const values = { expected: names.length, found: record.fields.length };
+      errors.push(csvLineError(record.line, problem('FIELD_COUNT', values)));
       continue;
     }
     const cells = Object.fromEntries(names.map((n, i) => [n, record.fields[i] ?? ''])) as Record<
@@ -102,13 +97,13 @@ export function parseUnitCsv(input: string, ctx: CsvContext): CsvResult {
       string
     >;
     const row = parseRow(record.line, cells, ctx);
-    if (typeof row === 'string') {
-      errors.push({ line: record.line, message: row });
+    if ('problem' in row) {
+      errors.push(csvLineError(record.line, row));
       continue;
     }
     const earlier = firstLineOf.get(row.id);
     if (earlier !== undefined) {
-      errors.push({ line: record.line, message: `id "${row.id}" is already on line ${earlier}` });
+      errors.push(csvLineError(record.line, problem('ID_REPEATED', { id: row.id, earlier })));
       continue;
     }
     firstLineOf.set(row.id, row.line);
@@ -116,10 +111,7 @@ export function parseUnitCsv(input: string, ctx: CsvContext): CsvResult {
   }
   for (const r of rows) {
     if (r.parentId !== null && !firstLineOf.has(r.parentId) && !ctx.existing.has(r.parentId)) {
-      errors.push({
-        line: r.line,
-        message: `parent_id "${r.parentId.slice(0, 40)}" is neither in the file nor an existing unit`,
-      });
+      errors.push(csvLineError(r.line, problem('PARENT_UNKNOWN', { parentId: short(r.parentId) })));
     }
   }
   if (errors.length === 0) errors.push(...cycleLines(rows, ctx));

@@ -4,8 +4,9 @@
 // types are passed in.
 import { ALL_UNIT_TYPES, type NationalFigure } from '../../shared/api/reports';
 import { FACTOR_IDS, isFactorId, type FactorId } from '../../shared/factors';
+import type { CsvLineError } from '../../shared/api/csv-problems';
+import { csvLineError, problem, short, type LineProblem } from '../csv/problems';
 import { readCsv } from '../csv/records';
-import type { CsvLineError } from '../organisation/unit-csv';
 
 export const NATIONAL_CSV_COLUMNS = ['year', 'unit_type', 'factor', 'average', 'source'] as const;
 type Column = (typeof NATIONAL_CSV_COLUMNS)[number];
@@ -16,8 +17,6 @@ export type NationalCsvResult =
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 const MAX_SOURCE_LENGTH = 200;
-
-const short = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 function parseFactor(raw: string): FactorId | undefined {
   const text = raw.trim().toLowerCase();
@@ -36,25 +35,23 @@ function parseAverage(raw: string): number | undefined {
 function parseRow(
   cells: Record<Column, string>,
   unitTypes: ReadonlyMap<string, string>,
-): NationalFigure | string {
+): NationalFigure | LineProblem {
   const yearText = cells.year.trim();
   const year = Number(yearText);
   if (!/^\d{4}$/.test(yearText) || year < MIN_YEAR || year > MAX_YEAR) {
-    return `year must be a year from ${MIN_YEAR} to ${MAX_YEAR}, not "${short(yearText)}"`;
+    return problem('YEAR_RANGE', { value: short(yearText), min: MIN_YEAR, max: MAX_YEAR });
   }
   const typeText = cells.unit_type.trim();
   const unitType =
     typeText === '' || typeText === ALL_UNIT_TYPES ? ALL_UNIT_TYPES : unitTypes.get(typeText.toLowerCase());
-  if (unitType === undefined) return `unknown unit_type "${short(typeText)}"`;
+  if (unitType === undefined) return problem('UNKNOWN_UNIT_TYPE', { value: short(typeText) });
   const factorId = parseFactor(cells.factor);
-  if (factorId === undefined)
-    return `factor must be a factor id or a number from 1 to 10, not "${short(cells.factor.trim())}"`;
+  if (factorId === undefined) return problem('FACTOR_UNKNOWN', { value: short(cells.factor.trim()) });
   const average = parseAverage(cells.average);
-  if (average === undefined)
-    return `average must be a number from 1 to 5, not "${short(cells.average.trim())}"`;
+  if (average === undefined) return problem('AVERAGE_RANGE', { value: short(cells.average.trim()) });
   const source = cells.source.trim();
-  if (source === '') return 'source is empty';
-  if (source.length > MAX_SOURCE_LENGTH) return `source is longer than ${MAX_SOURCE_LENGTH} characters`;
+  if (source === '') return problem('SOURCE_EMPTY', {});
+  if (source.length > MAX_SOURCE_LENGTH) return problem('SOURCE_TOO_LONG', { max: MAX_SOURCE_LENGTH });
   return { year, unitType, factorId, average, source };
 }
 
@@ -62,22 +59,22 @@ function parseRow(
 export function parseNationalCsv(input: string, unitTypes: ReadonlyMap<string, string>): NationalCsvResult {
   const records = readCsv(input);
   const header = records[0];
-  if (!header) return { ok: false, errors: [{ line: 1, message: 'The file is empty' }] };
+  if (!header) return { ok: false, errors: [csvLineError(1, problem('EMPTY_FILE', {}))] };
   const names = header.fields.map((f) => f.trim().toLowerCase());
   const missing = NATIONAL_CSV_COLUMNS.filter((c) => !names.includes(c));
   if (missing.length > 0 || names.length !== NATIONAL_CSV_COLUMNS.length) {
-    const message = `The first line must name the columns ${NATIONAL_CSV_COLUMNS.join(';')}${missing.length ? ` (missing ${missing.join(', ')})` : ''}`;
-    return { ok: false, errors: [{ line: header.line, message }] };
+    const values = { columns: NATIONAL_CSV_COLUMNS.join(';'), missing: missing.join(', ') };
+    return { ok: false, errors: [csvLineError(header.line, problem('HEADER', values))] };
   }
-  if (records.length === 1) return { ok: false, errors: [{ line: 2, message: 'The file has no figures' }] };
+  if (records.length === 1) return { ok: false, errors: [csvLineError(2, problem('NO_ROWS', {}))] };
 
   const errors: CsvLineError[] = [];
   const figures: NationalFigure[] = [];
   const firstLineOf = new Map<string, number>();
   for (const record of records.slice(1)) {
     if (record.fields.length !== names.length) {
-      const message = `Expected ${names.length} fields, found ${record.fields.length}`;
-      errors.push({ line: record.line, message });
+      const values = { expected: names.length, found: record.fields.length };
+      errors.push(csvLineError(record.line, problem('FIELD_COUNT', values)));
       continue;
     }
     const cells = Object.fromEntries(names.map((n, i) => [n, record.fields[i] ?? ''])) as Record<
@@ -85,17 +82,14 @@ export function parseNationalCsv(input: string, unitTypes: ReadonlyMap<string, s
       string
     >;
     const figure = parseRow(cells, unitTypes);
-    if (typeof figure === 'string') {
-      errors.push({ line: record.line, message: figure });
+    if ('problem' in figure) {
+      errors.push(csvLineError(record.line, figure));
       continue;
     }
     const key = `${figure.year}/${figure.unitType}/${figure.factorId}`;
     const earlier = firstLineOf.get(key);
     if (earlier !== undefined) {
-      errors.push({
-        line: record.line,
-        message: `The same year, unit type and factor are on line ${earlier}`,
-      });
+      errors.push(csvLineError(record.line, problem('FIGURE_REPEATED', { earlier })));
       continue;
     }
     firstLineOf.set(key, record.line);

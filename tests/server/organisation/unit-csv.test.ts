@@ -22,7 +22,9 @@ describe('unit CSV check', () => {
     const parsed = parseUnitCsv([HEADER, 'a;b;A;;', 'c;b;C;;'].join('\n'), stored);
     expect(parsed).toEqual({
       ok: false,
-      errors: [{ line: 2, message: 'parent_id makes a cycle in the unit tree' }],
+      errors: [
+        { line: 2, problem: 'CYCLE', values: {}, message: 'parent_id makes a cycle in the unit tree' },
+      ],
     });
   });
 });

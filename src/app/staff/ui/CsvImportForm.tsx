@@ -1,7 +1,9 @@
 // One CSV import form for every staff import (units, national figures): pick a file or paste the
 // text. The server takes all lines or none; when it refuses, every bad line is listed with its
-// number, and focus moves to that list. Each import brings its own texts and request.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+// number and its problem in the reader's language, and focus moves to that list. Each import
+// brings its own texts, request and help (for example the unit types it accepts).
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from './ApiError';
 import { ResultMessage } from './ResultMessage';
 import { useAction } from './useAction';
@@ -28,9 +30,19 @@ interface CsvImportFormProps<T> {
   /** The status line after a successful import. */
   describeResult: (result: T) => string;
   onImported: () => void;
+  /** Shown under the example: what the columns accept. */
+  help?: ReactNode;
 }
 
-export function CsvImportForm<T>({ id, texts, send, describeResult, onImported }: CsvImportFormProps<T>) {
+export function CsvImportForm<T>({
+  id,
+  texts,
+  send,
+  describeResult,
+  onImported,
+  help,
+}: CsvImportFormProps<T>) {
+  const { t } = useTranslation('admin');
   const action = useAction();
   const [csv, setCsv] = useState('');
   const [missing, setMissing] = useState(false);
@@ -76,6 +88,7 @@ export function CsvImportForm<T>({ id, texts, send, describeResult, onImported }
       <p id={`${field}-hint`}>{texts.intro}</p>
       <p className="admin-example-label">{texts.exampleLabel}</p>
       <pre className="admin-example">{texts.example}</pre>
+      {help}
       <form className="admin-form" onSubmit={(event) => void submit(event)} noValidate>
         <label htmlFor={`${id}-file`} className="field-label">
           {texts.file}
@@ -109,8 +122,13 @@ export function CsvImportForm<T>({ id, texts, send, describeResult, onImported }
             <ul>
               {lineErrors.map((e) => (
                 <li key={`${e.line}-${e.message}`}>
-                  {texts.line(e.line)} {/* The server writes these messages in English. */}
-                  <span lang="en">{e.message}</span>
+                  {texts.line(e.line)}{' '}
+                  {e.problem ? (
+                    t(`csvProblems.${e.problem}`, e.values)
+                  ) : (
+                    // A problem this build does not know: the server's own words, in English.
+                    <span lang="en">{e.message}</span>
+                  )}
                 </li>
               ))}
             </ul>

@@ -45,7 +45,7 @@ export function UnitsScreen() {
           )}
         </CreateSection>
       </section>
-      <UnitImport onImported={units.reload} />
+      <UnitImport unitTypes={types} onImported={units.reload} />
     </div>
   );
 }

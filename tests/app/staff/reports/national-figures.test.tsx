@@ -45,8 +45,18 @@ describe('national figures', () => {
         fake.on('POST', '/national-figures/import', () =>
           errorReply(400, 'CSV_INVALID', {
             lines: [
-              { line: 2, message: 'average must be between 1 and 5' },
-              { line: 4, message: 'unknown factor "11"' },
+              {
+                line: 2,
+                problem: 'AVERAGE_RANGE',
+                values: { value: '7' },
+                message: 'average must be a number from 1 to 5, not "7"',
+              },
+              {
+                line: 4,
+                problem: 'FACTOR_UNKNOWN',
+                values: { value: '11' },
+                message: 'factor must be a factor id or a number from 1 to 10, not "11"',
+              },
             ],
           }),
         );
@@ -66,7 +76,10 @@ describe('national figures', () => {
       within(list)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['Linje 2: average must be between 1 and 5', 'Linje 4: unknown factor "11"']);
+    ).toEqual([
+      'Linje 2: Snittet må være et tall fra 1 til 5, ikke «7».',
+      'Linje 4: Ukjent faktor «11». Bruk faktorens id eller et tall fra 1 til 10.',
+    ]);
     await waitFor(() => expect(document.activeElement).toBe(list));
     expect(screen.getByLabelText('Eller lim inn innholdet her').getAttribute('aria-invalid')).toBe('true');
     const [call] = server.calls('POST', '/national-figures/import');

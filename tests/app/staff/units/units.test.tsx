@@ -67,8 +67,18 @@ describe('units', () => {
     server.on('POST', '/units/import', () =>
       errorReply(400, 'CSV_INVALID', {
         lines: [
-          { line: 3, message: 'employee_count must be a whole number' },
-          { line: 5, message: 'parent_id "x" is neither in the file nor an existing unit' },
+          {
+            line: 3,
+            problem: 'EMPLOYEES_NOT_WHOLE',
+            values: { value: 'mange' },
+            message: 'employee_count must be a whole number, not "mange"',
+          },
+          {
+            line: 5,
+            problem: 'UNKNOWN_UNIT_TYPE',
+            values: { value: 'Grunnskule' },
+            message: 'unknown unit_type "Grunnskule"',
+          },
         ],
       }),
     );
@@ -81,9 +91,10 @@ describe('units', () => {
     const items = within(list)
       .getAllByRole('listitem')
       .map((li) => li.textContent);
+    // Said in the reader's language from the problem code and its values, not the server's English.
     expect(items).toEqual([
-      'Linje 3: employee_count must be a whole number',
-      'Linje 5: parent_id "x" is neither in the file nor an existing unit',
+      'Linje 3: Antall ansatte må være et helt tall, ikke «mange».',
+      'Linje 5: Ukjent enhetstype «Grunnskule». Se listen over typer du kan bruke.',
     ]);
     expect(document.activeElement).toBe(list);
     expect(csv.getAttribute('aria-invalid')).toBe('true');
@@ -145,5 +156,33 @@ describe('units', () => {
     await user.type(screen.getByLabelText('Navn på enheten'), 'Kultur');
     await user.click(screen.getByRole('button', { name: 'Legg til' }));
     expect(await screen.findByText('Enheten er lagt til i treet over.')).toHaveFocus();
+  });
+
+  it('lists the unit types the import accepts, in the screen language', async () => {
+    await renderAdmin({ path: '/admin/enheter' });
+    const list = await screen.findByRole('list', {
+      name: /^Enhetstyper du kan bruke i kolonnen unit_type/,
+    });
+    const types = within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(types.length).toBeGreaterThan(0);
+    expect(types.every((text) => /^.+ \([a-z0-9_-]+\)$/.test(text ?? ''))).toBe(true);
+  });
+
+  it("falls back to the server's English words for a problem this build does not know", async () => {
+    const { user, server } = await renderAdmin({ path: '/admin/enheter' });
+    server.on('POST', '/units/import', () => ({
+      status: 400,
+      body: {
+        error: { code: 'CSV_INVALID', message: '1 line is wrong' },
+        lines: [{ line: 2, problem: 'SOMETHING_NEW', values: {}, message: 'something new is wrong' }],
+      },
+    }));
+    await user.type(await screen.findByLabelText('Eller lim inn innholdet her'), 'x');
+    await user.click(screen.getByRole('button', { name: 'Importer' }));
+    const item = within(await screen.findByRole('alert')).getByRole('listitem');
+    expect(item.textContent).toBe('Linje 2: something new is wrong');
+    expect(within(item).getByText('something new is wrong')).toHaveAttribute('lang', 'en');
   });
 });
