@@ -1,6 +1,7 @@
 // Owns the numbers a new survey round starts from and the floor the anonymity rule never goes
 // below. The server applies them, the staff form shows them, the reports enforce the floor.
 import { addDays } from './dates';
+import type { Language } from './languages';
 
 /** A group with fewer answers than this shows no figures (KS's usual rule). */
 export const DEFAULT_THRESHOLD = 5;
@@ -28,4 +29,15 @@ export const DEFAULT_ROUND_SETTINGS = {
  */
 export function defaultClosesOn(opensOn: string): string {
   return addDays(opensOn, DEFAULT_ROUND_LENGTH_DAYS - 1);
+}
+
+/** A round's name in other languages than its default one: a key per language, each optional. */
+export type RoundNames = Partial<Record<Language, string>>;
+
+/** The round's name for a reader of `language`: its own name in that language, else the default name. */
+export function roundName(
+  round: { name: string; names?: RoundNames | undefined },
+  language: Language,
+): string {
+  return round.names?.[language] ?? round.name;
 }

@@ -35,6 +35,7 @@ describeEachDatabase('the HTTP API', (dialect) => {
     expect(body.round).toEqual({
       id: ROUNDS.open.id,
       name: ROUNDS.open.name,
+      names: {},
       opensOn: '2026-03-01',
       closesOn: '2026-03-20',
       status: 'open',

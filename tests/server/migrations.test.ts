@@ -29,6 +29,8 @@ const TABLES_BY_MIGRATION: Record<string, string[]> = {
   '005-server-meta': ['readiness_probe', 'server_meta'],
   '006-guess-limits': ['code_guesses', 'login_throttle'],
   '007-ingest-rules': ['rejected_counts', 'rejected_items'],
+  // A column only: rounds.name_translations.
+  '008-round-names': [],
 };
 /** The tables a later migration drops again. */
 const DROPPED_BY_MIGRATION: Record<string, string[]> = {

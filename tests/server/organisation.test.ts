@@ -306,6 +306,28 @@ describeEachDatabase('organisation and rounds', (dialect) => {
       expect((await admin.patch(`/rounds/${round.id}`, { name: 'Livsløp 2026' })).statusCode).toBe(200);
     });
 
+    it('keeps a name per language, trimmed, editable while open, and hands it to the device', async () => {
+      const created = await admin.post('/rounds', {
+        name: 'Medarbeiderundersøkelsen 2026',
+        names: { nn: '  Medarbeidarundersøkinga 2026 ', en: 'Employee survey 2026' },
+        unitId: 'unit',
+        opensOn: '2026-03-09',
+        closesOn: '2026-03-20',
+      });
+      expect(created.statusCode).toBe(201);
+      const round = created.json<AdminRound>();
+      expect(round.names).toEqual({ nn: 'Medarbeidarundersøkinga 2026', en: 'Employee survey 2026' });
+      // Only the languages the product speaks, each a real name.
+      expect((await admin.patch(`/rounds/${round.id}`, { names: { se: 'x' } })).statusCode).toBe(400);
+      expect((await admin.patch(`/rounds/${round.id}`, { names: { nn: '   ' } })).statusCode).toBe(400);
+      expect((await admin.post(`/rounds/${round.id}/open`)).statusCode).toBe(200);
+      const renamed = await admin.patch(`/rounds/${round.id}`, { names: { nn: 'Undersøkinga 2026' } });
+      expect(renamed.statusCode).toBe(200);
+      expect(renamed.json<AdminRound>().names).toEqual({ nn: 'Undersøkinga 2026' });
+      const listed = (await admin.get('/rounds')).json<{ rounds: AdminRound[] }>().rounds;
+      expect(listed.find((r) => r.id === round.id)?.names).toEqual({ nn: 'Undersøkinga 2026' });
+    });
+
     it('lists the rounds: all for the admin, those reaching their units for a leader', async () => {
       const all = (await admin.get('/rounds')).json<{ rounds: AdminRound[] }>().rounds.map((r) => r.id);
       expect(all).toEqual(expect.arrayContaining(Object.values(ROUNDS).map((r) => r.id)));

@@ -7,13 +7,18 @@ import type { RoundStatus, RoundsTable } from '../db/tables/rounds';
 import { fromFlag, toFlag } from './columns';
 import { unitAndAncestorIds } from './units';
 import type { Language } from '../../shared/languages';
+import { LANGUAGES } from '../../shared/languages';
+import type { RoundNames } from '../../shared/rounds';
 
 /** A round as the server holds it; what seeds and tests write. */
 export interface RoundRecord {
   id: string;
   municipalityId: string;
   unitId: string;
+  /** The name in defaultLanguage. */
   name: string;
+  /** The name in other languages (none when left out). */
+  names?: RoundNames;
   opensOn: string;
   closesOn: string;
   status: RoundStatus;
@@ -27,8 +32,29 @@ export interface RoundRecord {
 
 /** A round read back: also the day it was made (null for rounds from before migration 003). */
 export interface StoredRound extends RoundRecord {
+  names: RoundNames;
   createdOn: string | null;
 }
+
+/** The stored JSON object of names, keeping only languages the product speaks and non-empty text. */
+function namesFromColumn(text: string | null | undefined): RoundNames {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text ?? '{}');
+  } catch {
+    return {};
+  }
+  if (typeof parsed !== 'object' || parsed === null) return {};
+  const names: RoundNames = {};
+  for (const language of LANGUAGES) {
+    const value = (parsed as Record<string, unknown>)[language];
+    if (typeof value === 'string' && value.trim() !== '') names[language] = value;
+  }
+  return names;
+}
+
+const namesToColumn = (names: RoundNames | undefined): string | undefined =>
+  names === undefined ? undefined : JSON.stringify(names);
 
 function fromRow(row: Selectable<RoundsTable>): StoredRound {
   return {
@@ -36,6 +62,7 @@ function fromRow(row: Selectable<RoundsTable>): StoredRound {
     municipalityId: row.municipality_id,
     unitId: row.unit_id,
     name: row.name,
+    names: namesFromColumn(row.name_translations),
     opensOn: row.opens_on,
     closesOn: row.closes_on,
     status: row.status,
@@ -61,6 +88,7 @@ export async function insertRound(
       municipality_id: round.municipalityId,
       unit_id: round.unitId,
       name: round.name,
+      name_translations: namesToColumn(round.names) ?? '{}',
       opens_on: round.opensOn,
       closes_on: round.closesOn,
       status: round.status,
@@ -118,6 +146,7 @@ export type RoundChanges = Partial<Omit<RoundRecord, 'id' | 'municipalityId' | '
 function toColumns(changes: RoundChanges): Updateable<RoundsTable> {
   const columns: Updateable<RoundsTable> = {
     name: changes.name,
+    name_translations: namesToColumn(changes.names),
     unit_id: changes.unitId,
     opens_on: changes.opensOn,
     closes_on: changes.closesOn,

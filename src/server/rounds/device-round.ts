@@ -40,6 +40,7 @@ export function toDeviceRound({ round, unit }: DeviceRound): CurrentRoundRespons
   return {
     id: round.id,
     name: round.name,
+    names: round.names,
     opensOn: round.opensOn,
     closesOn: round.closesOn,
     status: deviceStatus(round.status),

@@ -6,6 +6,7 @@ import { isIsoDate } from '../../shared/dates';
 import { ApiError } from '../api-error';
 import type { RoundStatus } from '../db/tables/rounds';
 import type { RoundChanges, RoundRecord } from '../repositories/rounds';
+import { trimNames } from './defaults';
 
 export type RoundField = keyof UpdateRoundRequest;
 
@@ -16,9 +17,9 @@ export type RoundField = keyof UpdateRoundRequest;
  */
 export const EDITABLE: Record<RoundStatus, readonly RoundField[] | 'all'> = {
   draft: 'all',
-  open: ['name', 'closesOn', 'threshold', 'graceDays'],
-  closed: ['name', 'threshold', 'graceDays'],
-  published: ['name', 'threshold', 'graceDays'],
+  open: ['name', 'names', 'closesOn', 'threshold', 'graceDays'],
+  closed: ['name', 'names', 'threshold', 'graceDays'],
+  published: ['name', 'names', 'threshold', 'graceDays'],
 };
 
 /** The fields of the request that the round's state no longer lets change. */
@@ -37,7 +38,11 @@ export function assertEditable(status: RoundStatus, request: UpdateRoundRequest)
 
 /** The request as the changes to write: the name without surrounding spaces. */
 export function toChanges(request: UpdateRoundRequest): RoundChanges {
-  return { ...request, ...(request.name && { name: request.name.trim() }) };
+  return {
+    ...request,
+    ...(request.name && { name: request.name.trim() }),
+    ...(request.names && { names: trimNames(request.names) }),
+  };
 }
 
 const invalidDate = (message: string) => new ApiError('INVALID_DATE', message);

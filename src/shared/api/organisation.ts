@@ -11,6 +11,7 @@ import {
   IsoDate,
   LanguageSchema,
   literalUnion,
+  LocalizedNamesSchema,
   MunicipalityLanguageSchema,
   Nullable,
 } from './primitives';
@@ -136,6 +137,8 @@ export const AdminRoundSchema = Type.Object({
   closesOn: Type.String(),
   status: literalUnion(ROUND_STATUSES),
   defaultLanguage: LanguageSchema,
+  /** The name in other languages; `name` is the name in defaultLanguage (roundName in shared/rounds.ts). */
+  names: LocalizedNamesSchema,
   threshold: Type.Integer(),
   openQuestionEnabled: Type.Boolean(),
   backgroundEnabled: Type.Boolean(),
@@ -160,6 +163,8 @@ const GraceDays = Type.Integer({ minimum: 0, maximum: MAX_GRACE_DAYS });
 export const CreateRoundRequestSchema = Type.Object(
   {
     name: Name,
+    /** The name in other languages, each optional; a reader sees names[language] ?? name. */
+    names: Type.Optional(LocalizedNamesSchema),
     unitId: Id,
     opensOn: Type.Optional(IsoDate),
     closesOn: Type.Optional(IsoDate),
@@ -181,6 +186,8 @@ export type CreateRoundRequest = Static<typeof CreateRoundRequestSchema>;
 export const UpdateRoundRequestSchema = Type.Object(
   {
     name: Type.Optional(Name),
+    /** Replaces the names in other languages as a whole ({} removes them). */
+    names: Type.Optional(LocalizedNamesSchema),
     unitId: Type.Optional(Id),
     opensOn: Type.Optional(IsoDate),
     closesOn: Type.Optional(IsoDate),

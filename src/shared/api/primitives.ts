@@ -1,6 +1,13 @@
 // The small schemas every contract is built from, written once. A language list, an id or a date
 // format that changes here changes for the respondent, staff and report contracts alike.
-import { Type, type TLiteral, type TSchema, type TString, type TUnion } from '@sinclair/typebox';
+import {
+  Type,
+  type TLiteral,
+  type TOptional,
+  type TSchema,
+  type TString,
+  type TUnion,
+} from '@sinclair/typebox';
 import { LANGUAGES, MUNICIPALITY_LANGUAGES, type Language } from '../languages';
 
 /** An id as the server hands it out: a UUID or a municipality's own unit number, never empty. */
@@ -34,4 +41,16 @@ export const MunicipalityLanguageSchema = literalUnion(MUNICIPALITY_LANGUAGES);
 /** Text in every language the product speaks. */
 export const LocalizedTextSchema = Type.Object<Record<Language, TString>>(
   Object.fromEntries(LANGUAGES.map((language) => [language, Type.String()])) as Record<Language, TString>,
+);
+
+/** A name (a round's, for instance): 1 to 200 characters with at least one that is not a space. */
+export const NameSchema = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
+
+/** A name in some of the languages: a key per language, each optional, nothing else. */
+export const LocalizedNamesSchema = Type.Object<Record<Language, TOptional<TString>>>(
+  Object.fromEntries(LANGUAGES.map((language) => [language, Type.Optional(NameSchema)])) as Record<
+    Language,
+    TOptional<TString>
+  >,
+  { additionalProperties: false },
 );

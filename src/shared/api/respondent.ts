@@ -2,7 +2,7 @@
 // JSON schemas; both sides derive their TypeScript types from them.
 import { Type, type Static } from '@sinclair/typebox';
 import { MIN_IDLE_TIMEOUT_SECONDS } from '../device';
-import { Id, IsoDate, LanguageSchema, LocalizedTextSchema } from './primitives';
+import { Id, IsoDate, LanguageSchema, LocalizedNamesSchema, LocalizedTextSchema } from './primitives';
 
 export const SYNC_FORMAT_VERSION = 1;
 export const MAX_BATCH_SIZE = 100;
@@ -37,7 +37,10 @@ export const QuestionnaireSchema = Type.Object({
 
 export const RoundSchema = Type.Object({
   id: Type.String(),
+  /** The name in defaultLanguage. */
   name: Type.String(),
+  /** The name in other languages (absent from servers and cached rounds before it existed). */
+  names: Type.Optional(LocalizedNamesSchema),
   /** Calendar dates, YYYY-MM-DD, inclusive. */
   opensOn: Type.String(),
   closesOn: Type.String(),

@@ -168,6 +168,22 @@ describe('the start screen sync line', () => {
     }
   });
 
+  it("names the round in the reader's language when the round has a name for it", async () => {
+    const data = roundFixture();
+    data.round.names = { nn: 'Medarbeidarundersøkinga 2026' };
+    const { user } = await renderApp({ round: data });
+    await screen.findByRole('heading', { level: 1, name: 'Medarbeiderundersøkelsen 2026' });
+    await user.click(screen.getByRole('button', { name: 'Nynorsk' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Medarbeidarundersøkinga 2026' }),
+    ).toBeInTheDocument();
+    // English has no name of its own: the round's name stands.
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Medarbeiderundersøkelsen 2026' }),
+    ).toBeInTheDocument();
+  });
+
   it('puts the round name in the heading, not the general title above it', async () => {
     await renderApp();
     expect(

@@ -15,6 +15,7 @@ describe('round defaults', () => {
     expect(withDefaults({ name: ' Høst ', unitId: 'u' }, context)).toEqual({
       municipalityId: 'm1',
       name: 'Høst',
+      names: {},
       unitId: 'u',
       opensOn: '2026-03-10',
       closesOn: '2026-03-23',
@@ -44,6 +45,7 @@ describe('round defaults', () => {
       ...chosen,
       municipalityId: 'm1',
       name: 'R',
+      names: {},
       unitId: 'u',
       closesOn: '2026-04-14',
       createdOn: '2026-03-10',

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { roundName } from '../../../shared/rounds';
 import { normaliseLanguage } from '../../i18n/i18n';
 import { applyWaitingUpdate, usePwaState } from '../../pwa/pwa-state';
 import { formatDateRange } from '../../ui/format';
@@ -53,7 +54,7 @@ export function StartScreen() {
     <div className="screen start">
       {/* The round's own name heads the screen once it is known ("Medarbeiderundersøkelsen 2026"),
           instead of the general title standing above it. */}
-      <h1>{round.status === 'ready' ? round.data.round.name : t('start.title')}</h1>
+      <h1>{round.status === 'ready' ? roundName(round.data.round, lng) : t('start.title')}</h1>
       {pwa.needRefresh && !draft && (
         <div className="banner banner--info" role="status">
           <p>{tc('update.available')}</p>

@@ -6,7 +6,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../shared/api/organisation';
 import { isIsoDate } from '../../../shared/dates';
-import { DEFAULT_ROUND_SETTINGS, MAX_GRACE_DAYS, MIN_THRESHOLD } from '../../../shared/rounds';
+import { LANGUAGES, type Language } from '../../../shared/languages';
+import {
+  DEFAULT_ROUND_SETTINGS,
+  MAX_GRACE_DAYS,
+  MIN_THRESHOLD,
+  type RoundNames,
+} from '../../../shared/rounds';
 import { UnitOptions } from '../ui/UnitOptions';
 import { ApiError } from '../ui/ApiError';
 import { defaultPeriod } from '../ui/admin-format';
@@ -22,6 +28,8 @@ export function RoundForm({ units, onDone }: { units: readonly Unit[]; onDone: (
   const action = useAction();
   const [form, setForm] = useState(() => ({
     name: '',
+    /** The name in other languages; empty fields are left out. */
+    names: Object.fromEntries(LANGUAGES.map((l) => [l, ''])) as Record<Language, string>,
     unitId: units.find((u) => u.parentId === null)?.id ?? units[0]?.id ?? '',
     ...defaultPeriod(),
     threshold: String(DEFAULT_ROUND_SETTINGS.threshold),
@@ -60,6 +68,7 @@ export function RoundForm({ units, onDone }: { units: readonly Unit[]; onDone: (
     const created = await action.run((api) =>
       api.createRound({
         name: form.name.trim(),
+        names: givenNames(form.names),
         unitId: form.unitId,
         opensOn: form.opensOn,
         closesOn: form.closesOn,
@@ -82,6 +91,21 @@ export function RoundForm({ units, onDone }: { units: readonly Unit[]; onDone: (
         value={form.name}
         onChange={(e) => set({ name: e.target.value })}
       />
+      <fieldset className="admin-fieldset">
+        <legend>{t('rounds.namesLegend')}</legend>
+        <p id="round-names-hint" className="hint">
+          {t('rounds.namesHint')}
+        </p>
+        {LANGUAGES.map((language) => (
+          <TextField
+            key={language}
+            id={`round-names-${language}`}
+            label={t('rounds.nameIn', { language: t(`rounds.languageNames.${language}`) })}
+            value={form.names[language]}
+            onChange={(e) => set({ names: { ...form.names, [language]: e.target.value } })}
+          />
+        ))}
+      </fieldset>
       <SelectField
         id="round-unitId"
         label={t('rounds.unit')}
@@ -160,4 +184,14 @@ export function RoundForm({ units, onDone }: { units: readonly Unit[]; onDone: (
       </div>
     </form>
   );
+}
+
+/** The names someone typed, trimmed; a blank field means "use the round's own name". */
+function givenNames(names: Record<Language, string>): RoundNames {
+  const out: RoundNames = {};
+  for (const language of LANGUAGES) {
+    const name = names[language].trim();
+    if (name) out[language] = name;
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import { migration004 } from './004-reports';
 import { migration005 } from './005-server-meta';
 import { migration006 } from './006-guess-limits';
 import { migration007 } from './007-ingest-rules';
+import { migration008 } from './008-round-names';
 
 export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '001-init': migration001,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '005-server-meta': migration005,
   '006-guess-limits': migration006,
   '007-ingest-rules': migration007,
+  '008-round-names': migration008,
 };

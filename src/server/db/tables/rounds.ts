@@ -12,7 +12,10 @@ export interface RoundsTable {
   id: string;
   municipality_id: string;
   unit_id: string;
+  /** The name in default_language. */
   name: string;
+  /** JSON: the name in other languages, {"nn": "…"}; '{}' when none (migration 008). */
+  name_translations: WithDefault<string>;
   opens_on: string;
   closes_on: string;
   status: RoundStatus;

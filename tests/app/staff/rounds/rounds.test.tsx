@@ -33,6 +33,7 @@ describe('rounds', () => {
     expect(screen.getByText('Runden er laget som utkast og står i lista over.')).toHaveFocus();
     expect(server.calls('POST', '/rounds')[0]!.body).toEqual({
       name: 'Høsten 2026',
+      names: {},
       unitId: 'helse',
       opensOn: today,
       closesOn: addDays(today, 13),
@@ -111,5 +112,19 @@ describe('rounds', () => {
     server.on('POST', '/rounds/a/open', () => errorReply(409, 'INVALID_TRANSITION'));
     await user.click(await screen.findByRole('button', { name: 'Åpne for svar: Utkastet' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Runden kan ikke gå videre nå\./);
+  });
+
+  it('sends the name in other languages that were filled in, and only those', async () => {
+    const { user, server } = await renderAdmin({ path: '/admin/runder', state: { rounds: [] } });
+    await user.click(await screen.findByRole('button', { name: 'Lag en ny runde' }));
+    await user.type(screen.getByLabelText('Navn'), 'Medarbeiderundersøkelsen 2026');
+    const names = screen.getByRole('group', { name: 'Navnet på andre språk (valgfritt)' });
+    await user.type(within(names).getByLabelText('Navn på nynorsk'), ' Medarbeidarundersøkinga 2026 ');
+    await user.click(screen.getByRole('button', { name: 'Lagre som utkast' }));
+    await screen.findByRole('article', { name: 'Medarbeiderundersøkelsen 2026' });
+    expect(server.calls('POST', '/rounds')[0]!.body).toMatchObject({
+      name: 'Medarbeiderundersøkelsen 2026',
+      names: { nn: 'Medarbeidarundersøkinga 2026' },
+    });
   });
 });

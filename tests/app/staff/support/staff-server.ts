@@ -87,6 +87,7 @@ export function roundFixture(overrides: Partial<AdminRound> = {}): AdminRound {
     questionnaireVersion: 'v1',
     createdOn: addDays(today, -10),
     ...overrides,
+    names: overrides.names ?? {},
   };
 }
 
