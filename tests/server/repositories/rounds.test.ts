@@ -17,7 +17,7 @@ describeEachDatabase('the rounds repository', (dialect) => {
   });
   afterAll(() => env.dispose());
 
-  it('reads back what it wrote, flags as booleans and numbers as numbers, on either dialect', async () => {
+  it('reads back what it wrote, flags as booleans, numbers as numbers and names as an object, on either dialect', async () => {
     const db = env.database.kysely;
     const written = round('repo-flags', {
       status: 'draft',
@@ -25,6 +25,8 @@ describeEachDatabase('the rounds repository', (dialect) => {
       backgroundEnabled: true,
       threshold: 4,
       graceDays: 0,
+      // The names in other languages round-trip through their JSON column.
+      names: { nn: 'Rundenamn', en: 'Round name' },
     });
     await insertRound(db, { ...written, createdOn: '2026-03-10' });
     const read = await findRound(db, 'm1', 'repo-flags');
