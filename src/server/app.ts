@@ -66,7 +66,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     logController: privacyLogController(),
     bodyLimit: MAX_BODY_BYTES,
     // An address that does not decode or an over-long id: the API's envelope, not Fastify's.
-    frameworkErrors,
+    frameworkErrors: frameworkErrors({ behindTlsProxy: isBehindProxy(options.trustProxy) }),
     // The wire contract is strict: "1" is not the number 1, and a key the schema does not name is
     // refused (additionalProperties: false), not silently dropped (Fastify's default strips it).
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },

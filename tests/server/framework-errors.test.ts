@@ -25,5 +25,8 @@ describe('requests Fastify refuses before routing', () => {
     expect(body.error.code).toBe('MALFORMED_REQUEST');
     expect(Object.keys(body)).toEqual(['error']);
     expect(body.error.message).not.toContain(url.slice(8, 40));
+    // Answered before routing, but still with the security headers every answer carries.
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
   });
 });

@@ -4,7 +4,8 @@
 // the QR codes are SVG with presentation attributes only, so nothing needs 'unsafe-inline'.
 // HSTS only behind the TLS proxy (trustProxy): on plain-http localhost it would be wrong.
 import fastifyHelmet from '@fastify/helmet';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import helmet from 'helmet';
 
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -23,17 +24,31 @@ export const CONTENT_SECURITY_POLICY = {
 
 export const HSTS_MAX_AGE_SECONDS = 31_536_000;
 
-export function registerSecurityHeaders(app: FastifyInstance, options: { behindTlsProxy: boolean }): void {
-  void app.register(fastifyHelmet, {
-    global: true,
+function helmetOptions(options: { behindTlsProxy: boolean }) {
+  return {
     // Only the directives above: helmet's defaults add upgrade-insecure-requests, which a kiosk
     // on plain http in the local network must not get.
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
-    frameguard: { action: 'deny' },
+    frameguard: { action: 'deny' as const },
     noSniff: true,
-    referrerPolicy: { policy: 'no-referrer' },
+    referrerPolicy: { policy: 'no-referrer' as const },
     strictTransportSecurity: options.behindTlsProxy
       ? { maxAge: HSTS_MAX_AGE_SECONDS, includeSubDomains: false }
       : false,
-  });
+  };
+}
+
+export function registerSecurityHeaders(app: FastifyInstance, options: { behindTlsProxy: boolean }): void {
+  void app.register(fastifyHelmet, { global: true, ...helmetOptions(options) });
+}
+
+/**
+ * The same headers for an answer made outside the request hooks (Fastify's frameworkErrors, sent
+ * before routing, when helmet's onRequest hook has not run).
+ */
+export function securityHeadersFor(options: { behindTlsProxy: boolean }) {
+  const apply = helmet(helmetOptions(options));
+  return (request: FastifyRequest, reply: FastifyReply): void => {
+    apply(request.raw, reply.raw, () => undefined);
+  };
 }
