@@ -28,12 +28,15 @@ describeEachDatabase('device clocks', (dialect) => {
     if (!apps.has(day)) apps.set(day, env.secondApp({ now: () => new Date(`${day}T11:00:00Z`) }));
     return apps.get(day)!;
   };
-  /** Sends one answer on `day` and returns its status or code, and the date stored with it. */
-  async function send(day: string, item: SubmittedResponse, credential?: string) {
+  /**
+   * Sends one answer on `day` and returns its status or code, and the date stored with it;
+   * `deviceToday` is what the device says the date is as it sends (a clock off, like its answer's).
+   */
+  async function send(day: string, item: SubmittedResponse, credential?: string, deviceToday?: string) {
     const res = await serverOn(day).inject({
       method: 'POST',
       url: '/api/v1/responses',
-      payload: batch([item]),
+      payload: { ...batch([item]), ...(deviceToday !== undefined && { deviceToday }) },
       ...(credential !== undefined && { headers: kioskHeaders(credential) }),
     });
     const result = res.json<IngestResponse>().results[0]!;
@@ -106,6 +109,31 @@ describeEachDatabase('device clocks', (dialect) => {
       // With a personal code too (a phone that answered offline).
       const coded = validResponse({ roundId: ROUNDS.grace.id, answeredOn: '2099-12-31' });
       expect(await send('2026-03-11', coded)).toEqual({ outcome: 'accepted', storedOn: '2026-03-05' });
+    });
+
+    it('takes an answer made before the close by a clock 3 days ahead once the real date has caught up, when the device says its date', async () => {
+      // Made on 2026-03-04 (the device says 03-07), sent on 2026-03-09 (the device says 03-12).
+      const made = clock('2026-03-04', 3);
+      const item = kioskItem(made);
+      // Without the device's own date, 03-07 reads as a day after the close that has come.
+      expect(await send('2026-03-09', { ...item, id: crypto.randomUUID() }, kiosk)).toEqual({
+        outcome: 'ROUND_CLOSED',
+        storedOn: undefined,
+      });
+      // With it, the server moves the answer's date back by the clock's error: made on 03-04.
+      expect(await send('2026-03-09', item, kiosk, clock('2026-03-09', 3))).toEqual({
+        outcome: 'accepted',
+        storedOn: '2026-03-04',
+      });
+    });
+
+    it('corrects a clock behind as well, and still refuses what was made after the close', async () => {
+      // A clock 5 days behind, answer made on 2026-03-08 (after the close), sent on 03-09.
+      const item = kioskItem(clock('2026-03-08', -5));
+      expect(await send('2026-03-09', item, kiosk, clock('2026-03-09', -5))).toEqual({
+        outcome: 'ROUND_CLOSED',
+        storedOn: undefined,
+      });
     });
 
     it('still refuses an answer the device says it made after the close, on a day that has come', async () => {

@@ -49,6 +49,8 @@ export interface SendOptions {
   timeoutMs: number;
   /** Answers waiting on the device besides this batch (IngestRequest.pending). */
   pending?: number;
+  /** The device's own date as it sends (IngestRequest.deviceToday). */
+  deviceToday?: string;
 }
 
 export interface RespondentClient {
@@ -128,7 +130,7 @@ export function createRespondentClient(fetchImpl: typeof fetch): RespondentClien
         postJson({ pending }),
         KioskStatusResponseSchema,
       ),
-    sendResponses: (batch, { timeoutMs, pending }) =>
+    sendResponses: (batch, { timeoutMs, pending, deviceToday }) =>
       call(
         fetchImpl,
         apiPath(RESPONDENT_PATHS.responses),
@@ -137,6 +139,7 @@ export function createRespondentClient(fetchImpl: typeof fetch): RespondentClien
             formatVersion: SYNC_FORMAT_VERSION,
             responses: batch,
             ...(pending !== undefined && { pending }),
+            ...(deviceToday !== undefined && { deviceToday }),
           } satisfies IngestRequest,
           {
             // Answers never go through an HTTP or service-worker cache.

@@ -13,6 +13,7 @@
 //     log2(100) + 2 requests.
 // Server trouble for the whole request (502/503/504, 429, a reply off the contract) stops the pass
 // at once, as does no network. The answers stay in the outbox in every case but a final refusal.
+import { osloDate } from '../../shared/dates';
 import {
   MAX_BATCH_SIZE,
   MAX_REPORTED_PENDING,
@@ -79,6 +80,8 @@ async function postBatch(deps: PassDeps, batch: SubmittedResponse[]): Promise<Re
   const waiting = await pendingCount().catch(() => undefined);
   const reply = await createRespondentClient(deps.fetch).sendResponses(batch, {
     timeoutMs: deps.requestTimeoutMs,
+    // The day this device thinks it is: the server corrects the answers' dates by its clock's error.
+    deviceToday: osloDate(),
     ...(waiting !== undefined && {
       pending: Math.min(MAX_REPORTED_PENDING, Math.max(0, waiting - batch.length)),
     }),

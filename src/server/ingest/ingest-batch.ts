@@ -2,6 +2,7 @@
 // and answer per item in request order — accepted, duplicate (already stored: also success) or
 // rejected with a code. Nothing invalid is stored and nothing stored is changed; every final
 // rejection is counted (count-rejections.ts) in the same transaction.
+import { daysBetween, isIsoDate } from '../../shared/dates';
 import type { ErrorCode } from '../../shared/api/errors';
 import type { IngestItemResult, SubmittedResponse } from '../../shared/api/respondent';
 import { findUnstorableText } from '../../shared/text';
@@ -22,6 +23,8 @@ import { validateResponse, type ValidationContext } from './validate-response';
 export interface IngestOptions {
   /** The Oslo date on the server. */
   today: string;
+  /** The device's own date when it sent the batch (IngestRequest.deviceToday), if it said. */
+  deviceToday?: string;
   hasher: CodeHasher;
   /** The enrolled kiosk that sent the batch, if any. */
   kiosk?: KioskRecord;
@@ -63,7 +66,14 @@ async function loadContext(
   const unitsByRound = new Map<string, Set<string>>();
   for (const round of rounds.values()) unitsByRound.set(round.id, await unitIdsUnder(db, round.unitId));
   const { kiosk } = options;
-  const context: ValidationContext = { today: options.today, rounds, questionnaires, unitsByRound };
+  const context: ValidationContext = {
+    today: options.today,
+    ...(options.deviceToday !== undefined &&
+      isIsoDate(options.deviceToday) && { clockShiftDays: daysBetween(options.deviceToday, options.today) }),
+    rounds,
+    questionnaires,
+    unitsByRound,
+  };
   if (!kiosk) return context;
   const kioskUnitIsOpen = (await openKioskUnits(db, [kiosk.unitId])).has(kiosk.unitId);
   return {

@@ -19,6 +19,11 @@
 //   today has not come yet, so the device's clock is wrong and says nothing about when: taken.
 // - received after closesOn + graceDays: ROUND_CLOSED.
 //
+// The device's date is first put on the server's calendar when the batch says what day the device
+// thought it was (IngestRequest.deviceToday): a clock k days ahead has its answers' dates moved back
+// k days, so an answer made on the last days of the round by such a device is not taken for a late
+// one once the real date has caught up.
+//
 // The date stored with an answer (a date, never a time) is the device's date moved into what can be
 // true: not before opensOn (a clock behind, say 1970), not after the day it was received (a clock
 // ahead, say 2099) and, after the close, not after closesOn. Only a string that is no calendar date
@@ -42,6 +47,11 @@ export interface KioskContext {
 export interface ValidationContext {
   /** The server's Oslo date: the client's clock is not trusted. */
   today: string;
+  /**
+   * Days to add to each device date: the server's date minus the device's own date when it sent
+   * the batch (IngestRequest.deviceToday); 0 when the device did not say.
+   */
+  clockShiftDays?: number;
   rounds: ReadonlyMap<string, RoundRecord>;
   questionnaires: ReadonlyMap<string, Questionnaire>;
   /** round id → the round's unit and every unit below it. */
@@ -131,6 +141,14 @@ function checkWayIn(
   return { wayIn: { kind: 'kiosk', revoked: kiosk.revokedOn !== null }, unitId: kiosk.unitId };
 }
 
+/**
+ * The device's date on the server's calendar: a clock that was k days ahead when it sent the batch
+ * was k days ahead when the answer was made (a date that is no calendar date stays as sent).
+ */
+function corrected(answeredOn: string, shift: number | undefined): string {
+  return shift && isIsoDate(answeredOn) ? addDays(answeredOn, shift) : answeredOn;
+}
+
 /** The date to store, or the reason the answer is too late (see the top of this file). */
 function storedDate(answeredOn: string, round: RoundRecord, today: string): string {
   if (!isIsoDate(answeredOn)) throw new Rejection('INVALID_DATE', 'answeredOn is not a calendar date');
@@ -197,7 +215,7 @@ export function validateResponse(item: SubmittedResponse, ctx: ValidationContext
   try {
     const { round, q } = checkRound(item, ctx);
     // After the close only answers made by the close get in (storedDate), each with its way in.
-    const answeredOn = storedDate(item.answeredOn, round, ctx.today);
+    const answeredOn = storedDate(corrected(item.answeredOn, ctx.clockShiftDays), round, ctx.today);
     const answers = normaliseAnswers(item, q);
     const background = checkBackground(item, round, q);
     const openText = normaliseOpenText(item, round, q);

@@ -91,9 +91,10 @@ export const responseRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request, reply): Promise<IngestResponse | undefined> => {
       const kiosk = await optionalKiosk(database.kysely, request);
-      const { responses } = request.body;
+      const { responses, deviceToday } = request.body;
       const options = {
         today: osloDate(now()),
+        ...(deviceToday !== undefined && { deviceToday }),
         hasher,
         ...(kiosk && { kiosk }),
         onBackgroundError: (error: unknown) =>

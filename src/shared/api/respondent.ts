@@ -105,6 +105,12 @@ export const IngestRequestSchema = Type.Object(
      * more. Other devices' counts are ignored.
      */
     pending: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_REPORTED_PENDING })),
+    /**
+     * The device's own date (YYYY-MM-DD, Oslo) as it sends the batch. A clock that is k days off
+     * now was k days off when the answers were made, so the server moves each answer's date by the
+     * difference to its own date before the round window applies. Used for that alone, never stored.
+     */
+    deviceToday: Type.Optional(IsoDate),
   },
   { additionalProperties: false },
 );
