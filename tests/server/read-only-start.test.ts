@@ -1,9 +1,12 @@
 // A database the server cannot write refuses the start with a clear message; before, the server
 // reported healthy while every write failed (the migrations had nothing to write, so nothing
 // noticed). The check is a real write at start, not a look at file modes. Real `npm start`
-// processes. Root may write any file, so as root the server runs as the user nobody (65534);
-// anyone else gets files it may not write.
-import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+// processes. Root may write any file whatever its mode, so as root the file or folder is made
+// immutable (chattr +i, which binds root too); anyone else gets files it may not write. (Running
+// the server as another user instead fails in a checkout that user may not read, such as a CI
+// clone in a private temporary folder.)
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
@@ -13,12 +16,25 @@ import { insertMunicipality } from '../../src/server/repositories/organisation';
 import { killAll, startServerProcess, type ServerProcess } from './support/server-process';
 
 const AS_ROOT = process.getuid?.() === 0;
-const NOBODY = 65534;
+
+/** chattr +i / -i: what even root may not write. Throws when the file system cannot do it. */
+function setImmutable(path: string, on: boolean): void {
+  const run = spawnSync('chattr', [on ? '+i' : '-i', path], { encoding: 'utf8' });
+  if (run.status !== 0)
+    throw new Error(`chattr ${on ? '+i' : '-i'} ${path} failed: ${run.stderr || run.error}`);
+}
 
 // The two starts run side by side: each one is a whole process start.
 describe.concurrent('a database the server may not write', () => {
   const dirs: string[] = [];
+  const immutable: string[] = [];
   const started: ServerProcess[] = [];
+  /** The path becomes read-only for the server: by its mode, or for root by chattr +i. */
+  const readOnly = (path: string, mode: number) => {
+    if (!AS_ROOT) return chmodSync(path, mode);
+    setImmutable(path, true);
+    immutable.push(path);
+  };
 
   /** A migrated database with a municipality, in a fresh DATA_DIR. */
   const prepared = async () => {
@@ -31,15 +47,15 @@ describe.concurrent('a database the server may not write', () => {
     chmodSync(dataDir, 0o755);
     return dataDir;
   };
-  /** The server as a user that may read DATA_DIR, and write only what the test lets it. */
   const start = (dataDir: string) => {
-    const p = startServerProcess({ DATA_DIR: dataDir }, AS_ROOT ? { uid: NOBODY, gid: NOBODY } : {});
+    const p = startServerProcess({ DATA_DIR: dataDir });
     started.push(p);
     return p;
   };
 
   afterAll(async () => {
     await killAll(started);
+    for (const path of immutable) setImmutable(path, false);
     for (const dir of dirs) {
       chmodSync(dir, 0o755);
       rmSync(dir, { recursive: true, force: true });
@@ -53,8 +69,7 @@ describe.concurrent('a database the server may not write', () => {
     const file = join(dataDir, 'tifaktor.sqlite');
     // The folder stays writable for the server (the lock and SQLite's -wal/-shm files go there);
     // only the database file is not.
-    if (AS_ROOT) chownSync(dataDir, NOBODY, NOBODY);
-    chmodSync(file, 0o444);
+    readOnly(file, 0o444);
     const server = start(dataDir);
     expect(await server.exited()).toBe(1);
     expect(server.stderr()).toContain(`tifaktor did not start: The database ${file} does not take writes`);
@@ -65,7 +80,7 @@ describe.concurrent('a database the server may not write', () => {
 
   it('refuses to start when DATA_DIR is read-only, and says so', async ({ expect }) => {
     const dataDir = await prepared();
-    if (!AS_ROOT) chmodSync(dataDir, 0o555);
+    readOnly(dataDir, 0o555);
     const server = start(dataDir);
     expect(await server.exited()).toBe(1);
     expect(server.stderr()).toContain('tifaktor did not start: ');
