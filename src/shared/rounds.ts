@@ -41,3 +41,15 @@ export function roundName(
 ): string {
   return round.names?.[language] ?? round.name;
 }
+
+/** The names as they are kept: trimmed, and a blank one left out (it means "use the round's name"). */
+export function cleanRoundNames(
+  names: Partial<Record<Language, string | undefined>> | undefined,
+): RoundNames {
+  const out: RoundNames = {};
+  for (const [language, name] of Object.entries(names ?? {}) as [Language, string | undefined][]) {
+    const trimmed = name?.trim();
+    if (trimmed) out[language] = trimmed;
+  }
+  return out;
+}

@@ -3,11 +3,11 @@
 // Every card screen passes axe, on a 360 px phone and on a 1280×800 tablet.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACTOR_IDS } from '../../src/shared/factors';
-import { expectNoAxeViolations, pdfPageCount, printPageBoxes, SCREENSHOTS } from './support/checks';
-import { launchBrowser } from './support/browser';
+import { expectNoAxeViolations, pdfPageCount, PHONE, printPageBoxes, SCREENSHOTS } from './support/checks';
+import { openPage, type BrowserPage } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -16,21 +16,19 @@ const nn = JSON.parse(readFileSync(join(ROOT, 'locales', 'nn', 'factors.json'), 
 };
 
 let server: TestServer;
-let browser: Browser;
+let opened: BrowserPage | undefined;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startTestServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'nb-NO' });
-  page = await context.newPage();
+  opened = await openPage({ viewport: PHONE });
+  ({ context, page } = opened);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+  await opened?.close();
   await server?.dispose();
 });
 

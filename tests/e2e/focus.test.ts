@@ -2,29 +2,27 @@
 // screen, a statement with its answer chosen (the ring on a selected answer), the factor cards and
 // the map, and the staff screens including the report's heat map. WCAG 2.1 1.4.11 asks 3:1 against
 // what lies behind the ring; axe does not check it.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS } from '../../src/server/demo/seed-demo';
-import { launchBrowser } from './support/browser';
+import { openPage, type BrowserPage } from './support/browser';
+import { TABLET } from './support/checks';
 import { tabThrough, weakStops } from './support/focus';
 import { startTestServer, type TestServer } from './support/server';
 import { issueDemoCodes } from './support/staff-api';
 
 let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+let opened: BrowserPage | undefined;
 let page: Page;
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nb-NO' });
-  page = await context.newPage();
+  opened = await openPage({ viewport: TABLET });
+  page = opened.page;
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+  await opened?.close();
   await server?.dispose();
 });
 

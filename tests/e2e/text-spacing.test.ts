@@ -3,28 +3,25 @@
 // screen sideways or be cut off. Checked on the respondent's start screen in nynorsk and bokmål, the
 // factor list, and a report with distribution bars (whose in-bar percentages hide when they no
 // longer fit; the table beside them has the same numbers).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_LOGINS } from '../../src/server/demo/seed-demo';
 import { DEMO_REPORT_IDS } from '../../src/server/demo/seed-demo-reports';
-import { launchBrowser } from './support/browser';
+import { openPage, type BrowserPage } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 
 let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+let opened: BrowserPage | undefined;
 let page: Page;
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 320, height: 700 }, locale: 'nb-NO' });
-  page = await context.newPage();
+  opened = await openPage({ viewport: { width: 320, height: 700 } });
+  page = opened.page;
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+  await opened?.close();
   await server?.dispose();
 });
 

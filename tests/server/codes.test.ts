@@ -11,7 +11,7 @@ import type { IngestResponse } from '../../src/shared/api/respondent';
 import { formatCode, isValidCode, normaliseCode } from '../../src/shared/codes';
 import { snapshot } from './support/counts';
 import { describeEachDatabase } from './support/databases';
-import { createEnvironment, type TestEnvironment } from './support/environment';
+import type { TestEnvironment } from './support/environment';
 import {
   batch,
   fixtureCode,
@@ -21,7 +21,7 @@ import {
   TEST_CODE_HASHER,
   validResponse,
 } from './support/fixtures';
-import { signedIn, withStaff, type StaffClient } from './support/staff';
+import { type StaffClient, staffEnvironment } from './support/staff';
 
 let clients = 0;
 /** A fresh client address: failed code guesses are limited per address and hour, and the clock is pinned. */
@@ -30,11 +30,7 @@ const newAddress = () => `10.0.${Math.floor(++clients / 250)}.${clients % 250}`;
 describeEachDatabase('one-time codes', (dialect) => {
   let env: TestEnvironment;
   let admin: StaffClient;
-  beforeAll(async () => {
-    env = await createEnvironment(dialect);
-    await withStaff(env);
-    admin = await signedIn(env, 'admin');
-  });
+  beforeAll(async () => ({ env, admin } = await staffEnvironment(dialect)));
   afterAll(() => env.dispose());
 
   const db = () => env.database.kysely;

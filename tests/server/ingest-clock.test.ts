@@ -6,17 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/shared/dates';
 import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/respondent';
 import { describeEachDatabase } from './support/databases';
-import { createEnvironment, type TestEnvironment } from './support/environment';
+import type { TestEnvironment } from './support/environment';
 import { batch, kioskHeaders, ROUNDS, validResponse } from './support/fixtures';
-import { enrolKioskVia, signedIn, withStaff } from './support/staff';
+import { enrolKioskVia, type StaffClient, staffEnvironment } from './support/staff';
 
 describeEachDatabase('device clocks', (dialect) => {
   let env: TestEnvironment;
   let kiosk: string;
   beforeAll(async () => {
-    env = await createEnvironment(dialect);
-    await withStaff(env);
-    const admin = await signedIn(env, 'admin');
+    let admin: StaffClient;
+    ({ env, admin } = await staffEnvironment(dialect));
     await env.database.kysely.updateTable('units').set({ open_kiosk: 1 }).where('id', '=', 'dept').execute();
     kiosk = (await enrolKioskVia(env, admin, ROUNDS.grace.id, 'dept')).credential;
   });

@@ -5,18 +5,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RoundProgressResponse } from '../../src/shared/api/organisation';
 import type { IngestResponse } from '../../src/shared/api/respondent';
 import { describeEachDatabase } from './support/databases';
-import { createEnvironment, type TestEnvironment } from './support/environment';
+import type { TestEnvironment } from './support/environment';
 import { batch, ROUNDS, validResponse } from './support/fixtures';
-import { signedIn, withStaff, type StaffClient } from './support/staff';
+import { signedIn, type StaffClient, staffEnvironment } from './support/staff';
 
 describeEachDatabase('counted rejections', (dialect) => {
   let env: TestEnvironment;
   let admin: StaffClient;
-  beforeAll(async () => {
-    env = await createEnvironment(dialect);
-    await withStaff(env);
-    admin = await signedIn(env, 'admin');
-  });
+  beforeAll(async () => ({ env, admin } = await staffEnvironment(dialect)));
   afterAll(() => env.dispose());
 
   const send = async (items: unknown[]) => {

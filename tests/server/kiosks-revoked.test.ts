@@ -5,18 +5,16 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/respondent';
 import { describeEachDatabase } from './support/databases';
-import { createEnvironment, type TestEnvironment } from './support/environment';
+import type { TestEnvironment } from './support/environment';
 import { kioskHeaders, ROUNDS, validResponse } from './support/fixtures';
-import { enrolKioskVia, signedIn, withStaff, type StaffClient } from './support/staff';
+import { enrolKioskVia, type StaffClient, staffEnvironment } from './support/staff';
 
 describeEachDatabase('revoked kiosks', (dialect) => {
   let env: TestEnvironment;
   let admin: StaffClient;
   let later: FastifyInstance;
   beforeAll(async () => {
-    env = await createEnvironment(dialect);
-    await withStaff(env);
-    admin = await signedIn(env, 'admin');
+    ({ env, admin } = await staffEnvironment(dialect));
     await env.database.kysely.updateTable('units').set({ open_kiosk: 1 }).where('id', '=', 'dept').execute();
     // The day after the revokes, with its own connection (pool).
     later = env.secondApp({ now: () => new Date('2026-03-11T10:00:00Z') });

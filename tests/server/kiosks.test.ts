@@ -7,18 +7,16 @@ import type {
 } from '../../src/shared/api/organisation';
 import type { CurrentRoundResponse, IngestResponse } from '../../src/shared/api/respondent';
 import { describeEachDatabase } from './support/databases';
-import { createEnvironment, type TestEnvironment } from './support/environment';
+import type { TestEnvironment } from './support/environment';
 import { batch, FIXTURE_KIOSK, kioskHeaders, NOW, ROUNDS, validResponse } from './support/fixtures';
-import { enrolKioskVia, signedIn, withStaff, type StaffClient } from './support/staff';
+import { enrolKioskVia, signedIn, type StaffClient, staffEnvironment } from './support/staff';
 
 describeEachDatabase('enrolled kiosks', (dialect) => {
   let env: TestEnvironment;
   let admin: StaffClient;
   let leaderA: StaffClient;
   beforeAll(async () => {
-    env = await createEnvironment(dialect);
-    await withStaff(env);
-    admin = await signedIn(env, 'admin');
+    ({ env, admin } = await staffEnvironment(dialect));
     leaderA = await signedIn(env, 'leaderA');
   });
   afterAll(() => env.dispose());

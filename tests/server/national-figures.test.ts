@@ -5,8 +5,8 @@ import type { ErrorBody } from '../../src/shared/api/errors';
 import type { CsvInvalidResponse } from '../../src/shared/api/organisation';
 import type { NationalFigureListResponse } from '../../src/shared/api/reports';
 import { describeEachDatabase } from './support/databases';
-import { createEnvironment, type TestEnvironment } from './support/environment';
-import { signedIn, withStaff, type StaffClient } from './support/staff';
+import type { TestEnvironment } from './support/environment';
+import { signedIn, type StaffClient, staffEnvironment } from './support/staff';
 
 const CSV = { 'content-type': 'text/csv' };
 const HEADER = 'year;unit_type;factor;average;source';
@@ -14,11 +14,7 @@ const HEADER = 'year;unit_type;factor;average;source';
 describeEachDatabase('national figures', (dialect) => {
   let env: TestEnvironment;
   let admin: StaffClient;
-  beforeAll(async () => {
-    env = await createEnvironment(dialect);
-    await withStaff(env);
-    admin = await signedIn(env, 'admin');
-  });
+  beforeAll(async () => ({ env, admin } = await staffEnvironment(dialect)));
   afterAll(() => env.dispose());
   beforeEach(async () => {
     await env.database.kysely.deleteFrom('national_figures').execute();

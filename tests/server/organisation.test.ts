@@ -10,9 +10,9 @@ import type {
   UnitTypeListResponse,
 } from '../../src/shared/api/organisation';
 import { describeEachDatabase } from './support/databases';
-import { createEnvironment, type TestEnvironment } from './support/environment';
+import type { TestEnvironment } from './support/environment';
 import { batch, QUESTIONNAIRE, ROUNDS, validResponse } from './support/fixtures';
-import { signedIn, withStaff, type StaffClient } from './support/staff';
+import { signedIn, type StaffClient, staffEnvironment } from './support/staff';
 
 const HEADER = 'id;parent_id;name;unit_type;employee_count';
 const CSV = { 'content-type': 'text/csv' };
@@ -22,9 +22,7 @@ describeEachDatabase('organisation and rounds', (dialect) => {
   let admin: StaffClient;
   let leaderA: StaffClient;
   beforeAll(async () => {
-    env = await createEnvironment(dialect);
-    await withStaff(env);
-    admin = await signedIn(env, 'admin');
+    ({ env, admin } = await staffEnvironment(dialect));
     leaderA = await signedIn(env, 'leaderA');
   });
   afterAll(() => env.dispose());

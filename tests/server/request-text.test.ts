@@ -8,9 +8,9 @@ import { listApiRoutes } from '../../src/server/app';
 import type { IngestResponse } from '../../src/shared/api/respondent';
 import { describeEachDatabase } from './support/databases';
 import { dumpTables } from './support/dump';
-import { createEnvironment, type TestEnvironment } from './support/environment';
+import type { TestEnvironment } from './support/environment';
 import { batch, kioskHeaders, ROUNDS, validResponse } from './support/fixtures';
-import { signedIn, withStaff, type StaffClient } from './support/staff';
+import { signedIn, type StaffClient, staffEnvironment } from './support/staff';
 
 const NUL = '\u0000';
 const CSV = { 'content-type': 'text/csv' };
@@ -26,9 +26,7 @@ describeEachDatabase('text a database cannot store', (dialect) => {
   let admin: StaffClient;
   let leaderA: StaffClient;
   beforeAll(async () => {
-    env = await createEnvironment(dialect);
-    await withStaff(env);
-    admin = await signedIn(env, 'admin');
+    ({ env, admin } = await staffEnvironment(dialect));
     leaderA = await signedIn(env, 'leaderA');
     await env.app.ready();
   });

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminRound } from '../../src/shared/api/organisation';
 import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/respondent';
 import { describeEachDatabase } from './support/databases';
-import { createEnvironment, type TestEnvironment } from './support/environment';
+import type { TestEnvironment } from './support/environment';
 import { batch, kioskHeaders, QUESTIONNAIRE, ROUNDS, validResponse } from './support/fixtures';
-import { enrolKioskVia, signedIn, withStaff, type StaffClient } from './support/staff';
+import { enrolKioskVia, type StaffClient, staffEnvironment } from './support/staff';
 
 /** Noon in Oslo on a day of March 2026. */
 const on = (day: string) => new Date(`2026-03-${day}T11:00:00Z`);
@@ -19,9 +19,7 @@ describeEachDatabase('round windows', (dialect) => {
   /** Kiosks of dept (open kiosk mode) per round. */
   const kiosks: Record<string, string> = {};
   beforeAll(async () => {
-    env = await createEnvironment(dialect);
-    await withStaff(env);
-    admin = await signedIn(env, 'admin');
+    ({ env, admin } = await staffEnvironment(dialect));
     await env.database.kysely.updateTable('units').set({ open_kiosk: 1 }).where('id', '=', 'dept').execute();
     for (const round of [ROUNDS.open, ROUNDS.grace, ROUNDS.future]) {
       kiosks[round.id] = (await enrolKioskVia(env, admin, round.id, 'dept')).credential;

@@ -9,9 +9,9 @@ import { openSqlite } from '../../src/server/db/database';
 import { FIXTURE_PASSWORD } from './authz/fixtures';
 import { describeEachDatabase } from './support/databases';
 import { dumpTables } from './support/dump';
-import { createEnvironment, type TestEnvironment } from './support/environment';
+import type { TestEnvironment } from './support/environment';
 import { kioskHeaders, ROUNDS } from './support/fixtures';
-import { signedIn, withStaff, type StaffClient } from './support/staff';
+import { type StaffClient, staffEnvironment } from './support/staff';
 
 const PASSWORD = 'a-long-enough-password';
 const roles = [{ role: 'leader', unitId: 'unit' }];
@@ -93,11 +93,7 @@ const EMPTY_PATCHES: [string, string][] = [
 describeEachDatabase('strict request bodies', (dialect) => {
   let env: TestEnvironment;
   let admin: StaffClient;
-  beforeAll(async () => {
-    env = await createEnvironment(dialect);
-    await withStaff(env);
-    admin = await signedIn(env, 'admin');
-  });
+  beforeAll(async () => ({ env, admin } = await staffEnvironment(dialect)));
   afterAll(() => env.dispose());
 
   const send = (method: Method, path: string, body: unknown, who: Who) => {

@@ -3,7 +3,7 @@
 import type { CreateRoundRequest } from '../../shared/api/organisation';
 import type { Language } from '../../shared/languages';
 import { DEFAULT_QUESTIONNAIRE } from '../../shared/questionnaire/default-v1';
-import { defaultClosesOn, DEFAULT_ROUND_SETTINGS, type RoundNames } from '../../shared/rounds';
+import { cleanRoundNames, defaultClosesOn, DEFAULT_ROUND_SETTINGS } from '../../shared/rounds';
 import type { RoundRecord, StoredRound } from '../repositories/rounds';
 
 /**
@@ -26,7 +26,7 @@ export function withDefaults(
   return {
     municipalityId: context.municipalityId,
     name: request.name.trim(),
-    names: trimNames(request.names),
+    names: cleanRoundNames(request.names),
     unitId: request.unitId,
     opensOn,
     closesOn: request.closesOn ?? defaultClosesOn(opensOn),
@@ -38,14 +38,4 @@ export function withDefaults(
     questionnaireVersion: request.questionnaireVersion ?? ROUND_DEFAULTS.questionnaireVersion,
     createdOn: context.today,
   };
-}
-
-/** The names in other languages, trimmed; an empty one is left out. */
-export function trimNames(names: RoundNames | undefined): RoundNames {
-  const out: RoundNames = {};
-  for (const [language, name] of Object.entries(names ?? {}) as [Language, string | undefined][]) {
-    const trimmed = name?.trim();
-    if (trimmed) out[language] = trimmed;
-  }
-  return out;
 }

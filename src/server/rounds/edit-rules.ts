@@ -3,10 +3,10 @@
 // database, between the lock check and the date checks, so the first problem found is reported.
 import type { UpdateRoundRequest } from '../../shared/api/organisation';
 import { isIsoDate } from '../../shared/dates';
+import { cleanRoundNames } from '../../shared/rounds';
 import { ApiError } from '../api-error';
 import type { RoundStatus } from '../db/tables/rounds';
 import type { RoundChanges, RoundRecord } from '../repositories/rounds';
-import { trimNames } from './defaults';
 
 export type RoundField = keyof UpdateRoundRequest;
 
@@ -41,7 +41,7 @@ export function toChanges(request: UpdateRoundRequest): RoundChanges {
   return {
     ...request,
     ...(request.name && { name: request.name.trim() }),
-    ...(request.names && { names: trimNames(request.names) }),
+    ...(request.names && { names: cleanRoundNames(request.names) }),
   };
 }
 

@@ -1,5 +1,11 @@
 // Launches Debian's Chromium through playwright-core: never a downloaded browser.
-import { chromium, type Browser } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -17,4 +23,28 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+export interface BrowserPage {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Closes the context and the browser. */
+  close(): Promise<void>;
+}
+
+/** A browser with one page in a fresh context (bokmål locale unless `options` says otherwise). */
+export async function openPage(options: BrowserContextOptions): Promise<BrowserPage> {
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ locale: 'nb-NO', ...options });
+  const page = await context.newPage();
+  return {
+    browser,
+    context,
+    page,
+    async close() {
+      await context.close();
+      await browser.close();
+    },
+  };
 }

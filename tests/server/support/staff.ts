@@ -4,7 +4,8 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { KioskEnrolResponse } from '../../../src/shared/api/organisation';
 import { headersFor, seedAuthzFixtures, signIn, USERS, type StaffActor } from '../authz/fixtures';
-import type { TestEnvironment } from './environment';
+import type { DialectName } from '../../../src/server/db/database';
+import { createEnvironment, type TestEnvironment } from './environment';
 import { NOW } from './fixtures';
 
 export interface StaffClient {
@@ -56,4 +57,16 @@ export async function enrolKioskVia(
   const res = await env.app.inject({ method: 'POST', url: '/api/v1/kiosk/enrol', payload: { token } });
   if (res.statusCode !== 201) throw new Error(`enrol: ${res.statusCode} ${res.body}`);
   return res.json<KioskEnrolResponse>();
+}
+
+/**
+ * Where most staff tests start: a fresh environment on the dialect, the test staff in it, and the
+ * admin signed in. `beforeAll(async () => ({ env, admin } = await staffEnvironment(dialect)))`.
+ */
+export async function staffEnvironment(
+  dialect: DialectName,
+): Promise<{ env: TestEnvironment; admin: StaffClient }> {
+  const env = await createEnvironment(dialect);
+  await withStaff(env);
+  return { env, admin: await signedIn(env, 'admin') };
 }

@@ -8,10 +8,10 @@ import type { Unit } from '../../../shared/api/organisation';
 import { isIsoDate } from '../../../shared/dates';
 import { LANGUAGES, type Language } from '../../../shared/languages';
 import {
+  cleanRoundNames,
   DEFAULT_ROUND_SETTINGS,
   MAX_GRACE_DAYS,
   MIN_THRESHOLD,
-  type RoundNames,
 } from '../../../shared/rounds';
 import { UnitOptions } from '../ui/UnitOptions';
 import { ApiError } from '../ui/ApiError';
@@ -68,7 +68,7 @@ export function RoundForm({ units, onDone }: { units: readonly Unit[]; onDone: (
     const created = await action.run((api) =>
       api.createRound({
         name: form.name.trim(),
-        names: givenNames(form.names),
+        names: cleanRoundNames(form.names),
         unitId: form.unitId,
         opensOn: form.opensOn,
         closesOn: form.closesOn,
@@ -184,14 +184,4 @@ export function RoundForm({ units, onDone }: { units: readonly Unit[]; onDone: (
       </div>
     </form>
   );
-}
-
-/** The names someone typed, trimmed; a blank field means "use the round's own name". */
-function givenNames(names: Record<Language, string>): RoundNames {
-  const out: RoundNames = {};
-  for (const language of LANGUAGES) {
-    const name = names[language].trim();
-    if (name) out[language] = name;
-  }
-  return out;
 }
