@@ -107,6 +107,21 @@ export const ERROR_CODES = [
    * also closed rounds whose grace days have passed (their figures can no longer change).
    */
   'REPORT_NOT_AVAILABLE',
+  // Follow-up plans (issue 12).
+  /** The unit already has a follow-up plan for this round. */
+  'PLAN_EXISTS',
+  /** A plan can only go draft → agreed → in_progress → evaluated → closed (or agreed → draft before a review). */
+  'PLAN_INVALID_TRANSITION',
+  /** That part of the plan cannot change in the plan's current state (PLAN_EDIT_RULES). */
+  'PLAN_LOCKED',
+  /** The plan cannot be agreed yet: the plan's readiness.missing says what is missing. */
+  'PLAN_NOT_READY',
+  /** The plan already has as many focus factors as the municipality's setting allows. */
+  'TOO_MANY_FOCUS_FACTORS',
+  /** The factor is already a focus factor of this plan. */
+  'FOCUS_FACTOR_TAKEN',
+  /** The plan link is unknown or was renewed. */
+  'PLAN_LINK_INVALID',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -180,6 +195,13 @@ export const ERROR_SPECS = {
   CONFLICT: { status: 409, message: 'The id, number or name is already taken' },
   INVALID_REFERENCE: { status: 400, message: 'A reference in the request does not exist or does not fit' },
   REPORT_NOT_AVAILABLE: { status: 409, message: 'The round has no report for you yet' },
+  PLAN_EXISTS: { status: 409, message: 'The unit already has a plan for this round' },
+  PLAN_INVALID_TRANSITION: { status: 409, message: 'The plan cannot make that change of state' },
+  PLAN_LOCKED: { status: 409, message: "That part of the plan cannot change in the plan's current state" },
+  PLAN_NOT_READY: { status: 409, message: 'The plan is not ready to be agreed' },
+  TOO_MANY_FOCUS_FACTORS: { status: 409, message: 'The plan already has as many focus factors as allowed' },
+  FOCUS_FACTOR_TAKEN: { status: 409, message: 'That factor is already a focus factor of the plan' },
+  PLAN_LINK_INVALID: { status: 404, message: 'This plan link is not valid: it is unknown or was renewed' },
 } as const satisfies Record<ErrorCode, ErrorSpec>;
 
 /** The envelope every refusal carries, as this server sends it (the error handler's `satisfies`). */

@@ -17,6 +17,8 @@ export const RESPONDENT_PATHS = {
   codeCheck: '/codes/check',
   kioskEnrol: '/kiosk/enrol',
   kioskStatus: '/kiosk/status',
+  /** "Dette gjør vi": a unit's follow-up plan, read-only, by its unguessable token (src/shared/api/plans.ts). */
+  unitPlan: '/plans/public/:token',
 } as const;
 
 /** Staff routes: session cookie, and the CSRF header on every change. */
@@ -40,6 +42,10 @@ export const STAFF_PATHS = {
   round: '/rounds/:id',
   roundTransition: '/rounds/:id/:transition',
   roundProgress: '/rounds/:id/progress',
+  /** The round's progress plan (src/shared/api/preparation.ts): GET for every staff role, PUT for admin. */
+  roundPreparation: '/rounds/:id/preparation',
+  /** The progress plans of every round that reaches the caller's units. */
+  preparation: '/preparation',
   codes: '/rounds/:roundId/units/:unitId/codes',
   codesSummary: '/rounds/:roundId/units/:unitId/codes/summary',
   kioskEnrolments: '/rounds/:roundId/units/:unitId/kiosk-enrolments',
@@ -50,6 +56,25 @@ export const STAFF_PATHS = {
   heatmap: '/reports/rounds/:roundId/heatmap',
   nationalFigures: '/national-figures',
   nationalImport: '/national-figures/import',
+  // Follow-up plans (issue 12, src/shared/api/plans.ts).
+  plans: '/plans',
+  planSettings: '/plans/settings',
+  planDue: '/plans/due',
+  planOverview: '/plans/overview',
+  planPrevious: '/plans/previous',
+  plan: '/plans/:planId',
+  planTransition: '/plans/:planId/transition',
+  planConsultation: '/plans/:planId/consultations/:party',
+  planConsultationSeen: '/plans/:planId/consultations/:party/seen',
+  planFocusFactors: '/plans/:planId/focus-factors',
+  planFocusFactor: '/plans/:planId/focus-factors/:itemId',
+  planGoals: '/plans/:planId/focus-factors/:itemId/goals',
+  planGoal: '/plans/:planId/goals/:itemId',
+  planMeasures: '/plans/:planId/focus-factors/:itemId/measures',
+  planMeasure: '/plans/:planId/measures/:itemId',
+  planReviews: '/plans/:planId/reviews',
+  planPublicLink: '/plans/:planId/public-link',
+  planCandidates: '/plans/:planId/responsible-candidates',
 } as const;
 
 /** The parameter names in a pattern: '/rounds/:roundId/units/:unitId' → 'roundId' | 'unitId'. */
