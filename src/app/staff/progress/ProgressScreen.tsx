@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { hasRole } from '../session/roles';
 import { useSession } from '../session/SessionContext';
 import { MyUnitsList } from './MyUnitsList';
+import { StaffSlot } from '../ui/StaffSlots';
 import { RoundsOverview } from './RoundsOverview';
 
 export function ProgressScreen() {
@@ -16,6 +17,7 @@ export function ProgressScreen() {
     <div className="screen admin-screen">
       <h1>{t('progress.title')}</h1>
       <MyUnitsList />
+      <StaffSlot name="home" args={[]} />
     </div>
   );
 }

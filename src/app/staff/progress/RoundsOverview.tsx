@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isAdmin } from '../session/roles';
 import { useSession } from '../session/SessionContext';
 import { ApiError } from '../ui/ApiError';
+import { StaffSlot } from '../ui/StaffSlots';
 import { useRounds } from '../ui/useOrganisation';
 import { RoundProgress } from './RoundProgress';
 import { UpcomingRounds } from './UpcomingRounds';
@@ -27,6 +28,7 @@ export function RoundsOverview() {
         <RoundProgress key={round.id} roundId={round.id} />
       ))}
       {drafts.length > 0 && <UpcomingRounds rounds={drafts} />}
+      <StaffSlot name="home" args={[]} />
     </div>
   );
 }

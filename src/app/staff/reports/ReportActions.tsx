@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { UnitReportResponse } from '../../../shared/api/reports';
 import { downloadText } from '../../ui/csv';
+import { StaffSlot } from '../ui/StaffSlots';
 import { REPORT_PATHS } from './paths';
 import { fileSlug, reportCsv } from './report-csv';
 import { useNationalLabel } from './useNationalLabel';
@@ -33,6 +34,7 @@ export function ReportActions({ report }: { report: UnitReportResponse }) {
       <button type="button" className="button button--secondary" onClick={download}>
         {t('report.download')}
       </button>
+      <StaffSlot name="reportActions" args={[report]} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { OpenAnswers } from './OpenAnswers';
 import { OverviewSection } from './OverviewSection';
 import { ReportActions } from './ReportActions';
 import { ResponseRate } from './ResponseRate';
+import { StaffSlot } from '../ui/StaffSlots';
 
 export function ReportBody({ report }: { report: UnitReportResponse }) {
   const { t } = useTranslation(['reports', 'factors']);
@@ -17,6 +18,7 @@ export function ReportBody({ report }: { report: UnitReportResponse }) {
       {report.responseRate && <ResponseRate rate={report.responseRate} />}
       <ReportActions report={report} />
       <OverviewSection report={report} />
+      <StaffSlot name="reportFollowUp" args={[report]} />
       <nav className="report-toc" aria-label={t('report.factorsNav')}>
         <ul>
           {report.factors.map((row) => (

@@ -2,6 +2,7 @@
 // out by subtraction. The server sends no figures at all then; this box is all the report shows.
 import { useTranslation } from 'react-i18next';
 import type { UnitReportResponse } from '../../../shared/api/reports';
+import { StaffSlot } from '../ui/StaffSlots';
 
 export function SuppressedNotice({ report }: { report: UnitReportResponse }) {
   const { t } = useTranslation('reports');
@@ -17,6 +18,9 @@ export function SuppressedNotice({ report }: { report: UnitReportResponse }) {
           : t('suppressed.tooFewText', { threshold: report.round.threshold })}
       </p>
       <p>{t('suppressed.elsewhere')}</p>
+      <div className="admin-actions no-print">
+        <StaffSlot name="reportActions" args={[report]} />
+      </div>
     </div>
   );
 }
