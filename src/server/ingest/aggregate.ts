@@ -6,10 +6,15 @@
 // questionnaire version: in the option it chose, or as "declined" where it left the question out,
 // so each question's groups add up to the same number of responses. A response with no background
 // answers at all is not counted in any group.
+//
+// Besides, per unit: how many of its own responses gave each background profile (the option or
+// "declined" of every such question, canonical JSON with sorted keys; migration 010). The report
+// rule crosses units and groups with these (reports/cross-suppression.ts).
 import { DECLINED } from '../../shared/questionnaire/types';
 import type {
   AggregateDeltas,
   BackgroundCountDelta,
+  BackgroundProfileDelta,
   BackgroundTotalDelta,
   CountDelta,
   NewResponse,
@@ -20,6 +25,12 @@ import type {
 export type BackgroundQuestionIds = ReadonlyMap<string, readonly string[]>;
 
 const SEP = '\u0000';
+
+/** The canonical profile: every question id sorted, its option or DECLINED (as migration 010 writes). */
+export function backgroundProfile(questionIds: Iterable<string>, background: Record<string, string>): string {
+  const ids = [...new Set(questionIds)].sort();
+  return JSON.stringify(Object.fromEntries(ids.map((id) => [id, background[id] ?? DECLINED])));
+}
 
 /** The delta under `key`, made by `create` the first time. */
 function entry<T>(map: Map<string, T>, key: string, create: () => T): T {
@@ -43,6 +54,7 @@ export function aggregateDeltas(
   const totals = new Map<string, TotalDelta>();
   const backgroundCounts = new Map<string, BackgroundCountDelta>();
   const backgroundTotals = new Map<string, BackgroundTotalDelta>();
+  const backgroundProfiles = new Map<string, BackgroundProfileDelta>();
   for (const r of responses) {
     const { roundId, unitId } = r;
     entry(totals, [roundId, unitId].join(SEP), () => ({ roundId, unitId, responses: 0 })).responses += 1;
@@ -60,6 +72,9 @@ export function aggregateDeltas(
       ...(backgroundQuestions.get(r.questionnaireVersion) ?? []),
       ...Object.keys(r.background),
     ]);
+    const profile = backgroundProfile(questionIds, r.background);
+    const create = () => ({ roundId, unitId, profile, responses: 0 });
+    entry(backgroundProfiles, [roundId, unitId, profile].join(SEP), create).responses += 1;
     for (const questionId of questionIds) {
       const optionValue = r.background[questionId] ?? DECLINED;
       const group = [roundId, questionId, optionValue].join(SEP);
@@ -79,6 +94,7 @@ export function aggregateDeltas(
     totals: sortedValues(totals),
     backgroundCounts: sortedValues(backgroundCounts),
     backgroundTotals: sortedValues(backgroundTotals),
+    backgroundProfiles: sortedValues(backgroundProfiles),
   };
 }
 

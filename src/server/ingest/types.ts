@@ -47,9 +47,18 @@ export interface BackgroundTotalDelta {
   responses: number;
 }
 
+/** How many of a unit's own responses gave one background profile (canonical JSON, see aggregate.ts). */
+export interface BackgroundProfileDelta {
+  roundId: string;
+  unitId: string;
+  profile: string;
+  responses: number;
+}
+
 export interface AggregateDeltas {
   counts: CountDelta[];
   totals: TotalDelta[];
   backgroundCounts: BackgroundCountDelta[];
   backgroundTotals: BackgroundTotalDelta[];
+  backgroundProfiles: BackgroundProfileDelta[];
 }

@@ -9,6 +9,7 @@ import { DECLINED, type BackgroundQuestion } from '../../shared/questionnaire/ty
 import { MIN_THRESHOLD } from '../../shared/rounds';
 import { addCounts, answeredCount, emptyCounts, factorFigure, factorStatements, sumCounts } from './figures';
 import type { FactorStatements, GroupCounts, RoundData, UnitNode } from './model';
+import { nextGroupToHide } from './cross-suppression';
 import { suppressPartition, suppressTree, type Suppression } from './suppression';
 
 export interface RoundAnalysis {
@@ -101,36 +102,125 @@ function subtreeTotals(
 }
 
 /**
- * The municipality's breakdown by each background question, or null when the municipality is
- * suppressed or the round asked none. Every question's groups (its options, then DECLINED) are
- * protected as a partition of the whole, complement included.
+ * The municipality's breakdown by each background question, or null when the round is not for the
+ * whole municipality (respondents are promised background figures only for the whole), when the
+ * municipality is suppressed, or when the round asked none. Every question's groups (its options,
+ * then DECLINED) are protected as a partition of the whole, complement included, and all of them
+ * together with the unit tree by ./cross-suppression.ts.
  */
 export function backgroundBreakdowns(analysis: RoundAnalysis): BackgroundBreakdown[] | null {
   const { data } = analysis;
   const rootId = data.rootUnitId;
   const whole = analysis.totals.get(rootId);
+  if (!data.frameIsMunicipality) return null;
   if (data.background.length === 0 || !whole || analysis.unitSuppression.has(rootId)) return null;
-  return data.questionnaire.background.map((question) => breakdown(analysis, question, whole));
+  const questions = data.questionnaire.background.map((question) => {
+    const options = [...question.options, { value: DECLINED, label: DECLINED_LABEL }];
+    const groups = options.map((o) => ({ ...o, counts: backgroundCounts(data, question.id, o.value) }));
+    return { question, groups };
+  });
+  const hidden = hiddenGroups(analysis, questions, whole);
+  return questions.map(({ question, groups }) =>
+    breakdown(analysis, question, groups, whole, hidden.get(question.id) ?? new Set()),
+  );
 }
 
-function breakdown(analysis: RoundAnalysis, question: BackgroundQuestion, whole: GroupCounts) {
+type Groups = { value: string; label: LocalizedText; counts: GroupCounts }[];
+
+/**
+ * The groups hidden on responses, per question: each question's partition rule, then the cross
+ * rule, the partition rules again with every group hidden so far kept hidden, until nothing
+ * changes. Only ever hides more.
+ */
+function hiddenGroups(
+  analysis: RoundAnalysis,
+  questions: readonly { question: BackgroundQuestion; groups: Groups }[],
+  whole: GroupCounts,
+): Map<string, Set<string>> {
+  const threshold = thresholdOf(analysis.data);
+  const cross = crossBase(analysis);
+  // Profiles that do not add up to a question's group totals (counts kept apart and out of step)
+  // cannot vouch for any crossing: that question shows no group at all.
+  const fromProfiles = new Map<string, number>();
+  for (const p of cross.profiles) {
+    for (const [q, v] of Object.entries(p.answers)) {
+      fromProfiles.set(`${q}\u0000${v}`, (fromProfiles.get(`${q}\u0000${v}`) ?? 0) + p.responses);
+    }
+  }
+  const hidden = new Map(
+    questions.map(({ question, groups }) => {
+      const agree = groups.every(
+        (g) => (fromProfiles.get(`${question.id}\u0000${g.value}`) ?? 0) === g.counts.responses,
+      );
+      return [question.id, new Set(agree ? [] : groups.map((g) => g.value))];
+    }),
+  );
+  for (;;) {
+    for (const { question, groups } of questions) {
+      const forced = hidden.get(question.id) ?? new Set<string>();
+      const result = suppressPartition(
+        [whole.responses],
+        groups.map((g) => ({ id: g.value, counts: [g.counts.responses] })),
+        threshold,
+        forced,
+      );
+      for (const value of result.keys()) forced.add(value);
+    }
+    const visible = new Map(
+      questions.map(({ question, groups }) => [
+        question.id as string,
+        new Map(
+          groups
+            .filter((g) => !hidden.get(question.id)?.has(g.value))
+            .map((g) => [g.value, g.counts.responses]),
+        ),
+      ]),
+    );
+    const next = nextGroupToHide({ ...cross, threshold, visible });
+    if (!next) return hidden;
+    hidden.get(next[0])?.add(next[1]);
+  }
+}
+
+/** The unit side of the cross check: each unit's residual (nearest visible unit) and own responses. */
+function crossBase(analysis: RoundAnalysis) {
+  const { data } = analysis;
+  const parentOf = new Map(data.units.map((u) => [u.id, u.parentId]));
+  const regionOf = new Map<string, string>();
+  for (const u of data.units) {
+    let at: string | null = u.id;
+    while (at !== null && analysis.unitSuppression.has(at)) at = parentOf.get(at) ?? null;
+    if (at !== null) regionOf.set(u.id, at);
+  }
+  return {
+    regionOf,
+    ownResponses: new Map(data.units.map((u) => [u.id, u.own.responses])),
+    profiles: data.backgroundProfiles,
+  };
+}
+
+function breakdown(
+  analysis: RoundAnalysis,
+  question: BackgroundQuestion,
+  groups: Groups,
+  whole: GroupCounts,
+  hidden: ReadonlySet<string>,
+) {
   const { data, statements } = analysis;
   const threshold = thresholdOf(data);
-  const options = [...question.options, { value: DECLINED, label: DECLINED_LABEL }];
-  const groups = options.map((o) => ({ ...o, counts: backgroundCounts(data, question.id, o.value) }));
   const partition = (vector: (c: GroupCounts) => number[]) =>
     suppressPartition(
       vector(whole),
       groups.map((g) => ({ id: g.value, counts: vector(g.counts) })),
       threshold,
+      hidden,
     );
-  const shown = partition((c) => [c.responses]);
   const shownPerFactor = FACTOR_IDS.map((f) => partition((c) => factorVector(c, statements[f])));
   return {
     questionId: question.id,
     label: question.label,
     groups: groups.map(({ value, label, counts }): BackgroundGroup => {
-      const visible = !shown.has(value);
+      const visible = !hidden.has(value);
       const average = (f: FactorId, i: number) =>
         visible && !shownPerFactor[i]?.has(value)
           ? (factorFigure(counts, statements[f])?.average ?? null)

@@ -74,6 +74,7 @@ export async function roundCounts(
           background: {
             counts: rows.counts.filter((c) => c.round_id === id),
             totals: rows.totals.filter((t) => t.round_id === id),
+            profiles: rows.profiles.filter((p) => p.round_id === id),
           },
         }),
       });

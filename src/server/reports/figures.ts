@@ -78,9 +78,9 @@ export function factorFigure(counts: GroupCounts, statementIds: readonly string[
   }
   if (answeredStatements === 0) return null;
   return {
-    average: roundTo(meanSum / answeredStatements, 2),
+    average: shownAverage(meanSum / answeredStatements),
     answers,
-    distribution: shareSums.map((share) => roundTo(share / answeredStatements, 4)),
+    distribution: shareSums.map((share) => shownShare(share / answeredStatements)),
   };
 }
 
@@ -91,6 +91,19 @@ export function factorFigure(counts: GroupCounts, statementIds: readonly string[
 export function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   return Math.round(value * factor * (1 + Number.EPSILON)) / factor;
+}
+
+/**
+ * THE precision every report API returns (issue 11: no more than the screen shows): an average to
+ * one decimal ("3,8"), a share 0..1 to one decimal of a percent (0.651 = "65,1 %"). A figure
+ * leaves the server only through these, so a second decimal never narrows down a small group.
+ */
+export function shownAverage(value: number): number {
+  return roundTo(value, 1);
+}
+
+export function shownShare(value: number): number {
+  return roundTo(value, 3);
 }
 
 /** The statement ids of each factor, in questionnaire order; a factor without statements gets []. */

@@ -1,6 +1,8 @@
 // Turns an analysed round into the wire shapes of shared/api/reports.ts: the round, units, the ten
-// factor rows of a unit, heat map rows. Pure; every figure comes from the analysis, which has
-// already left out what the anonymity rule hides, so nothing here can show a suppressed figure.
+// factor rows of a unit, heat map rows. Every figure is at the precision the screen shows
+// (./figures.ts shownAverage, shownShare), also the national and previous-round averages. Pure;
+// every figure comes from the analysis, which has already left out what the anonymity rule hides,
+// so nothing here can show a suppressed figure.
 import type {
   FactorFigure,
   FactorRow,
@@ -10,13 +12,16 @@ import type {
 } from '../../shared/api/reports';
 import { FACTOR_IDS, type FactorId } from '../../shared/factors';
 import { sortParentsFirst } from '../../shared/unit-tree';
+import type { FrameSettings } from '../repositories/round-frames';
 import type { RoundRecord } from '../repositories/rounds';
 import type { RoundAnalysis } from './analyse';
+import { shownAverage, shownShare } from './figures';
 import type { UnitNode } from './model';
 
 type Figures = Partial<Record<FactorId, FactorFigure>>;
 
-export function toReportRound(round: RoundRecord): ReportRound {
+/** The round with the report settings of its frame (what the report was computed with). */
+export function toReportRound(round: RoundRecord, settings: FrameSettings): ReportRound {
   if (round.status !== 'closed' && round.status !== 'published') {
     throw new Error(`Round ${round.id} is ${round.status}: it has no report`);
   }
@@ -26,7 +31,8 @@ export function toReportRound(round: RoundRecord): ReportRound {
     opensOn: round.opensOn,
     closesOn: round.closesOn,
     status: round.status,
-    threshold: round.threshold,
+    threshold: settings.threshold,
+    openAnswerThreshold: settings.openAnswerThreshold,
     rootUnitId: round.unitId,
     defaultLanguage: round.defaultLanguage,
   };
@@ -58,8 +64,14 @@ export function subtreeIds(analysis: RoundAnalysis, unitId: string): string[] {
 /** Each value rounded to the one decimal shown first, so the change adds up in the table. */
 function change(unit: number | null, previous: number | null): number | null {
   if (unit === null || previous === null) return null;
-  const oneDecimal = (x: number) => Math.round(x * 10) / 10;
-  return Math.round((oneDecimal(unit) - oneDecimal(previous)) * 10) / 10;
+  return Math.round((shownAverage(unit) - shownAverage(previous)) * 10) / 10;
+}
+
+const shownOrNull = (value: number | null | undefined) => (value == null ? null : shownAverage(value));
+
+/** A response rate (0..1) as the screen shows it: one decimal of a percent. */
+export function shownRate(rate: number | null): number | null {
+  return rate === null ? null : shownShare(rate);
 }
 
 /** The ten rows of a unit that is not suppressed, in FACTOR_IDS order. */
@@ -78,8 +90,8 @@ export function factorRows(
       factorId,
       unit: figure,
       municipality: municipality[factorId] ?? null,
-      national: national[i] ?? null,
-      previous: before,
+      national: shownOrNull(national[i]),
+      previous: shownOrNull(before),
       change: change(figure?.average ?? null, before),
     };
   });
@@ -95,7 +107,7 @@ export function heatmapRows(analysis: RoundAnalysis, units: readonly UnitNode[])
       parentId: unit.parentId,
       depth: analysis.depth.get(unit.id) ?? 0,
       suppressed,
-      averages: FACTOR_IDS.map((f) => (suppressed ? null : (figures[f]?.average ?? null))),
+      averages: FACTOR_IDS.map((f) => (suppressed ? null : shownOrNull(figures[f]?.average))),
     };
   });
 }

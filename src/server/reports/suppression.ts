@@ -51,11 +51,9 @@
 // skipped the background part) are the root's own. The root's residual is "the complement": the
 // whole minus the visible groups.
 //
-// Limit: each family of figures (the unit tree; each background question) is protected on its own,
-// and crossings between families are not checked. Background counts exist only for the whole round
-// (by design), so the server cannot know how a visible unit and a visible background group overlap;
-// a reader who knows from elsewhere that, say, every man works in one unit could work out that unit
-// minus the men. Breaking background down only for the whole municipality keeps such crossings few.
+// Crossings between families (a unit and a background group, two groups of different questions)
+// are protected by ./cross-suppression.ts, which hides more background groups where needed and
+// then has this rule applied again with those groups forced hidden.
 
 export type Suppression = 'too-few' | 'protects-other';
 
@@ -78,19 +76,27 @@ interface Tree {
   total: readonly Vector[];
 }
 
-/** The suppressed nodes, by id, with the reason; a node not in the map is visible. */
-export function suppressTree(nodes: readonly SuppressionNode[], threshold: number): Map<string, Suppression> {
+/**
+ * The suppressed nodes, by id, with the reason; a node not in the map is visible. `forced` nodes
+ * are hidden from the start ('protects-other' unless too few) and stay hidden: the rule then
+ * protects what remains, as for any other hidden node (./cross-suppression.ts forces groups).
+ */
+export function suppressTree(
+  nodes: readonly SuppressionNode[],
+  threshold: number,
+  forced: ReadonlySet<string> = new Set(),
+): Map<string, Suppression> {
   if (!(threshold >= 1)) throw new Error(`threshold must be at least 1, got ${threshold}`);
   const tree = buildTree(nodes);
-  const status = tree.ids.map((_, i): Suppression | undefined =>
-    tooFew(tree.total[i] ?? [], threshold) ? 'too-few' : undefined,
+  const status = tree.ids.map((id, i): Suppression | undefined =>
+    tooFew(tree.total[i] ?? [], threshold) ? 'too-few' : forced.has(id) ? 'protects-other' : undefined,
   );
   const hidden = tree.own.map((v) => [...v]);
   for (const u of [...tree.order].reverse()) {
     hidden[u] = hiddenMass(tree, u, status, hidden);
     if (status[u] === undefined) protectResidual(tree, u, threshold, status, hidden);
   }
-  restoreNeedless(tree, status);
+  restoreNeedless(tree, status, forced);
   const result = new Map<string, Suppression>();
   status.forEach((s, i) => {
     if (s) result.set(tree.ids[i] ?? '', s);
@@ -106,13 +112,14 @@ export function suppressPartition(
   total: readonly number[],
   groups: readonly { id: string; counts: readonly number[] }[],
   threshold: number,
+  forced: ReadonlySet<string> = new Set(),
 ): Map<string, Suppression> {
   const rest = [...total];
   for (const g of groups) g.counts.forEach((c, k) => (rest[k] = (rest[k] ?? 0) - c));
   if (rest.some((c) => c < 0)) throw new Error('background groups add up to more than the whole');
   const root = { id: 'whole', parentId: null, own: rest };
   const nodes = [root, ...groups.map((g) => ({ id: `group:${g.id}`, parentId: root.id, own: g.counts }))];
-  const byNode = suppressTree(nodes, threshold);
+  const byNode = suppressTree(nodes, threshold, new Set([...forced].map((id) => `group:${id}`)));
   const result = new Map<string, Suppression>();
   for (const g of groups) {
     const s = byNode.get(`group:${g.id}`);
@@ -235,10 +242,11 @@ function chooseToSuppress(
 }
 
 /** Shows again every 'protects-other' node whose residual is empty: hiding it protects nothing. */
-function restoreNeedless(tree: Tree, status: (Suppression | undefined)[]): void {
+function restoreNeedless(tree: Tree, status: (Suppression | undefined)[], forced: ReadonlySet<string>): void {
   const hidden: Vector[] = tree.own.map((v) => [...v]);
   for (const u of [...tree.order].reverse()) {
     hidden[u] = hiddenMass(tree, u, status, hidden);
-    if (status[u] === 'protects-other' && (hidden[u] ?? []).every((c) => c === 0)) status[u] = undefined;
+    const needless = (hidden[u] ?? []).every((c) => c === 0) && !forced.has(tree.ids[u] ?? '');
+    if (status[u] === 'protects-other' && needless) status[u] = undefined;
   }
 }

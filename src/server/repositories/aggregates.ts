@@ -1,8 +1,8 @@
 // Owns reading the pre-aggregated counts reports are computed from (aggregate_counts,
-// aggregate_totals, background_counts, background_totals): rows as stored, for a set of rounds, in
-// one query per kind however many units or rounds there are. Reads only; the counts are written
-// with the responses (./responses.ts), cached by ../reports/count-cache.ts and assembled into a
-// round's figures by ../reports/round-data.ts.
+// aggregate_totals, background_counts, background_totals, background_profiles): rows as stored,
+// for a set of rounds, in one query per kind however many units or rounds there are. Reads only;
+// the counts are written with the responses (./responses.ts), cached by ../reports/count-cache.ts
+// and assembled into a round's figures by ../reports/round-data.ts.
 import { sql, type Kysely } from 'kysely';
 import type { Database, DialectName } from '../db/database';
 import type { DB } from '../db/schema';
@@ -45,7 +45,10 @@ export function totalRows(db: Kysely<DB>, roundIds: readonly string[]) {
     .execute();
 }
 
-/** The background groups of the rounds: counts (as JSON documents) and totals per option. */
+/**
+ * The background groups of the rounds: counts (as JSON documents) and totals per option, and per
+ * unit how many of its own responses gave each background profile (migration 010).
+ */
 export async function backgroundRows(database: Database, roundIds: readonly string[]) {
   const db = database.kysely;
   const counts = await db
@@ -59,7 +62,12 @@ export async function backgroundRows(database: Database, roundIds: readonly stri
     .select(['round_id', 'question_id', 'option_value', 'responses'])
     .where('round_id', 'in', [...roundIds])
     .execute();
-  return { counts, totals };
+  const profiles = await db
+    .selectFrom('background_profiles')
+    .select(['round_id', 'unit_id', 'profile', 'responses'])
+    .where('round_id', 'in', [...roundIds])
+    .execute();
+  return { counts, totals, profiles };
 }
 
 export type CountRows = Awaited<ReturnType<typeof countRows>>;

@@ -42,8 +42,8 @@ export async function insertResponse(trx: Transaction<DB>, r: NewResponse): Prom
 }
 
 /**
- * Adds the deltas to the pre-aggregated counts, in the caller's transaction: per unit, and per
- * background group of the whole round. Keys are written in the order given (see aggregate.ts).
+ * Adds the deltas to the pre-aggregated counts, in the caller's transaction: per unit, per
+ * background group of the whole round, and per unit and background profile. Keys are written in the order given (see aggregate.ts).
  */
 export async function addAggregateDeltas(trx: Transaction<DB>, deltas: AggregateDeltas): Promise<void> {
   const { counts, totals } = deltas;
@@ -82,8 +82,26 @@ export async function addAggregateDeltas(trx: Transaction<DB>, deltas: Aggregate
 
 async function addToBackgroundAggregates(
   trx: Transaction<DB>,
-  { backgroundCounts, backgroundTotals }: AggregateDeltas,
+  { backgroundCounts, backgroundTotals, backgroundProfiles }: AggregateDeltas,
 ): Promise<void> {
+  for (const part of chunks(backgroundProfiles, ROWS_PER_STATEMENT)) {
+    await trx
+      .insertInto('background_profiles')
+      .values(
+        part.map((p) => ({
+          round_id: p.roundId,
+          unit_id: p.unitId,
+          profile: p.profile,
+          responses: p.responses,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['round_id', 'unit_id', 'profile']).doUpdateSet((eb) => ({
+          responses: eb('background_profiles.responses', '+', eb.ref('excluded.responses')),
+        })),
+      )
+      .execute();
+  }
   for (const part of chunks(backgroundCounts, ROWS_PER_STATEMENT)) {
     await trx
       .insertInto('background_counts')

@@ -12,6 +12,7 @@ import {
 } from '../../shared/api/reports';
 import type { Database } from '../db/database';
 import { listNationalFigures } from '../repositories/national-figures';
+import { shownAverage } from '../reports/figures';
 import { importNationalFigures } from '../reports/national-import';
 import { staffOf } from './staff-request';
 import { csvBody, csvInvalid } from './csv-request';
@@ -31,7 +32,11 @@ export const nationalFigureRoutes: FastifyPluginAsyncTypebox<{ database: Databas
       schema: { response: { 200: NationalFigureListResponseSchema } },
     },
     async (request): Promise<NationalFigureListResponse> => ({
-      figures: await listNationalFigures(db, staffOf(request).municipalityId),
+      // At the one decimal the screen shows, like every report figure.
+      figures: (await listNationalFigures(db, staffOf(request).municipalityId)).map((f) => ({
+        ...f,
+        average: shownAverage(f.average),
+      })),
     }),
   );
 

@@ -40,13 +40,13 @@ describe('factorFigure', () => {
     });
   });
 
-  it('weighs each statement the same and rounds to two and four decimals', () => {
-    // average (4 + 3.333…) / 2 = 3.6666… → 3.67; answers 6;
-    // distribution (0, 1/6, 1/6, 1/2, 1/6) → 0, 0.1667, 0.1667, 0.5, 0.1667
+  it('weighs each statement the same and rounds to the precision shown: one decimal, shares to 0.1 %', () => {
+    // average (4 + 3.333…) / 2 = 3.6666… → 3.7; answers 6;
+    // distribution (0, 1/6, 1/6, 1/2, 1/6) → 0, 0.167, 0.167, 0.5, 0.167
     expect(factorFigure(group, ['b1', 'b2'])).toEqual({
-      average: 3.67,
+      average: 3.7,
       answers: 6,
-      distribution: [0, 0.1667, 0.1667, 0.5, 0.1667],
+      distribution: [0, 0.167, 0.167, 0.5, 0.167],
     });
   });
 
