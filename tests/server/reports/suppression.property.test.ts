@@ -1,4 +1,6 @@
-// The anonymity rule of src/server/reports/suppression.ts, proved over random unit trees. The
+// The anonymity rule of src/server/reports/suppression.ts, proved over random unit trees, and
+// with ./cross-suppression.ts over random populations with units and background answers (the real
+// analysis, analyse.ts, run on them). The
 // reference computations here (subtree totals, residuals, linear spans) are written independently
 // of the implementation: naive, by walking ancestor paths, with exact integer arithmetic.
 import fc from 'fast-check';
@@ -9,7 +11,10 @@ import {
   type Suppression,
   type SuppressionNode,
 } from '../../../src/server/reports/suppression';
-import { useFastCheckSeed } from '../../support/seed';
+import { analyseRound, backgroundBreakdowns } from '../../../src/server/reports/analyse';
+import type { BackgroundProfileCounts, RoundData } from '../../../src/server/reports/model';
+import { DECLINED, type Questionnaire } from '../../../src/shared/questionnaire/types';
+import { REPLAY, useFastCheckSeed } from '../../support/seed';
 
 // A fixed seed (TEST_SEED overrides it): the same cases on every run, replayable from the report.
 useFastCheckSeed();
@@ -483,5 +488,246 @@ describe('suppressPartition over random background groups', () => {
 
   it('refuses groups that add up to more than the whole', () => {
     expect(() => suppressPartition([5], [{ id: 'a', counts: [6] }], 5)).toThrow(/more than the whole/);
+  });
+});
+
+// ---- Background groups across units and questions (issue 11) -------------------------------------
+
+/** One person: their unit, and their background answers (null: skipped the background part). */
+interface Person {
+  unit: number;
+  background: Record<string, string> | null;
+}
+
+interface CrossCase {
+  threshold: number;
+  /** parent[i] < i; parent[0] = -1 (the municipality). */
+  parent: number[];
+  /** Question id → its option values (DECLINED comes on top). */
+  questions: Record<string, string[]>;
+  people: Person[];
+}
+
+const QUESTION_OPTIONS: Record<string, string[]> = {
+  gender: ['woman', 'man'],
+  age: ['u25', 'mid', 'old'],
+  tenure: ['new', 'long'],
+};
+
+/** An answer that left every background question out skipped the part (the device sends {}). */
+const nonEmpty = (b: Record<string, string>) => (Object.keys(b).length === 0 ? null : b);
+
+const crossArb: fc.Arbitrary<CrossCase> = fc
+  .record({
+    threshold: fc.integer({ min: 3, max: 6 }),
+    parents: fc.array(fc.nat(), { minLength: 0, maxLength: 6 }),
+    questionCount: fc.integer({ min: 1, max: 3 }),
+  })
+  .chain(({ threshold, parents, questionCount }) => {
+    const parent = [-1, ...parents.map((p, i) => p % (i + 1))];
+    const questions = Object.fromEntries(Object.entries(QUESTION_OPTIONS).slice(0, questionCount));
+    // Skewed populations: each unit leans to some answers, so crossings get small.
+    const personArb = fc.record({
+      unit: fc.nat({ max: parent.length - 1 }),
+      skipped: fc.integer({ min: 0, max: 9 }),
+      picks: fc.array(fc.nat(), { minLength: questionCount, maxLength: questionCount }),
+      // Alike people come in bunches (a team of six young women): cells are then often large
+      // enough to show, or small next to large ones, where the cross rule has work to do.
+      copies: fc.integer({ min: 1, max: 7 }),
+    });
+    const answersOf = (unit: number, skipped: number, picks: number[]) =>
+      skipped === 0
+        ? null
+        : nonEmpty(
+            Object.fromEntries(
+              Object.entries(questions).flatMap(([q, options], i) => {
+                const pick = ((picks[i] ?? 0) + unit) % (options.length + 2);
+                // One more than the options: "declined"; one more again: the question left out.
+                if (pick === options.length + 1) return [];
+                return [[q, options[pick] ?? DECLINED]];
+              }),
+            ),
+          );
+    return fc.array(personArb, { minLength: 0, maxLength: 16 }).map((raw) => ({
+      threshold,
+      parent,
+      questions,
+      people: raw.flatMap(({ unit, skipped, picks, copies }) =>
+        Array.from({ length: copies }, () => ({ unit, background: answersOf(unit, skipped, picks) })),
+      ),
+    }));
+  });
+
+const crossText = (s: string) => ({ nb: s, nn: s, en: s });
+
+function crossRoundData(c: CrossCase, frameIsMunicipality = true): RoundData {
+  const questionIds = Object.keys(c.questions);
+  const questionnaire: Questionnaire = {
+    version: 'x',
+    statements: [],
+    background: Object.entries(c.questions).map(([id, options]) => ({
+      id,
+      label: crossText(id),
+      options: options.map((value) => ({ value, label: crossText(value) })),
+    })),
+    openQuestion: { label: crossText('o'), warning: crossText('w'), maxLength: 10 },
+  };
+  const own = c.parent.map(() => 0);
+  const groups = new Map<string, number>();
+  const profiles = new Map<string, BackgroundProfileCounts>();
+  for (const p of c.people) {
+    own[p.unit] = (own[p.unit] ?? 0) + 1;
+    if (p.background === null || Object.keys(p.background).length === 0) continue;
+    const answers = Object.fromEntries(questionIds.map((q) => [q, p.background?.[q] ?? DECLINED]));
+    for (const [q, v] of Object.entries(answers)) groups.set(`${q}/${v}`, (groups.get(`${q}/${v}`) ?? 0) + 1);
+    const key = JSON.stringify([p.unit, answers]);
+    const found = profiles.get(key) ?? { unitId: `u${p.unit}`, answers, responses: 0 };
+    found.responses += 1;
+    profiles.set(key, found);
+  }
+  return {
+    roundId: 'r',
+    municipalityId: 'm',
+    rootUnitId: 'u0',
+    threshold: c.threshold,
+    questionnaire,
+    units: c.parent.map((p, i) => ({
+      id: `u${i}`,
+      parentId: p === -1 ? null : `u${p}`,
+      name: `u${i}`,
+      unitType: null,
+      own: { responses: own[i] ?? 0, statements: {} },
+    })),
+    background: [...groups].map(([key, responses]) => {
+      const [questionId, value] = key.split('/') as [string, string];
+      return { questionId, value, counts: { responses, statements: {} } };
+    }),
+    frameIsMunicipality,
+    backgroundProfiles: [...profiles.values()],
+  };
+}
+
+/** Everything a report of the round shows, as sets of people (by index). */
+function shownSets(c: CrossCase) {
+  const data = crossRoundData(c);
+  const analysis = analyseRound(data);
+  const breakdowns = backgroundBreakdowns(analysis) ?? [];
+  const inSubtree = (unit: number, root: number) => {
+    for (let u = unit; u !== -1; u = c.parent[u] ?? -1) if (u === root) return true;
+    return false;
+  };
+  const everyone = c.people.map((_, i) => i);
+  const unitSets = c.parent.map((_, u) => ({
+    id: `u${u}`,
+    visible: !analysis.unitSuppression.has(`u${u}`),
+    members: new Set(everyone.filter((i) => inSubtree(c.people[i]!.unit, u))),
+  }));
+  const groupOf = (i: number, q: string) => {
+    const b = c.people[i]!.background;
+    return b === null || Object.keys(b).length === 0 ? undefined : (b[q] ?? DECLINED);
+  };
+  const groupSets = breakdowns.flatMap((b) =>
+    b.groups.map((g) => ({
+      id: `${b.questionId}/${g.value}`,
+      question: b.questionId,
+      value: g.value,
+      visible: g.visible,
+      members: new Set(everyone.filter((i) => groupOf(i, b.questionId) === g.value)),
+    })),
+  );
+  return { analysis, breakdowns, unitSets, groupSets, data };
+}
+
+const minus = (a: ReadonlySet<number>, b: ReadonlySet<number>) => [...a].filter((x) => !b.has(x)).length;
+
+describe('background groups across units and questions, over random populations', () => {
+  it('(f) leaves no group of fewer than threshold people, and no single person, in the span of everything shown', () => {
+    let crossHidden = 0;
+    let shownGroups = 0;
+    fc.assert(
+      fc.property(
+        crossArb,
+        fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), { maxLength: 6 }),
+        (c, unions) => {
+          const { unitSets, groupSets, data } = shownSets(c);
+          const shown = [...unitSets, ...groupSets].filter((s) => s.visible);
+          shownGroups += groupSets.filter((g) => g.visible).length;
+            // Atoms: people with the same unit and the same answers are told apart by nothing shown.
+          const atomOf = c.people.map((p) =>
+            JSON.stringify([
+              p.unit,
+              p.background === null
+                ? null
+                : Object.keys(c.questions).map((q) => p.background?.[q] ?? DECLINED),
+            ]),
+          );
+          const atomKeys = [...new Set(atomOf)];
+          const atomIndex = atomKeys.map((_, i) => i);
+          const atomSet = (people: ReadonlySet<number>) => {
+            // Only whole atoms can lie in the span; a set that splits an atom is never recoverable.
+            const atoms = new Set(atomOf.flatMap((k, i) => (people.has(i) ? [atomKeys.indexOf(k)] : [])));
+            const whole = [...atoms].every((a) => atomOf.every((k, i) => k !== atomKeys[a] || people.has(i)));
+            return whole ? atoms : undefined;
+          };
+          const span = new Span();
+          for (const s of shown) span.add(indicator(atomIndex, atomSet(s.members)!));
+          const small: ReadonlySet<number>[] = [];
+          atomKeys.forEach((k, a) => {
+            const members = new Set(atomOf.flatMap((x, i) => (x === k ? [i] : [])));
+            if (isSmall(members.size, c.threshold)) small.push(new Set([a]));
+            // A single person is recoverable only with an atom of one; checked above when threshold > 1.
+          });
+          for (const s of [...unitSets, ...groupSets]) {
+            if (!s.visible && isSmall(s.members.size, c.threshold)) {
+              const atoms = atomSet(s.members);
+              if (atoms) small.push(atoms);
+            }
+          }
+          for (const picks of unions) {
+            const atoms = new Set(picks.map((p) => p % Math.max(1, atomKeys.length)));
+            const size = atomOf.filter((k) => atoms.has(atomKeys.indexOf(k))).length;
+            if (atomKeys.length > 0 && isSmall(size, c.threshold)) small.push(atoms);
+          }
+          for (const atoms of small) {
+            expect(span.contains(indicator(atomIndex, atoms)), `${REPLAY}: ${JSON.stringify(c)}`).toBe(false);
+          }
+          // The pairwise form of the rule: no two shown sets differ by 1 to threshold − 1 people.
+          for (const a of shown) {
+            for (const b of shown) {
+              if (a !== b) expect(isSmall(minus(a.members, b.members), c.threshold)).toBe(false);
+            }
+          }
+          // Never shows a group its own question's rule alone would hide.
+          const plain = new Map<string, boolean>();
+          for (const [q, options] of Object.entries(c.questions)) {
+            const whole = unitSets[0]!.members.size;
+            const groups = [...options, DECLINED].map((v) => ({
+              id: v,
+              counts: [groupSets.find((g) => g.id === `${q}/${v}`)?.members.size ?? 0],
+            }));
+            const hidden = suppressPartition([whole], groups, Math.max(c.threshold, 3));
+            for (const g of groups) plain.set(`${q}/${g.id}`, !hidden.has(g.id));
+          }
+          for (const g of groupSets) {
+            if (g.visible) expect(plain.get(g.id)).toBe(true);
+            else if (plain.get(g.id)) crossHidden += 1;
+          }
+          expect(data.units).toHaveLength(c.parent.length);
+        },
+      ),
+      { numRuns: 400 },
+    );
+    // The generator reaches the cross rule, and still leaves groups to show.
+    expect(crossHidden).toBeGreaterThan(200);
+    expect(shownGroups).toBeGreaterThan(200);
+  });
+
+  it('shows no background for a round of one department, however many answered', () => {
+    fc.assert(
+      fc.property(crossArb, (c) => {
+        expect(backgroundBreakdowns(analyseRound(crossRoundData(c, false)))).toBeNull();
+      }),
+      { numRuns: 50 },
+    );
   });
 });
