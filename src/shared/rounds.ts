@@ -8,6 +8,8 @@ export const DEFAULT_THRESHOLD = 5;
 /** No round may set its threshold lower: below three, a figure is close to one person's answer. */
 export const MIN_THRESHOLD = 3;
 export const MAX_THRESHOLD = 1000;
+/** Open answers are listed only for a group of at least this many (and never below the threshold). */
+export const DEFAULT_OPEN_ANSWER_THRESHOLD = 10;
 /** Extra days after the close in which answers collected offline by then still sync. */
 export const DEFAULT_GRACE_DAYS = 7;
 export const MAX_GRACE_DAYS = 60;
@@ -20,8 +22,14 @@ export const DEFAULT_ROUND_SETTINGS = {
   /** Off: free text invites answers that name someone. */
   openQuestionEnabled: false,
   backgroundEnabled: true,
+  openAnswerThreshold: DEFAULT_OPEN_ANSWER_THRESHOLD,
   graceDays: DEFAULT_GRACE_DAYS,
 } as const;
+
+/** The open-answer threshold of a round that did not choose one: the default, or its threshold if higher. */
+export function openAnswerThresholdFor(threshold: number): number {
+  return Math.max(DEFAULT_OPEN_ANSWER_THRESHOLD, threshold);
+}
 
 /**
  * The last day of a round of the default length. Both ends are answering days, so a two-week round

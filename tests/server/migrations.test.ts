@@ -31,6 +31,9 @@ const TABLES_BY_MIGRATION: Record<string, string[]> = {
   '007-ingest-rules': ['rejected_counts', 'rejected_items'],
   // A column only: rounds.name_translations.
   '008-round-names': [],
+  // And rounds.open_answer_threshold.
+  '009-round-frames': ['round_frame_units', 'round_frames'],
+  '010-background-profiles': ['background_profiles'],
 };
 /** The tables a later migration drops again. */
 const DROPPED_BY_MIGRATION: Record<string, string[]> = {
@@ -213,6 +216,13 @@ describeEachDatabase('migrations', (dialect) => {
         'gender/declined/s1/0=1',
         'gender/female/s1/2=1',
         'gender/female/s1/4=1',
+      ]);
+      // 010: the unit's background profiles, every question named, keys sorted; none for 'd'.
+      const profiles = await db.selectFrom('background_profiles').selectAll().execute();
+      expect(profiles.map((p) => `${p.unit_id}/${p.profile}=${Number(p.responses)}`).sort()).toEqual([
+        'u/{"ageGroup":"declined","gender":"declined"}=1',
+        'u/{"ageGroup":"declined","gender":"female"}=1',
+        'u/{"ageGroup":"under-30","gender":"female"}=1',
       ]);
     } finally {
       await old.close();

@@ -348,12 +348,13 @@ describeEachDatabase('organisation and rounds', (dialect) => {
           openQuestionEnabled: true,
         })
       ).json<AdminRound>();
-      await admin.post(`/rounds/${round.id}/open`);
+      // Staffing as it is when the round opens: the round's frame keeps it (issue 11).
       await db
         .updateTable('units')
         .set({ open_kiosk: 1, employee_count: 8 })
         .where('id', '=', 'unit')
         .execute();
+      await admin.post(`/rounds/${round.id}/open`);
       const codes = (await admin.post(`/rounds/${round.id}/units/dept/codes`, { count: 4 })).json<{
         codes: string[];
       }>().codes;
@@ -370,7 +371,8 @@ describeEachDatabase('organisation and rounds', (dialect) => {
       expect(progress.units).toEqual([
         {
           unitId: 'unit',
-          parentId: 'sector',
+          // The round's own unit is the root of its frame.
+          parentId: null,
           name: 'Enhet',
           openKiosk: true,
           invited: 8,

@@ -4,6 +4,7 @@
 // isUnitInScope / unitsInScope with the roles their route allows. The rules only: the tree walks
 // (recursive SQL, ended by UNION if the tree ever had a cycle) are the repositories'.
 import type { Kysely } from 'kysely';
+import { subtreeIds, type TreeUnit } from '../../shared/unit-tree';
 import type { DB } from '../db/schema';
 import { unitIdsUnder } from '../repositories/organisation';
 import { unitChain, unitIdsInMunicipality } from '../repositories/units';
@@ -33,6 +34,27 @@ export async function checkUnitScope(
   if (usable.some(isAdmin)) return 'in-scope';
   const ancestry = new Set(chain.map((u) => u.id));
   return usable.some((r) => r.unitId !== null && ancestry.has(r.unitId)) ? 'in-scope' : 'out-of-scope';
+}
+
+/**
+ * The units of a round's frozen frame a principal reaches (with `roles`, when given): every unit
+ * for an admin; else each unit they hold a role on that is in the frame, with its descendants in
+ * the frame. Computed on the frame, never the live tree, so moving units after the round opened
+ * neither widens nor narrows what anyone may read of that round (issue 11).
+ */
+export function frameScope(
+  principal: StaffPrincipal,
+  frame: readonly TreeUnit[],
+  roles?: readonly StaffRole[],
+): Set<string> {
+  const usable = usableRoles(principal, roles);
+  if (usable.some(isAdmin)) return new Set(frame.map((u) => u.id));
+  const reached = new Set<string>();
+  for (const role of usable) {
+    if (role.unitId === null || reached.has(role.unitId)) continue;
+    for (const id of subtreeIds(frame, role.unitId)) reached.add(id);
+  }
+  return reached;
 }
 
 export async function isUnitInScope(

@@ -2,6 +2,7 @@
 import type { AggregateCountsTable } from './tables/aggregate-counts';
 import type { AggregateTotalsTable } from './tables/aggregate-totals';
 import type { BackgroundCountsTable } from './tables/background-counts';
+import type { BackgroundProfilesTable } from './tables/background-profiles';
 import type { BackgroundTotalsTable } from './tables/background-totals';
 import type { CodeGuessesTable } from './tables/code-guesses';
 import type { KioskEnrolmentsTable } from './tables/kiosk-enrolments';
@@ -17,6 +18,7 @@ import type { RejectedCountsTable } from './tables/rejected-counts';
 import type { RejectedItemsTable } from './tables/rejected-items';
 import type { ResponsesTable } from './tables/responses';
 import type { RoleAssignmentsTable } from './tables/role-assignments';
+import type { RoundFramesTable, RoundFrameUnitsTable } from './tables/round-frames';
 import type { RoundsTable } from './tables/rounds';
 import type { ServerMetaTable } from './tables/server-meta';
 import type { SessionsTable } from './tables/sessions';
@@ -57,4 +59,9 @@ export interface DB {
   // 007-ingest-rules (and kiosks.revoked_allowance)
   rejected_counts: RejectedCountsTable;
   rejected_items: RejectedItemsTable;
+  // 009-round-frames (and rounds.open_answer_threshold)
+  round_frames: RoundFramesTable;
+  round_frame_units: RoundFrameUnitsTable;
+  // 010-background-profiles
+  background_profiles: BackgroundProfilesTable;
 }

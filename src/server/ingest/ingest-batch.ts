@@ -11,9 +11,9 @@ import type { Database } from '../db/database';
 import { giveBackAllowance, takeAllowance } from '../kiosks/revoked-allowance';
 import type { KioskRecord } from '../repositories/kiosks';
 import { openKioskUnits } from '../repositories/kiosks';
-import { unitIdsUnder } from '../repositories/organisation';
 import { findQuestionnaires } from '../repositories/questionnaires';
 import { findStoredIds } from '../repositories/responses';
+import { roundUnitIds } from '../repositories/round-frames';
 import { findRounds } from '../repositories/rounds';
 import { placeIn, type RejectionPlace } from './count-rejections';
 import { parseItem } from './parse-item';
@@ -64,7 +64,8 @@ async function loadContext(
   const rounds = await findRounds(db, roundIds);
   const questionnaires = await findQuestionnaires(db, versions);
   const unitsByRound = new Map<string, Set<string>>();
-  for (const round of rounds.values()) unitsByRound.set(round.id, await unitIdsUnder(db, round.unitId));
+  // The round's frozen frame once it has opened: an answer for a unit added below it later is refused.
+  for (const round of rounds.values()) unitsByRound.set(round.id, await roundUnitIds(db, round));
   const { kiosk } = options;
   const context: ValidationContext = {
     today: options.today,

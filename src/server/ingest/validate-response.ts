@@ -138,6 +138,10 @@ function checkWayIn(
   if (item.unitId !== kiosk.unitId && item.unitId !== round.unitId) {
     throw new Rejection('UNIT_MISMATCH', "The unit is not this tablet's unit");
   }
+  // The answer is stored under the kiosk's unit, which must be in the round's frame too.
+  if (!ctx.unitsByRound.get(round.id)?.has(kiosk.unitId)) {
+    throw new Rejection('UNKNOWN_UNIT', 'The unit is not part of this round');
+  }
   return { wayIn: { kind: 'kiosk', revoked: kiosk.revokedOn !== null }, unitId: kiosk.unitId };
 }
 

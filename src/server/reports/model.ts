@@ -3,6 +3,7 @@
 // ./analyse.ts, ./suppression.ts and ./figures.ts turn this into figures.
 import type { FactorId } from '../../shared/factors';
 import type { Questionnaire } from '../../shared/questionnaire/types';
+import type { FrameSettings } from '../repositories/round-frames';
 
 /** Counts of one statement: index 0 = left unanswered, 1..5 = that answer. Always length 6. */
 export type ValueCounts = readonly number[];
@@ -31,6 +32,14 @@ export interface BackgroundGroupCounts {
   counts: GroupCounts;
 }
 
+/** How many of a unit's own responses gave one background profile (migration 010). */
+export interface BackgroundProfileCounts {
+  unitId: string;
+  /** Every background question of the version: its option value or DECLINED. */
+  answers: Readonly<Record<string, string>>;
+  responses: number;
+}
+
 export interface RoundData {
   roundId: string;
   municipalityId: string;
@@ -41,6 +50,28 @@ export interface RoundData {
   units: readonly UnitNode[];
   /** Empty when the round asked no background questions. */
   background: readonly BackgroundGroupCounts[];
+  /**
+   * The round is for the whole municipality (its unit has no parent): only then are background
+   * figures shown, as respondents are promised.
+   */
+  frameIsMunicipality: boolean;
+  /** Per unit of the tree, its responses by background profile: what the cross check needs. */
+  backgroundProfiles: readonly BackgroundProfileCounts[];
+}
+
+/** Who counts as invited in a unit (rounds/progress.ts invitedIn), as the frame froze it. */
+export interface UnitStaffing {
+  employeeCount: number | null;
+  openKiosk: boolean;
+}
+
+/**
+ * A round as ./round-data.ts loads it: also the report settings and each unit's staffing of its
+ * frame, as they were when the round opened (a draft's: as they are now).
+ */
+export interface LoadedRoundData extends RoundData {
+  settings: FrameSettings;
+  staffing: ReadonlyMap<string, UnitStaffing>;
 }
 
 /** The statement ids of each factor in the questionnaire. */

@@ -2,11 +2,14 @@
 // a unit (the round's own unit: the municipality overview), and the heat map. The rules are
 // stated in shared/api/reports.ts; access.ts says who sees which report when. The unit check is
 // made here rather than by the route's access policy, because the municipality overview is open
-// to every report role, whatever units they hold. `today` is the Oslo date of the request.
+// to every report role, whatever units they hold. Which units of a round someone may open is
+// worked out on the round's frozen frame (auth/scope.ts frameScope), never on today's tree, so a
+// reorganisation after the round opened shows nobody more or less of it (issue 11). `today` is
+// the Oslo date of the request.
 import type { HeatmapResponse, ReportRoundListResponse, UnitReportResponse } from '../../shared/api/reports';
 import { ApiError, notFound } from '../api-error';
 import { isAdmin, type StaffPrincipal } from '../auth/policy';
-import { isUnitInScope, unitsInScope } from '../auth/scope';
+import { frameScope } from '../auth/scope';
 import type { Database } from '../db/database';
 import { findMunicipality } from '../repositories/municipalities';
 import { findRounds, reportableRoundIds, type RoundRecord } from '../repositories/rounds';
@@ -19,12 +22,13 @@ import {
 } from './access';
 import { analyseRound } from './analyse';
 import { heatmapRows, rootFirst, toReportRound, toReportUnit } from './report-shapes';
+import type { LoadedRoundData } from './model';
 import { loadRoundsData, type RoundDetail } from './round-data';
 import { buildUnitReport } from './unit-report';
 
-/** The units of the round the caller may open: every unit for admin, else those in their scope. */
-async function visibleUnits(database: Database, staff: StaffPrincipal): Promise<ReadonlySet<string> | 'all'> {
-  return isAdmin(staff) ? 'all' : unitsInScope(database.kysely, staff, REPORT_ROLES);
+/** The units of the round the caller may open: every unit for admin, else those of their roles in the frame. */
+function visibleUnits(staff: StaffPrincipal, data: LoadedRoundData): ReadonlySet<string> | 'all' {
+  return isAdmin(staff) ? 'all' : frameScope(staff, data.units, REPORT_ROLES);
 }
 
 /** A round of the caller's municipality: another municipality's is as unknown as a missing one. */
@@ -52,15 +56,15 @@ export async function listReportRounds(
     .filter((round) => isReportAvailable(round, isAdmin(staff), today));
   // Which units are suppressed needs only how many answered where.
   const data = await loadRoundsData(database, rounds, 'totals');
-  const scope = await visibleUnits(database, staff);
   return {
     rounds: rounds.map((round) => {
-      const analysis = analyseRound(data.get(round.id)!);
-      const units = rootFirst(analysis, scope).map((unit) => ({
+      const roundData = data.get(round.id)!;
+      const analysis = analyseRound(roundData);
+      const units = rootFirst(analysis, visibleUnits(staff, roundData)).map((unit) => ({
         ...toReportUnit(unit),
         suppressed: analysis.unitSuppression.has(unit.id),
       }));
-      return { round: toReportRound(round), units };
+      return { round: toReportRound(round, roundData.settings), units };
     }),
   };
 }
@@ -82,7 +86,7 @@ export async function unitReportFor(
   const data = await roundData(database, round, unitReportDetail(round, target.unitId));
   const unit = data.units.find((u) => u.id === target.unitId);
   if (!unit) throw notFound('The unit is not part of this round');
-  if (!isRoot && !(await isUnitInScope(db, staff, unit.id, REPORT_ROLES))) {
+  if (!isRoot && !frameScope(staff, data.units, REPORT_ROLES).has(unit.id)) {
     throw new ApiError('FORBIDDEN_UNIT', 'This unit is outside your units');
   }
   assertReportAvailable(round, isAdmin(staff), today);
@@ -93,7 +97,8 @@ export async function unitReportFor(
     analysis: analyseRound(data),
     unit,
     municipality: { id: municipality.id, name: municipality.name, language: municipality.language },
-    mayReadOpenAnswers: await isUnitInScope(db, staff, unit.id, OPEN_ANSWER_ROLES),
+    frame: data,
+    mayReadOpenAnswers: frameScope(staff, data.units, OPEN_ANSWER_ROLES).has(unit.id),
   });
 }
 
@@ -106,7 +111,8 @@ export async function heatmapFor(
 ): Promise<HeatmapResponse> {
   const round = await ownRound(database, staff, roundId);
   assertReportAvailable(round, isAdmin(staff), today);
-  const analysis = analyseRound(await roundData(database, round, 'counts'));
-  const units = rootFirst(analysis, await visibleUnits(database, staff));
-  return { round: toReportRound(round), rows: heatmapRows(analysis, units) };
+  const data = await roundData(database, round, 'counts');
+  const analysis = analyseRound(data);
+  const units = rootFirst(analysis, visibleUnits(staff, data));
+  return { round: toReportRound(round, data.settings), rows: heatmapRows(analysis, units) };
 }

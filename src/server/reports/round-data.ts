@@ -1,16 +1,26 @@
 // Owns assembling a round's RoundData (./model.ts) from what the repositories read: the round's
-// unit tree as it stands (walked with the shared unit-tree helpers), each unit's own totals and
-// counts, and the background groups of the whole round. The counts come through ./count-cache.ts;
+// frozen frame (the unit tree, names, unit types, employee counts and report settings as they were
+// when it opened, ../repositories/round-frames.ts), each unit's own totals and counts, and the
+// background groups of the whole round. Only a round without a frame (a draft) is read from the
+// live tree (walked with the shared unit-tree helpers). The counts come through ./count-cache.ts;
 // nothing here writes.
 import type { Questionnaire } from '../../shared/questionnaire/types';
+import { openAnswerThresholdFor } from '../../shared/rounds';
 import { buildTree, flattenTree } from '../../shared/unit-tree';
 import type { Database } from '../db/database';
 import { parseEntries, totalRows, type BackgroundRows } from '../repositories/aggregates';
 import { findQuestionnaires } from '../repositories/questionnaires';
 import { unitRowsOf, type ReportUnitRow } from '../repositories/reports';
+import { findFrames, type FrameUnit, type RoundFrame } from '../repositories/round-frames';
 import type { RoundRecord } from '../repositories/rounds';
 import { fingerprints, roundCounts, type CachedRound } from './count-cache';
-import type { BackgroundGroupCounts, GroupCounts, RoundData, UnitNode } from './model';
+import type {
+  BackgroundGroupCounts,
+  BackgroundProfileCounts,
+  GroupCounts,
+  LoadedRoundData,
+  UnitNode,
+} from './model';
 
 type MutableCounts = { responses: number; statements: Record<string, number[]> };
 
@@ -28,14 +38,37 @@ function addEntries(counts: MutableCounts, entries: unknown): void {
 }
 
 /**
- * The round's unit and everything below it, parents first, siblings in the order the units were
- * read (by id). A cycle or a missing root ends the walk (the shared tree leaves such units out).
+ * A draft's frame as it would be frozen now: the round's unit and everything below it in the live
+ * tree, parents first, siblings in the order the units were read (by id). A cycle or a missing
+ * root ends the walk (the shared tree leaves such units out).
  */
-function roundTree(rootId: string, units: readonly ReportUnitRow[]): ReportUnitRow[] {
+function liveFrame(round: RoundRecord, units: readonly ReportUnitRow[]): RoundFrame {
   const order = new Map(units.map((u, i) => [u.id, i]));
   const items = units.map((row) => ({ id: row.id, parentId: row.parent_id, row }));
-  const tree = buildTree(items, { rootId, compare: (a, b) => order.get(a.id)! - order.get(b.id)! });
-  return flattenTree(tree).map((node) => node.item.row);
+  const tree = buildTree(items, {
+    rootId: round.unitId,
+    compare: (a, b) => order.get(a.id)! - order.get(b.id)!,
+  });
+  const rows = flattenTree(tree).map((node) => node.item.row);
+  return {
+    settings: {
+      threshold: round.threshold,
+      openQuestionEnabled: round.openQuestionEnabled,
+      backgroundEnabled: round.backgroundEnabled,
+      openAnswerThreshold: round.openAnswerThreshold ?? openAnswerThresholdFor(round.threshold),
+    },
+    rootIsMunicipality: rows[0]?.id === round.unitId && rows[0].parent_id === null,
+    units: rows.map(
+      (u): FrameUnit => ({
+        id: u.id,
+        parentId: u.id === round.unitId ? null : u.parent_id,
+        name: u.name,
+        unitType: u.unit_type,
+        employeeCount: u.employee_count === null ? null : Number(u.employee_count),
+        openKiosk: Number(u.open_kiosk) === 1,
+      }),
+    ),
+  };
 }
 
 /** The background groups of one round, in the questionnaire's order of questions and options. */
@@ -71,6 +104,21 @@ function backgroundGroups(
   });
 }
 
+/** The profiles stored under the round's units (a unit moved out of the tree is not part of it). */
+function backgroundProfiles(rows: BackgroundRows, units: ReadonlySet<string>): BackgroundProfileCounts[] {
+  return rows.profiles.flatMap((p) =>
+    units.has(p.unit_id)
+      ? [
+          {
+            unitId: p.unit_id,
+            answers: JSON.parse(p.profile) as Record<string, string>,
+            responses: Number(p.responses),
+          },
+        ]
+      : [],
+  );
+}
+
 /**
  * How much of a round to read. 'totals': how many answered per unit, every statement count left at
  * zero — enough to tell which units are suppressed, not for figures. 'counts': also the statement
@@ -80,14 +128,15 @@ export type RoundDetail = 'totals' | 'counts' | 'background';
 
 /**
  * The RoundData of each round, keyed by round id, in a fixed handful of queries however many units
- * or rounds there are. Answers stored under a unit that has since been moved out of the round's
- * tree are not part of it.
+ * or rounds there are. The units, their names and the settings are the round's frame's, so
+ * nothing done to the live tree after the round opened changes them; an answer stored under a
+ * unit outside the frame is not part of the round.
  */
 export async function loadRoundsData(
   database: Database,
   rounds: readonly RoundRecord[],
   detail: RoundDetail,
-): Promise<Map<string, RoundData>> {
+): Promise<Map<string, LoadedRoundData>> {
   if (rounds.length === 0) return new Map();
   const db = database.kysely;
   const roundIds = rounds.map((r) => r.id);
@@ -95,9 +144,11 @@ export async function loadRoundsData(
     db,
     rounds.map((r) => r.questionnaireVersion),
   );
+  const frames = await findFrames(db, roundIds);
+  const unframed = rounds.filter((r) => !frames.has(r.id));
   const units = await unitRowsOf(
     db,
-    rounds.map((r) => r.municipalityId),
+    unframed.map((r) => r.municipalityId),
   );
   const totals = await totalRows(db, roundIds);
   const counted =
@@ -105,12 +156,13 @@ export async function loadRoundsData(
       ? new Map<string, CachedRound>()
       : await roundCounts(database, roundIds, fingerprints(totals), detail === 'background');
 
-  const out = new Map<string, RoundData>();
+  const out = new Map<string, LoadedRoundData>();
   for (const round of rounds) {
     const questionnaire = questionnaires.get(round.questionnaireVersion);
     if (!questionnaire) throw new Error(`Round ${round.id} refers to a missing questionnaire`);
     const statementIds = questionnaire.statements.map((s) => s.id);
-    const tree = roundTree(round.unitId, units);
+    const frame = frames.get(round.id) ?? liveFrame(round, units);
+    const tree = frame.units;
     const own = new Map(tree.map((u) => [u.id, zeroCounts(statementIds)]));
     for (const t of totals) {
       const unit = t.round_id === round.id ? own.get(t.unit_id) : undefined;
@@ -123,24 +175,24 @@ export async function loadRoundsData(
     }
     const nodes = tree.map((u): UnitNode => ({
       id: u.id,
-      parentId: u.id === round.unitId ? null : u.parent_id,
+      parentId: u.parentId,
       name: u.name,
-      unitType: u.unit_type,
+      unitType: u.unitType,
       own: own.get(u.id)! satisfies GroupCounts,
     }));
+    const backgroundRead = cached?.background ?? { counts: [], totals: [], profiles: [] };
     out.set(round.id, {
       roundId: round.id,
       municipalityId: round.municipalityId,
       rootUnitId: round.unitId,
-      threshold: round.threshold,
+      threshold: frame.settings.threshold,
       questionnaire,
       units: nodes,
-      background: backgroundGroups(
-        questionnaire,
-        statementIds,
-        cached?.background ?? { counts: [], totals: [] },
-        round.id,
-      ),
+      background: backgroundGroups(questionnaire, statementIds, backgroundRead, round.id),
+      frameIsMunicipality: frame.rootIsMunicipality,
+      backgroundProfiles: backgroundProfiles(backgroundRead, new Set(own.keys())),
+      settings: frame.settings,
+      staffing: new Map(tree.map((u) => [u.id, { employeeCount: u.employeeCount, openKiosk: u.openKiosk }])),
     });
   }
   return out;

@@ -1,7 +1,8 @@
 // Builds the report of one unit (the round's own unit: the municipality overview) from the analysed
 // round: figures, response rate, the national comparison, the previous round, background groups
 // and open answers. The caller has checked the round, the unit and the caller's access; this
-// decides only what the anonymity rule and the open-answer rule let through.
+// decides only what the anonymity rule and the open-answer rule (./open-answers.ts) let through.
+// Units, names, staffing and settings are the round's frozen frame's (input.frame).
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
@@ -13,7 +14,7 @@ import type { Database } from '../db/database';
 import type { DB } from '../db/schema';
 import { codeCountsByUnit } from '../repositories/codes';
 import { findNationalFigures } from '../repositories/national-figures';
-import { openAnswerTexts, staffingOf, unitTypeLabel } from '../repositories/reports';
+import { openAnswerTexts, unitTypeLabel } from '../repositories/reports';
 import { loadRoundsData } from './round-data';
 import {
   findRounds,
@@ -23,17 +24,29 @@ import {
 } from '../repositories/rounds';
 import { invitedIn, responseRate } from '../rounds/progress';
 import { analyseRound, backgroundBreakdowns, nationalAverages, type RoundAnalysis } from './analyse';
-import type { UnitNode } from './model';
+import type { LoadedRoundData, UnitNode } from './model';
+import { openAnswerPlan } from './open-answers';
 import { chooseNational, type ImportedNational, type NationalChoice } from './national-choice';
-import { factorRows, subtreeIds, toReportRound, toReportUnit } from './report-shapes';
+import { factorRows, shownRate, subtreeIds, toReportRound, toReportUnit } from './report-shapes';
 
 export interface UnitReportInput {
   round: RoundRecord;
   analysis: RoundAnalysis;
   unit: UnitNode;
   municipality: UnitReportResponse['municipality'];
+  /**
+   * The round's frame: its report settings and each unit's staffing as they were at opening. Left
+   * out, it is taken from analysis.data, which loadRoundsData always fills.
+   */
+  frame?: Pick<LoadedRoundData, 'settings' | 'staffing'>;
   /** The caller holds leader, union rep or safety rep on the unit or above it. */
   mayReadOpenAnswers: boolean;
+}
+
+function frameOf(input: UnitReportInput): Pick<LoadedRoundData, 'settings' | 'staffing'> {
+  const frame = input.frame ?? (input.analysis.data as Partial<LoadedRoundData>);
+  if (!frame.settings || !frame.staffing) throw new Error('The report needs the round as loadRoundsData reads it');
+  return { settings: frame.settings, staffing: frame.staffing };
 }
 
 /** Fisher–Yates with the crypto generator: a fresh order on every request, nothing to replay. */
@@ -52,15 +65,14 @@ async function unitResponseRate(
 ): Promise<UnitReportResponse['responseRate']> {
   const ids = subtreeIds(input.analysis, input.unit.id);
   const codes = await codeCountsByUnit(db, input.round.id);
-  const staffing = await staffingOf(db, ids);
   let invited: number | null = 0;
   for (const id of ids) {
-    const unit = staffing.get(id) ?? { openKiosk: false, employeeCount: null };
+    const unit = frameOf(input).staffing.get(id) ?? { openKiosk: false, employeeCount: null };
     const own = invitedIn(unit, codes.get(id)?.issued ?? 0);
     invited = invited === null || own === null ? null : invited + own;
   }
   const answered = input.analysis.totals.get(input.unit.id)?.responses ?? 0;
-  return { invited, answered, rate: responseRate(answered, invited) };
+  return { invited, answered, rate: shownRate(responseRate(answered, invited)) };
 }
 
 /** The published rounds this report compares with: the same year's (national) and the unit's previous one. */
@@ -123,7 +135,7 @@ export async function buildUnitReport(
   const nationalChoice = await national(db, input, compared.year, compared.sameYear);
   const previous = compared.previous;
   const base = {
-    round: toReportRound(round),
+    round: toReportRound(round, frameOf(input).settings),
     unit: toReportUnit(unit),
     municipality: input.municipality,
     isMunicipality,
@@ -133,13 +145,21 @@ export async function buildUnitReport(
       : null,
   };
   if (suppression !== null) {
-    const hidden = { responseRate: null, factors: [], background: null, openAnswers: null };
+    const hidden = {
+      responseRate: null,
+      factors: [],
+      background: null,
+      openAnswers: null,
+      openAnswersHidden: null,
+    };
     return { ...base, suppressed: true, suppressedReason: suppression, ...hidden };
   }
-  const openAnswers =
-    round.openQuestionEnabled && input.mayReadOpenAnswers
-      ? shuffled(await openAnswerTexts(db, round.id, subtreeIds(analysis, unit.id)))
-      : null;
+  const { settings } = frameOf(input);
+  const plan =
+    settings.openQuestionEnabled && input.mayReadOpenAnswers
+      ? openAnswerPlan(analysis, unit.id, settings)
+      : undefined;
+  const openAnswers = plan?.listed ? shuffled(await openAnswerTexts(db, round.id, plan.unitIds)) : null;
   return {
     ...base,
     suppressed: false,
@@ -148,5 +168,6 @@ export async function buildUnitReport(
     factors: factorRows(analysis, unit.id, nationalChoice.averages, previous?.analysis.figures.get(unit.id)),
     background: isMunicipality ? backgroundBreakdowns(analysis) : null,
     openAnswers,
+    openAnswersHidden: plan && !plan.listed ? ('too-few' as const) : null,
   };
 }

@@ -13,13 +13,19 @@ export interface ReportUnitRow {
   parent_id: string | null;
   name: string;
   unit_type: string | null;
+  employee_count: number | null;
+  open_kiosk: number;
 }
 
-/** Every unit of these municipalities, by id. */
-export function unitRowsOf(db: Kysely<DB>, municipalityIds: readonly string[]): Promise<ReportUnitRow[]> {
+/**
+ * Every unit of these municipalities in the live tree, by id: only for a round without a frozen
+ * frame (a draft); every other round's units are its frame's (./round-frames.ts).
+ */
+export async function unitRowsOf(db: Kysely<DB>, municipalityIds: readonly string[]): Promise<ReportUnitRow[]> {
+  if (municipalityIds.length === 0) return [];
   return db
     .selectFrom('units')
-    .select(['id', 'parent_id', 'name', 'unit_type'])
+    .select(['id', 'parent_id', 'name', 'unit_type', 'employee_count', 'open_kiosk'])
     .where('municipality_id', 'in', [...new Set(municipalityIds)])
     .orderBy('id')
     .execute();

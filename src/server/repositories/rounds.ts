@@ -5,10 +5,10 @@ import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { DB } from '../db/schema';
 import type { RoundStatus, RoundsTable } from '../db/tables/rounds';
 import { fromFlag, toFlag } from './columns';
-import { unitAndAncestorIds } from './units';
+import { freezeFrame } from './round-frames';
 import type { Language } from '../../shared/languages';
 import { LANGUAGES } from '../../shared/languages';
-import type { RoundNames } from '../../shared/rounds';
+import { openAnswerThresholdFor, type RoundNames } from '../../shared/rounds';
 
 /** A round as the server holds it; what seeds and tests write. */
 export interface RoundRecord {
@@ -26,6 +26,8 @@ export interface RoundRecord {
   threshold: number;
   openQuestionEnabled: boolean;
   backgroundEnabled: boolean;
+  /** Open answers only for groups at least this big; left out, the default (never below threshold). */
+  openAnswerThreshold?: number;
   graceDays: number;
   questionnaireVersion: string;
 }
@@ -33,6 +35,7 @@ export interface RoundRecord {
 /** A round read back: also the day it was made (null for rounds from before migration 003). */
 export interface StoredRound extends RoundRecord {
   names: RoundNames;
+  openAnswerThreshold: number;
   createdOn: string | null;
 }
 
@@ -70,18 +73,24 @@ function fromRow(row: Selectable<RoundsTable>): StoredRound {
     threshold: Number(row.threshold),
     openQuestionEnabled: fromFlag(row.open_question_enabled),
     backgroundEnabled: fromFlag(row.background_enabled),
+    openAnswerThreshold: Number(row.open_answer_threshold),
     graceDays: Number(row.grace_days),
     questionnaireVersion: row.questionnaire_version,
     createdOn: row.created_on,
   };
 }
 
-/** Writes the round unless its id exists (so a seed can run twice). */
+/**
+ * Writes the round unless its id exists (so a seed can run twice). A round written already open,
+ * closed or published (a seed, a test) gets its frame from the tree as it stands, as if it had
+ * just opened: every round past draft has one.
+ */
 export async function insertRound(
   db: Kysely<DB>,
   round: RoundRecord & { createdOn?: string | null },
 ): Promise<void> {
-  await db
+  const openAnswerThreshold = round.openAnswerThreshold ?? openAnswerThresholdFor(round.threshold);
+  const inserted = await db
     .insertInto('rounds')
     .values({
       id: round.id,
@@ -96,12 +105,16 @@ export async function insertRound(
       threshold: round.threshold,
       open_question_enabled: toFlag(round.openQuestionEnabled),
       background_enabled: toFlag(round.backgroundEnabled),
+      open_answer_threshold: openAnswerThreshold,
       grace_days: round.graceDays,
       questionnaire_version: round.questionnaireVersion,
       created_on: round.createdOn ?? null,
     })
     .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+    .executeTakeFirst();
+  if (round.status !== 'draft' && Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
+    await freezeFrame(db, { ...round, openAnswerThreshold });
+  }
 }
 
 export async function findRounds(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, StoredRound>> {
@@ -154,6 +167,7 @@ function toColumns(changes: RoundChanges): Updateable<RoundsTable> {
     threshold: changes.threshold,
     open_question_enabled: toFlag(changes.openQuestionEnabled),
     background_enabled: toFlag(changes.backgroundEnabled),
+    open_answer_threshold: changes.openAnswerThreshold,
     grace_days: changes.graceDays,
     questionnaire_version: changes.questionnaireVersion,
   };
@@ -242,23 +256,23 @@ export async function publishedRoundIdsOfYear(db: Kysely<DB>, year: number): Pro
 
 /**
  * The unit's previous published round: of the same municipality, opened before `round`, and with
- * the unit in its tree (its own unit is the unit or one above it). The latest such round.
+ * the unit in its frozen frame (so today's tree does not decide it). The latest such round.
  */
 export async function previousRoundId(
   db: Kysely<DB>,
   round: Pick<RoundRecord, 'municipalityId' | 'opensOn'>,
   unitId: string,
 ): Promise<string | undefined> {
-  const covering = await unitAndAncestorIds(db, unitId);
   const row = await db
     .selectFrom('rounds')
-    .select('id')
-    .where('municipality_id', '=', round.municipalityId)
-    .where('status', '=', 'published')
-    .where('opens_on', '<', round.opensOn)
-    .where('unit_id', 'in', covering)
-    .orderBy('opens_on', 'desc')
-    .orderBy('id', 'desc')
+    .innerJoin('round_frame_units', 'round_frame_units.round_id', 'rounds.id')
+    .select('rounds.id')
+    .where('round_frame_units.unit_id', '=', unitId)
+    .where('rounds.municipality_id', '=', round.municipalityId)
+    .where('rounds.status', '=', 'published')
+    .where('rounds.opens_on', '<', round.opensOn)
+    .orderBy('rounds.opens_on', 'desc')
+    .orderBy('rounds.id', 'desc')
     .limit(1)
     .executeTakeFirst();
   return row?.id;

@@ -13,7 +13,7 @@ import { DEFAULT_QUESTIONNAIRE } from '../../shared/questionnaire/default-v1';
 import { ApiError, notFound } from '../api-error';
 import type { DB } from '../db/schema';
 import { findMunicipality } from '../repositories/municipalities';
-import { unitIdsUnder } from '../repositories/organisation';
+import { roundUnitIds } from '../repositories/round-frames';
 import { findQuestionnaire, saveQuestionnaire } from '../repositories/questionnaires';
 import {
   findRound,
@@ -25,7 +25,15 @@ import {
 } from '../repositories/rounds';
 import { findUnit } from '../repositories/units';
 import { withDefaults } from './defaults';
-import { assertCloseNotPast, assertDates, assertEditable, toChanges } from './edit-rules';
+import {
+  assertCloseNotPast,
+  assertDates,
+  assertEditable,
+  assertOpenAnswerThreshold,
+  openAnswerThresholdChange,
+  toChanges,
+} from './edit-rules';
+import { openRoundWithFrame } from './freeze-frame';
 import { planTransition } from './lifecycle';
 
 /** The round as the staff API shows it: the municipality is the caller's own, so it is left out. */
@@ -64,7 +72,7 @@ export async function visibleRounds(
   if (scope === undefined) return rounds.map(toAdminRound);
   const visible: AdminRound[] = [];
   for (const round of rounds) {
-    const covered = await unitIdsUnder(db, round.unitId);
+    const covered = await roundUnitIds(db, round);
     if ([...scope].some((id) => covered.has(id))) visible.push(toAdminRound(round));
   }
   return visible;
@@ -83,6 +91,7 @@ export async function createRound(
   const round = withDefaults(request, { municipalityId, language: municipality.language, today });
   await assertReferences(db, municipalityId, request);
   assertDates(round);
+  assertOpenAnswerThreshold(round);
   const id = randomUUID();
   await insertRound(db, { ...round, id, status: 'draft' });
   return toAdminRound(await loadRound(db, municipalityId, id));
@@ -98,6 +107,8 @@ export async function editRound(
   const round = await loadRound(db, municipalityId, id);
   assertEditable(round.status, request);
   const changes = toChanges(request);
+  const openAnswerThreshold = openAnswerThresholdChange(round, changes);
+  if (openAnswerThreshold !== undefined) changes.openAnswerThreshold = openAnswerThreshold;
   await assertReferences(db, municipalityId, request);
   assertDates({ ...round, ...changes });
   assertCloseNotPast(round.status, changes, today);
@@ -114,10 +125,12 @@ export async function transitionRound(
   transition: RoundTransition,
   today: string,
 ): Promise<AdminRound> {
-  const round: RoundRecord = await loadRound(db, municipalityId, id);
+  const round = await loadRound(db, municipalityId, id);
   const plan = planTransition(round, transition, today);
-  if (!(await updateRound(db, round.id, plan.from, plan.changes, plan.to))) {
-    throw new ApiError('INVALID_TRANSITION', 'The round changed meanwhile; load it again');
-  }
+  const changed =
+    transition === 'open'
+      ? await openRoundWithFrame(db, round, plan)
+      : await updateRound(db, round.id, plan.from, plan.changes, plan.to);
+  if (!changed) throw new ApiError('INVALID_TRANSITION', 'The round changed meanwhile; load it again');
   return toAdminRound(await loadRound(db, municipalityId, round.id));
 }

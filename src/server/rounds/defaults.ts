@@ -3,7 +3,12 @@
 import type { CreateRoundRequest } from '../../shared/api/organisation';
 import type { Language } from '../../shared/languages';
 import { DEFAULT_QUESTIONNAIRE } from '../../shared/questionnaire/default-v1';
-import { cleanRoundNames, defaultClosesOn, DEFAULT_ROUND_SETTINGS } from '../../shared/rounds';
+import {
+  cleanRoundNames,
+  defaultClosesOn,
+  DEFAULT_ROUND_SETTINGS,
+  openAnswerThresholdFor,
+} from '../../shared/rounds';
 import type { RoundRecord, StoredRound } from '../repositories/rounds';
 
 /**
@@ -17,12 +22,18 @@ export const ROUND_DEFAULTS = {
 
 export type NewRound = Omit<StoredRound, 'id' | 'status'>;
 
+/** The open-answer threshold of a new round: as asked, else the default or the threshold if higher. */
+function openAnswerThresholdOf(request: CreateRoundRequest, threshold: number): number {
+  return request.openAnswerThreshold ?? openAnswerThresholdFor(threshold);
+}
+
 /** The round as it will be written: the request with every missing field filled in. */
 export function withDefaults(
   request: CreateRoundRequest,
   context: { municipalityId: string; language: Language; today: string },
 ): NewRound {
   const opensOn = request.opensOn ?? context.today;
+  const threshold = request.threshold ?? ROUND_DEFAULTS.threshold;
   return {
     municipalityId: context.municipalityId,
     name: request.name.trim(),
@@ -31,7 +42,8 @@ export function withDefaults(
     opensOn,
     closesOn: request.closesOn ?? defaultClosesOn(opensOn),
     defaultLanguage: request.defaultLanguage ?? context.language,
-    threshold: request.threshold ?? ROUND_DEFAULTS.threshold,
+    threshold,
+    openAnswerThreshold: openAnswerThresholdOf(request, threshold),
     openQuestionEnabled: request.openQuestionEnabled ?? ROUND_DEFAULTS.openQuestionEnabled,
     backgroundEnabled: request.backgroundEnabled ?? ROUND_DEFAULTS.backgroundEnabled,
     graceDays: request.graceDays ?? ROUND_DEFAULTS.graceDays,

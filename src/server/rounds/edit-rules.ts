@@ -12,14 +12,17 @@ export type RoundField = keyof UpdateRoundRequest;
 
 /**
  * What may still change in each state (see UpdateRoundRequestSchema). Once open, the questions,
- * the units and the first day are what respondents have already seen; the threshold and grace days
- * only change how the report counts, so they stay editable.
+ * the units and the first day are what respondents have already seen, and what a report may show
+ * is frozen with the round's frame (threshold, open-answer threshold, open question, background):
+ * reading a report at two thresholds, or before and after such a change, would let the difference
+ * give a hidden group away (issue 11). Only the name and the grace days stay editable, and the last
+ * day while open.
  */
 export const EDITABLE: Record<RoundStatus, readonly RoundField[] | 'all'> = {
   draft: 'all',
-  open: ['name', 'names', 'closesOn', 'threshold', 'graceDays'],
-  closed: ['name', 'names', 'threshold', 'graceDays'],
-  published: ['name', 'names', 'threshold', 'graceDays'],
+  open: ['name', 'names', 'closesOn', 'graceDays'],
+  closed: ['name', 'names', 'graceDays'],
+  published: ['name', 'names', 'graceDays'],
 };
 
 /** The fields of the request that the round's state no longer lets change. */
@@ -43,6 +46,32 @@ export function toChanges(request: UpdateRoundRequest): RoundChanges {
     ...(request.name && { name: request.name.trim() }),
     ...(request.names && { names: cleanRoundNames(request.names) }),
   };
+}
+
+/**
+ * The open-answer threshold the round will have: as asked, or left out following a threshold that
+ * rises above it. 400 OPEN_ANSWER_THRESHOLD_TOO_LOW when asked for below the round's threshold.
+ */
+export function openAnswerThresholdChange(
+  round: Pick<RoundRecord, 'threshold'> & { openAnswerThreshold: number },
+  changes: Pick<RoundChanges, 'threshold' | 'openAnswerThreshold'>,
+): number | undefined {
+  const threshold = changes.threshold ?? round.threshold;
+  if (changes.openAnswerThreshold !== undefined) {
+    assertOpenAnswerThreshold({ threshold, openAnswerThreshold: changes.openAnswerThreshold });
+    return changes.openAnswerThreshold;
+  }
+  return threshold > round.openAnswerThreshold ? threshold : undefined;
+}
+
+/** 400 OPEN_ANSWER_THRESHOLD_TOO_LOW when open answers would be shown for a smaller group than figures. */
+export function assertOpenAnswerThreshold(round: { threshold: number; openAnswerThreshold: number }): void {
+  if (round.openAnswerThreshold < round.threshold) {
+    throw new ApiError(
+      'OPEN_ANSWER_THRESHOLD_TOO_LOW',
+      `The threshold for open answers (${round.openAnswerThreshold}) cannot be below the threshold (${round.threshold})`,
+    );
+  }
 }
 
 const invalidDate = (message: string) => new ApiError('INVALID_DATE', message);

@@ -1,5 +1,6 @@
 // Owns how a round's response rate is counted: who counts as invited in a unit, how the rate is
-// rounded, and the per-unit table the progress screen shows, with the answers the server refused
+// rounded, and the per-unit table the progress screen shows (over the round's frozen frame once it
+// has opened: its units, names, employee counts and open kiosk modes as they were then), with the answers the server refused
 // per unit and reason (counted by ../ingest/count-rejections.ts). The report uses invitedIn and
 // responseRate too, so both screens give the same number. Reads only counts, never an answer.
 import type { Kysely } from 'kysely';
@@ -8,6 +9,7 @@ import { sortParentsFirst } from '../../shared/unit-tree';
 import type { DB } from '../db/schema';
 import { codeCountsByUnit, type CodeCounts } from '../repositories/codes';
 import { unitIdsUnder } from '../repositories/organisation';
+import { findFrames } from '../repositories/round-frames';
 import { rejectedCountsOfRound } from '../repositories/rejections';
 import { answeredByUnit, type RoundRecord } from '../repositories/rounds';
 import { findUnitsByIds } from '../repositories/units';
@@ -76,12 +78,14 @@ export async function roundProgress(
   round: Pick<RoundRecord, 'id' | 'unitId'>,
   scope?: ReadonlySet<string>,
 ): Promise<RoundProgress> {
-  const inRound = await unitIdsUnder(db, round.unitId);
-  const ids = [...inRound].filter((id) => scope === undefined || scope.has(id));
+  const frame = (await findFrames(db, [round.id])).get(round.id);
+  const inRound = frame ? frame.units.map((u) => u.id) : [...(await unitIdsUnder(db, round.unitId))];
+  const ids = inRound.filter((id) => scope === undefined || scope.has(id));
   if (ids.length === 0) {
     return { units: [], total: { invited: 0, answered: 0, rate: null }, rejectedWithoutUnit: [] };
   }
-  const units = await findUnitsByIds(db, ids);
+  const shown = new Set(ids);
+  const units = frame ? frame.units.filter((u) => shown.has(u.id)) : await findUnitsByIds(db, ids);
   const rejected = await rejectedCountsOfRound(db, round.id);
   const table = progressTable(
     units,

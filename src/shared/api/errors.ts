@@ -95,6 +95,8 @@ export const ERROR_CODES = [
   'INVALID_TRANSITION',
   /** This field of the round cannot change in its current state. */
   'ROUND_LOCKED',
+  /** A round's open-answer threshold may not be below its threshold (issue 11). */
+  'OPEN_ANSWER_THRESHOLD_TOO_LOW',
   /** The unit still has units below it, rounds, codes, kiosks or answers. */
   'UNIT_IN_USE',
   /** The id, number or name is already taken. */
@@ -191,6 +193,10 @@ export const ERROR_SPECS = {
   CSV_INVALID: { status: 400, message: 'The CSV has wrong lines; nothing was imported' },
   INVALID_TRANSITION: { status: 409, message: 'The round cannot make that change of state' },
   ROUND_LOCKED: { status: 409, message: "That field cannot change in the round's current state" },
+  OPEN_ANSWER_THRESHOLD_TOO_LOW: {
+    status: 400,
+    message: "The threshold for open answers cannot be below the round's threshold",
+  },
   UNIT_IN_USE: { status: 409, message: 'The unit is still in use' },
   CONFLICT: { status: 409, message: 'The id, number or name is already taken' },
   INVALID_REFERENCE: { status: 400, message: 'A reference in the request does not exist or does not fit' },

@@ -142,6 +142,8 @@ export const AdminRoundSchema = Type.Object({
   threshold: Type.Integer(),
   openQuestionEnabled: Type.Boolean(),
   backgroundEnabled: Type.Boolean(),
+  /** Open answers are listed only for a group of at least this many; never below threshold. */
+  openAnswerThreshold: Type.Integer(),
   /** Days after closesOn during which answers made by then still sync (from a kiosk or with a code). */
   graceDays: Type.Integer(),
   questionnaireVersion: Type.String(),
@@ -171,6 +173,8 @@ export const CreateRoundRequestSchema = Type.Object(
     threshold: Type.Optional(Threshold),
     openQuestionEnabled: Type.Optional(Type.Boolean()),
     backgroundEnabled: Type.Optional(Type.Boolean()),
+    /** Not below threshold (400 OPEN_ANSWER_THRESHOLD_TOO_LOW); left out: the default or threshold, if higher. */
+    openAnswerThreshold: Type.Optional(Threshold),
     graceDays: Type.Optional(GraceDays),
     defaultLanguage: Type.Optional(LanguageSchema),
     questionnaireVersion: Type.Optional(Id),
@@ -180,8 +184,9 @@ export const CreateRoundRequestSchema = Type.Object(
 export type CreateRoundRequest = Static<typeof CreateRoundRequestSchema>;
 
 /**
- * A draft may change anything. Once open: name, closesOn (not before today), threshold and
- * graceDays. Closed or published: name, threshold and graceDays. Anything else is 409 ROUND_LOCKED.
+ * A draft may change anything. Once open: name, closesOn (not before today) and graceDays. Closed
+ * or published: name and graceDays. Anything else is 409 ROUND_LOCKED: what a report may show
+ * (threshold, openAnswerThreshold, open question, background) is frozen when the round opens.
  */
 export const UpdateRoundRequestSchema = Type.Object(
   {
@@ -194,6 +199,8 @@ export const UpdateRoundRequestSchema = Type.Object(
     threshold: Type.Optional(Threshold),
     openQuestionEnabled: Type.Optional(Type.Boolean()),
     backgroundEnabled: Type.Optional(Type.Boolean()),
+    /** Not below threshold (400 OPEN_ANSWER_THRESHOLD_TOO_LOW); left out: the default or threshold, if higher. */
+    openAnswerThreshold: Type.Optional(Threshold),
     graceDays: Type.Optional(GraceDays),
     defaultLanguage: Type.Optional(LanguageSchema),
     questionnaireVersion: Type.Optional(Id),

@@ -106,6 +106,8 @@ export const ReportRoundSchema = Type.Object({
   closesOn: Type.String(),
   status: Type.Union([Type.Literal('closed'), Type.Literal('published')]),
   threshold: Type.Integer(),
+  /** Open answers are listed only for groups of at least this many (frozen when the round opened). */
+  openAnswerThreshold: Type.Integer(),
   /** The round's own unit: its report is the municipality overview. */
   rootUnitId: Type.String(),
   defaultLanguage: LanguageSchema,
@@ -150,10 +152,14 @@ export const UnitReportResponseSchema = Type.Object({
   /** Municipality overview only (else null); null also when the round asked no background questions. */
   background: Nullable(Type.Array(BackgroundBreakdownSchema)),
   /**
-   * null: the round had no open question, the caller may not read them, or suppressed. Otherwise
-   * every open answer of the unit and below, in a fresh random order on each request, without dates.
+   * null: the round had no open question, the caller may not read them, suppressed, or the unit's
+   * group is below round.openAnswerThreshold (then openAnswersHidden says so). Otherwise the open
+   * answers of the unit and of the units below it whose own answers reach openAnswerThreshold (a
+   * smaller sub-unit's are never listed under a parent), in a fresh random order, without dates.
    */
   openAnswers: Nullable(Type.Array(Type.String())),
+  /** 'too-few': the caller could read open answers, but the unit's group is below openAnswerThreshold. */
+  openAnswersHidden: Nullable(Type.Literal('too-few')),
 });
 export type UnitReportResponse = Static<typeof UnitReportResponseSchema>;
 

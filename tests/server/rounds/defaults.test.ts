@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { withDefaults } from '../../../src/server/rounds/defaults';
 import { DEFAULT_QUESTIONNAIRE } from '../../../src/shared/questionnaire/default-v1';
-import { defaultClosesOn, DEFAULT_GRACE_DAYS, DEFAULT_THRESHOLD } from '../../../src/shared/rounds';
+import {
+  defaultClosesOn,
+  DEFAULT_GRACE_DAYS,
+  DEFAULT_OPEN_ANSWER_THRESHOLD,
+  DEFAULT_THRESHOLD,
+} from '../../../src/shared/rounds';
 
 const context = { municipalityId: 'm1', language: 'nn' as const, today: '2026-03-10' };
 
@@ -23,12 +28,22 @@ describe('round defaults', () => {
       threshold: DEFAULT_THRESHOLD,
       openQuestionEnabled: false,
       backgroundEnabled: true,
+      openAnswerThreshold: DEFAULT_OPEN_ANSWER_THRESHOLD,
       graceDays: DEFAULT_GRACE_DAYS,
       questionnaireVersion: DEFAULT_QUESTIONNAIRE.version,
       createdOn: '2026-03-10',
     });
     expect(DEFAULT_THRESHOLD).toBe(5);
     expect(DEFAULT_GRACE_DAYS).toBe(7);
+    expect(DEFAULT_OPEN_ANSWER_THRESHOLD).toBe(10);
+  });
+
+  it('keeps open answers at the threshold when a round asks for one above the default', () => {
+    expect(withDefaults({ name: 'R', unitId: 'u', threshold: 12 }, context).openAnswerThreshold).toBe(12);
+    expect(withDefaults({ name: 'R', unitId: 'u', threshold: 3 }, context).openAnswerThreshold).toBe(10);
+    expect(
+      withDefaults({ name: 'R', unitId: 'u', threshold: 3, openAnswerThreshold: 4 }, context).openAnswerThreshold,
+    ).toBe(4);
   });
 
   it('counts the default length from a given first day and keeps what the admin chose', () => {
@@ -43,6 +58,7 @@ describe('round defaults', () => {
     } as const;
     expect(withDefaults({ name: 'R', unitId: 'u', ...chosen }, context)).toEqual({
       ...chosen,
+      openAnswerThreshold: DEFAULT_OPEN_ANSWER_THRESHOLD,
       municipalityId: 'm1',
       name: 'R',
       names: {},

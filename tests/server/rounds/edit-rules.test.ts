@@ -5,6 +5,7 @@ import {
   assertDates,
   assertEditable,
   lockedFields,
+  openAnswerThresholdChange,
   toChanges,
 } from '../../../src/server/rounds/edit-rules';
 
@@ -16,6 +17,7 @@ const ALL = [
   'threshold',
   'openQuestionEnabled',
   'backgroundEnabled',
+  'openAnswerThreshold',
   'graceDays',
   'defaultLanguage',
   'questionnaireVersion',
@@ -36,23 +38,33 @@ describe('round edit rules', () => {
     expect(lockedFields('draft', ALL)).toEqual([]);
   });
 
-  it('lets an open round change only its name, last day, threshold and grace days', () => {
+  // Issue 11: what a report may show (threshold, open-answer threshold, open question,
+  // background) is frozen when the round opens; it used to be that the threshold stayed editable.
+  it('lets an open round change only its name, last day and grace days', () => {
     expect(ALL.filter((f) => !lockedFields('open', ALL).includes(f))).toEqual([
       'name',
       'closesOn',
-      'threshold',
       'graceDays',
     ]);
   });
 
-  it('lets a closed or published round change only its name, threshold and grace days', () => {
+  it('lets a closed or published round change only its name and grace days', () => {
     for (const status of ['closed', 'published'] as const) {
-      expect(ALL.filter((f) => !lockedFields(status, ALL).includes(f))).toEqual([
-        'name',
-        'threshold',
-        'graceDays',
-      ]);
+      expect(ALL.filter((f) => !lockedFields(status, ALL).includes(f))).toEqual(['name', 'graceDays']);
     }
+  });
+
+  it('keeps the open-answer threshold at or above the threshold', () => {
+    const round = { threshold: 5, openAnswerThreshold: 10 };
+    expect(openAnswerThresholdChange(round, { threshold: 12 })).toBe(12);
+    expect(openAnswerThresholdChange(round, { threshold: 8 })).toBeUndefined();
+    expect(openAnswerThresholdChange(round, { openAnswerThreshold: 6 })).toBe(6);
+    expect(codeOf(() => openAnswerThresholdChange(round, { openAnswerThreshold: 4 }))).toBe(
+      'OPEN_ANSWER_THRESHOLD_TOO_LOW',
+    );
+    expect(codeOf(() => openAnswerThresholdChange(round, { threshold: 9, openAnswerThreshold: 8 }))).toBe(
+      'OPEN_ANSWER_THRESHOLD_TOO_LOW',
+    );
   });
 
   it('refuses a locked field with ROUND_LOCKED naming every locked field', () => {
@@ -60,7 +72,9 @@ describe('round edit rules', () => {
       'unitId, opensOn cannot change once the round is open',
     );
     expect(codeOf(() => assertEditable('closed', { closesOn: '2026-03-30' }))).toBe('ROUND_LOCKED');
-    expect(codeOf(() => assertEditable('published', { threshold: 7 }))).toBeUndefined();
+    expect(codeOf(() => assertEditable('published', { threshold: 7 }))).toBe('ROUND_LOCKED');
+    expect(codeOf(() => assertEditable('open', { openAnswerThreshold: 12 }))).toBe('ROUND_LOCKED');
+    expect(codeOf(() => assertEditable('published', { graceDays: 3 }))).toBeUndefined();
   });
 
   it('trims the name of an edit and passes the other fields as they are', () => {

@@ -10,6 +10,8 @@ import { migration005 } from './005-server-meta';
 import { migration006 } from './006-guess-limits';
 import { migration007 } from './007-ingest-rules';
 import { migration008 } from './008-round-names';
+import { migration009 } from './009-round-frames';
+import { migration010 } from './010-background-profiles';
 
 export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '001-init': migration001,
@@ -20,4 +22,6 @@ export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '006-guess-limits': migration006,
   '007-ingest-rules': migration007,
   '008-round-names': migration008,
+  '009-round-frames': migration009,
+  '010-background-profiles': migration010,
 };

@@ -23,6 +23,8 @@ export interface RoundsTable {
   threshold: WithDefault<number>;
   open_question_enabled: WithDefault<number>;
   background_enabled: WithDefault<number>;
+  /** Open answers are listed only for groups at least this big; never below threshold (migration 009). */
+  open_answer_threshold: WithDefault<number>;
   /** Days after closes_on that answers made offline before the close are still taken in. */
   grace_days: WithDefault<number>;
   questionnaire_version: string;

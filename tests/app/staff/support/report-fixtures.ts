@@ -19,6 +19,7 @@ export function reportRound(overrides: Partial<ReportRound> = {}): ReportRound {
     closesOn: '2026-03-15',
     status: 'published',
     threshold: 5,
+    openAnswerThreshold: 10,
     rootUnitId: 'helse',
     defaultLanguage: 'nb',
     ...overrides,
@@ -59,6 +60,7 @@ export function unitReport(overrides: Partial<UnitReportResponse> = {}): UnitRep
     previousRound: { id: 'r0', name: 'Medarbeiderundersøkelsen 2024', closesOn: '2024-03-15' },
     background: null,
     openAnswers: null,
+    openAnswersHidden: null,
     ...overrides,
   };
 }

@@ -83,6 +83,7 @@ export function roundFixture(overrides: Partial<AdminRound> = {}): AdminRound {
     threshold: 5,
     openQuestionEnabled: false,
     backgroundEnabled: true,
+    openAnswerThreshold: 10,
     graceDays: 7,
     questionnaireVersion: 'v1',
     createdOn: addDays(today, -10),
