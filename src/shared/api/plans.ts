@@ -327,7 +327,7 @@ export const ConsultationRequestSchema = Type.Object(
 );
 export type ConsultationRequest = Static<typeof ConsultationRequestSchema>;
 
-/** POST /plans/:planId/consultations/:party/seen — the rep of that party (empty body {}). */
+/** POST /plans/:planId/consultations/:party/seen — the rep of that party; the body is not read (send none or {}). */
 export const MarkSeenRequestSchema = Type.Object({}, { additionalProperties: false });
 
 /** POST /plans/:planId/focus-factors (201 with the Plan). */
