@@ -147,7 +147,7 @@ function hiddenGroups(
       fromProfiles.set(`${q}\u0000${v}`, (fromProfiles.get(`${q}\u0000${v}`) ?? 0) + p.responses);
     }
   }
-  const hidden = new Map(
+  const hidden = new Map<string, Set<string>>(
     questions.map(({ question, groups }) => {
       const agree = groups.every(
         (g) => (fromProfiles.get(`${question.id}\u0000${g.value}`) ?? 0) === g.counts.responses,

@@ -13,7 +13,11 @@ import {
 } from '../../../src/server/reports/suppression';
 import { analyseRound, backgroundBreakdowns } from '../../../src/server/reports/analyse';
 import type { BackgroundProfileCounts, RoundData } from '../../../src/server/reports/model';
-import { DECLINED, type Questionnaire } from '../../../src/shared/questionnaire/types';
+import {
+  DECLINED,
+  type BackgroundQuestionId,
+  type Questionnaire,
+} from '../../../src/shared/questionnaire/types';
 import { REPLAY, useFastCheckSeed } from '../../support/seed';
 
 // A fixed seed (TEST_SEED overrides it): the same cases on every run, replayable from the report.
@@ -508,10 +512,10 @@ interface CrossCase {
   people: Person[];
 }
 
-const QUESTION_OPTIONS: Record<string, string[]> = {
+const QUESTION_OPTIONS: Partial<Record<BackgroundQuestionId, string[]>> = {
   gender: ['woman', 'man'],
-  age: ['u25', 'mid', 'old'],
-  tenure: ['new', 'long'],
+  ageGroup: ['u25', 'mid', 'old'],
+  education: ['school', 'college'],
 };
 
 /** An answer that left every background question out skipped the part (the device sends {}). */
@@ -566,7 +570,7 @@ function crossRoundData(c: CrossCase, frameIsMunicipality = true): RoundData {
     version: 'x',
     statements: [],
     background: Object.entries(c.questions).map(([id, options]) => ({
-      id,
+      id: id as BackgroundQuestionId,
       label: crossText(id),
       options: options.map((value) => ({ value, label: crossText(value) })),
     })),
@@ -652,7 +656,7 @@ describe('background groups across units and questions, over random populations'
           const { unitSets, groupSets, data } = shownSets(c);
           const shown = [...unitSets, ...groupSets].filter((s) => s.visible);
           shownGroups += groupSets.filter((g) => g.visible).length;
-            // Atoms: people with the same unit and the same answers are told apart by nothing shown.
+          // Atoms: people with the same unit and the same answers are told apart by nothing shown.
           const atomOf = c.people.map((p) =>
             JSON.stringify([
               p.unit,
