@@ -4,6 +4,7 @@ import Dexie, { type Table } from 'dexie';
 import type { SubmittedResponse } from '../../shared/api/respondent';
 import type { Language } from '../../shared/languages';
 import type { LikertValue } from '../../shared/likert';
+import type { CodeProof } from './code-proof';
 import { TRANSIENT_CODES } from './reasons';
 
 export const DRAFT_KEY = 'current';
@@ -18,8 +19,13 @@ export interface DraftRow {
   answers: Record<string, LikertValue | null>;
   background: Record<string, string>;
   openText: string;
-  /** The person's one-time code, normalised; sent with the answer, then used up by the server. */
-  code?: string;
+  /**
+   * Proof of the person's one-time code (a salted slow hash, code-proof.ts), never the code: the
+   * code stays in memory and goes into the outbox with the answer. Only the same code opens the
+   * draft again after a reload or the start screen. Rows from before held `code` in clear; they
+   * are dropped when read (normalise.ts).
+   */
+  codeProof?: CodeProof;
   /** Where in the flow the person is, so a reload returns to the same screen. */
   step: string;
   startedAt: number;

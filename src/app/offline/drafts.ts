@@ -3,6 +3,7 @@
 import type { Round } from '../../shared/api/respondent';
 import type { Language } from '../../shared/languages';
 import { isLikertValue, type LikertValue } from '../../shared/likert';
+import { matchesCode, proveCode } from './code-proof';
 import { DRAFT_KEY, getDb, type DraftRow } from './db';
 import { NoDraftError } from './errors';
 import { normaliseDraft } from './normalise';
@@ -49,12 +50,17 @@ export async function loadDraft({
   });
 }
 
-/** Starts a new draft for this round, replacing any previous one. */
+/**
+ * Starts a new draft for this round, replacing any previous one. With a code (normalised) the
+ * draft keeps only a proof of it (code-proof.ts); the caller keeps the code and hands it to
+ * submitDraft.
+ */
 export async function startDraft(
   round: DraftRound,
   language: Language,
   { now = Date.now(), step = 'start', code }: WriteOptions & { step?: string; code?: string } = {},
 ): Promise<Draft> {
+  const codeProof = code ? await proveCode(code) : undefined;
   const row: DraftRow = {
     key: DRAFT_KEY,
     roundId: round.id,
@@ -64,7 +70,7 @@ export async function startDraft(
     answers: {},
     background: {},
     openText: '',
-    ...(code ? { code } : {}),
+    ...(codeProof ? { codeProof } : {}),
     step,
     startedAt: now,
     updatedAt: now,
@@ -126,4 +132,9 @@ export function saveStep(step: string, { now }: WriteOptions = {}): Promise<Draf
 /** Deletes the draft (after "Ferdig", on idle timeout, on "start over"). */
 export async function wipeDraft(): Promise<void> {
   await guardWrite((db) => db.draft.delete(DRAFT_KEY));
+}
+
+/** Whether this (normalised) code is the one the draft was begun with; false for a draft without one. */
+export async function draftMatchesCode(draft: Draft, code: string): Promise<boolean> {
+  return draft.codeProof ? matchesCode(code, draft.codeProof) : false;
 }

@@ -12,7 +12,10 @@
 //   startDraft(round, language) · saveAnswer(statementId, 1..5 | null) · saveBackground(id, value | undefined)
 //   saveOpenText(text) · saveLanguage(lng) · saveStep(step) · useDraft()
 //
-// Finishing: const id = await submitDraft(); sync.requestSync()
+//   startDraft(round, language, { code }) keeps only a proof of the code; draftMatchesCode(draft, code)
+//   tells whether a typed code opens it again.
+//
+// Finishing: const id = await submitDraft({ code }); sync.requestSync()
 // "Ferdig" / idle timeout: await wipeRespondentData()  (the draft goes, the outbox stays and is sent)
 //
 // Status for staff: useSyncStatus() → { pending, rejected, rejectedByCode, retryingByCode,
@@ -21,6 +24,7 @@
 // listRejected() → reasons without answers, pendingCount(); useSubmission(id) for the thank-you
 // screen → { state: 'waiting', failureCode? } | { state: 'rejected', code } | { state: 'sent' }.
 export {
+  draftMatchesCode,
   loadDraft,
   saveAnswer,
   saveBackground,

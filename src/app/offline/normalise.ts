@@ -4,6 +4,7 @@
 import type { CurrentRoundResponse, SubmittedResponse } from '../../shared/api/respondent';
 import { DEFAULT_LANGUAGE, isLanguage } from '../../shared/languages';
 import { isLikertValue, type LikertValue } from '../../shared/likert';
+import { isCodeProof } from './code-proof';
 import { DRAFT_KEY, type DraftRow } from './db';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -44,6 +45,10 @@ export function normaliseDraft(row: unknown): DraftRow | undefined {
   }
   // Without a trustworthy updatedAt the idle rule cannot clear it for someone else: drop it.
   if (typeof updatedAt !== 'number' || !Number.isFinite(updatedAt)) return undefined;
+  // An older version kept the one-time code in clear: such a draft can prove nobody, so it goes.
+  if (row.code !== undefined) return undefined;
+  // A broken proof must not turn a coded draft into one that opens without a code.
+  if (row.codeProof !== undefined && !isCodeProof(row.codeProof)) return undefined;
   return {
     key: DRAFT_KEY,
     roundId,
@@ -53,7 +58,9 @@ export function normaliseDraft(row: unknown): DraftRow | undefined {
     answers: normaliseAnswers(row.answers),
     background: normaliseBackground(row.background),
     openText: typeof row.openText === 'string' ? row.openText : '',
-    ...(typeof row.code === 'string' && row.code !== '' ? { code: row.code } : {}),
+    ...(isCodeProof(row.codeProof)
+      ? { codeProof: { salt: row.codeProof.salt, hash: row.codeProof.hash } }
+      : {}),
     step: typeof row.step === 'string' ? row.step : '',
     startedAt: typeof startedAt === 'number' && Number.isFinite(startedAt) ? startedAt : updatedAt,
     updatedAt,

@@ -15,6 +15,11 @@ import { guardWrite } from './storage';
 
 export interface SubmitOptions {
   now?: number;
+  /**
+   * The one-time code the draft was begun with (normalised), from memory: the draft keeps only a
+   * proof of it. A draft begun with a code is not sent without one.
+   */
+  code?: string;
   /** Injectable for tests; the id is the server's idempotency key. */
   newId?: () => string;
 }
@@ -27,11 +32,14 @@ export interface SubmitOptions {
 export async function submitDraft({
   now = Date.now(),
   newId = () => crypto.randomUUID(),
+  code,
 }: SubmitOptions = {}): Promise<string> {
   return guardWrite((db) =>
     db.transaction('rw', db.draft, db.outbox, async () => {
       const draft = normaliseDraft(await db.draft.get(DRAFT_KEY));
       if (!draft) throw new NoDraftError();
+      // Without its code the server would take a coded answer for an open-kiosk one, or refuse it.
+      if (draft.codeProof && !code) throw new NoDraftError();
       // What was pasted may hold characters the server refuses: send the text the person meant.
       const openText = toStorableText(draft.openText).trim();
       const response: SubmittedResponse = {
@@ -44,7 +52,7 @@ export async function submitDraft({
         answers: draft.answers,
         background: normaliseBackground(draft.background),
         ...(openText ? { openText } : {}),
-        ...(draft.code ? { code: draft.code } : {}),
+        ...(draft.codeProof && code ? { code } : {}),
       };
       await db.outbox.add({ ...response, queuedAt: now } satisfies OutboxRow);
       await db.draft.delete(DRAFT_KEY);

@@ -2,7 +2,7 @@
 // instance and a fake server, so component tests drive real screens and a real (fake) IndexedDB.
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, useLocation, useNavigate, type Location, type NavigateFunction } from 'react-router';
 import { vi } from 'vitest';
 import type { CodeCheckResponse } from '../../../src/shared/api/organisation';
 import type { CurrentRoundResponse } from '../../../src/shared/api/respondent';
@@ -16,6 +16,8 @@ vi.mock('virtual:pwa-register', () => ({ registerSW: () => () => Promise.resolve
 
 interface Options {
   path?: string;
+  /** The history before `path` (oldest first), as a browser would have it. */
+  before?: string[];
   round?: CurrentRoundResponse | null;
   language?: Language;
   idleTimeoutSeconds?: number;
@@ -27,8 +29,21 @@ interface Options {
   languageStorage?: LanguageStorage;
 }
 
+/** What the router is at, and its navigate: `go(-1)` is the browser's Back button. */
+export interface RouterProbe {
+  location: Location | undefined;
+  go: NavigateFunction;
+}
+
+function Probe({ into }: { into: RouterProbe }) {
+  into.location = useLocation();
+  into.go = useNavigate();
+  return null;
+}
+
 export async function renderApp({
   path = '/',
+  before = [],
   round = roundFixture(),
   language = 'nb',
   idleTimeoutSeconds,
@@ -58,6 +73,7 @@ export async function renderApp({
   });
   const requestSync = vi.fn();
   const user = userEvent.setup();
+  const router: RouterProbe = { location: undefined, go: () => Promise.resolve() };
   const view = render(
     <Root
       i18n={i18n}
@@ -65,8 +81,13 @@ export async function renderApp({
       fetchImpl={fetchImpl as unknown as typeof fetch}
       idleTimeoutSeconds={idleTimeoutSeconds}
       languageStorage={languageStorage}
-      router={(children) => <MemoryRouter initialEntries={[path]}>{children}</MemoryRouter>}
+      router={(children) => (
+        <MemoryRouter initialEntries={[...before, path]}>
+          <Probe into={router} />
+          {children}
+        </MemoryRouter>
+      )}
     />,
   );
-  return { ...view, user, i18n, fetchImpl, requestSync };
+  return { ...view, user, i18n, fetchImpl, requestSync, router };
 }

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadDraft, saveKiosk, submitDraft } from '../../../src/app/offline';
+import { loadDraft, saveKiosk } from '../../../src/app/offline';
 import { getDb } from '../../../src/app/offline/db';
 import { formatCode, generateCode, webRandomBytes } from '../../../src/shared/codes';
 import { roundFixture } from '../support/fixtures';
@@ -34,8 +34,19 @@ describe('the one-time code on the start screen', () => {
     await user.click(screen.getByRole('button', { name: 'Start undersøkelsen' }));
     await screen.findByRole('heading', { name: 'Før du begynner' });
 
-    expect((await loadDraft({ maxAgeMs: 60_000 }))?.code).toBe(code);
-    await submitDraft();
+    // The draft keeps a proof of the code, never the code; the code goes out with the answer.
+    const stored = await getDb().draft.toArray();
+    expect(JSON.stringify(stored)).not.toContain(code);
+    expect((await loadDraft({ maxAgeMs: 60_000 }))?.codeProof).toBeDefined();
+    await user.click(screen.getByRole('link', { name: 'Gå til første påstand' }));
+    for (let i = 1; i <= 36; i++) {
+      await screen.findByText(`${i} av 36`);
+      await user.click(screen.getByRole('button', { name: 'Hopp over' }));
+    }
+    await user.click(await screen.findByRole('button', { name: 'Neste' }));
+    await user.click(await screen.findByRole('button', { name: 'Neste' }));
+    await user.click(await screen.findByRole('button', { name: 'Send svaret' }));
+    await screen.findByRole('heading', { name: 'Takk for svaret!' });
     const [queued] = await getDb().outbox.toArray();
     expect(queued!.code).toBe(code);
   });

@@ -77,10 +77,11 @@ describe('the survey session on staff pages', () => {
     expect(await getDb().draft.count()).toBe(1);
   });
 
-  it('still runs on the respondent’s routes: the round is fetched and the draft offered', async () => {
-    const { roundRequests } = await renderAt('/');
+  it('still runs on the respondent’s routes: the round is fetched and the draft restored', async () => {
+    // A reload mid-survey (the start screen would close the draft: tests/app/survey/shared-tablet).
+    const { roundRequests } = await renderAt('/pastand/2');
 
-    expect(await screen.findByRole('button', { name: 'Fortsett der du slapp' })).toBeInTheDocument();
+    expect(await screen.findByText('2 av 36')).toBeInTheDocument();
     expect(roundRequests()).toBe(1);
     expect(drafts.loadDraft).toHaveBeenCalled();
   });

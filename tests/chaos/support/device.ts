@@ -82,7 +82,9 @@ for (let i = 0; i < input.answers; i++) {
   }
   if (random() < 0.5) await saveBackground('gender', random() < 0.5 ? 'female' : 'male');
   if (random() < 0.2) await saveOpenText(`svar ${i}`);
-  submitted.push(await submitDraft({ newId: () => seededUuid(uuidBytes) }));
+  // The draft keeps only a proof of its code: the code goes in with the send, as the app does.
+  const code = plan.kind === 'code' ? { code: plan.codes[i]! } : {};
+  submitted.push(await submitDraft({ newId: () => seededUuid(uuidBytes), ...code }));
   // A device sends right after a submit when it can; not every time here, so batches grow too.
   if (random() < 0.3) await pass();
   await sleep(Math.floor(random() * input.thinkMs));

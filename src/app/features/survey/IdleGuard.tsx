@@ -1,5 +1,8 @@
 // The shared-tablet idle rule: IDLE_WARNING_SECONDS before the timeout a warning, then the
-// person's draft is wiped and the start screen returns for the next person. The warning is a
+// person's draft is wiped and the start screen returns for the next person. It runs whenever the
+// tablet holds anything of a person: a draft (open or waiting for its code), a sent answer's
+// thank-you, or a code in the start screen's field (typed or from a link), which it clears. A
+// draft that waits for its code and nothing else on screen is deleted without a warning. The warning is a
 // native modal <dialog>: the page behind is inert and Tab stays inside; Escape or "Ja" keeps the
 // person's place and gives focus back to where it was. Once the answer has gone to the outbox the
 // warning says only that the screen will be cleared for the next person: nothing is deleted then.
@@ -20,16 +23,20 @@ export function IdleGuard() {
   const dialog = useRef<HTMLDialogElement>(null);
   const stayButton = useRef<HTMLButtonElement>(null);
   const focusBefore = useRef<HTMLElement | null>(null);
+  const hasCode = survey.codeInput.trim() !== '';
+  const isShowingPerson = Boolean(survey.draft || survey.submittedId || hasCode);
   const { secondsLeft, reset } = useIdleTimer({
-    isActive: Boolean(survey.draft || survey.submittedId),
+    isActive: isShowingPerson || survey.hasLockedDraft,
     timeoutMs: survey.idleTimeoutMs,
-    warningMs: Math.min(IDLE_WARNING_MS, survey.idleTimeoutMs / 2),
+    warningMs: isShowingPerson ? Math.min(IDLE_WARNING_MS, survey.idleTimeoutMs / 2) : 0,
     onTimeout: () => {
-      void survey.finish().then(() => navigate(PATHS.start, { replace: true }));
+      const wasShowing = isShowingPerson;
+      void survey.finish().then(() => wasShowing && navigate(PATHS.start, { replace: true }));
     },
   });
   const isWarning = secondsLeft !== undefined;
   const isAnswerSubmitted = !survey.draft && Boolean(survey.submittedId);
+  const isCodeOnly = !survey.draft && !survey.submittedId && hasCode;
 
   useEffect(() => {
     const element = dialog.current;
@@ -64,9 +71,11 @@ export function IdleGuard() {
     >
       <h2 id="idle-title">{t('idle.title')}</h2>
       <p id="idle-body">
-        {isAnswerSubmitted
-          ? t('idle.bodyAfterSend', { count: secondsLeft })
-          : t('idle.body', { count: secondsLeft })}
+        {isCodeOnly
+          ? t('idle.bodyCode', { count: secondsLeft })
+          : isAnswerSubmitted
+            ? t('idle.bodyAfterSend', { count: secondsLeft })
+            : t('idle.body', { count: secondsLeft })}
       </p>
       <button ref={stayButton} type="button" className="button button--primary" onClick={reset}>
         {t('idle.stay')}

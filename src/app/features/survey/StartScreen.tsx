@@ -1,8 +1,11 @@
 // The shared tablet's resting screen: which round and unit, the language, the sync status, and
-// the one place where a waiting app update may be applied.
-import { useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+// the one place where a waiting app update may be applied. Showing it closes any draft
+// (SurveyProvider.showStart): "Fortsett der du slapp" is offered only after the code the draft was
+// begun with has been typed again (or came in from its link), never on an open kiosk.
+import { useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { isValidCode, normaliseCode } from '../../../shared/codes';
 import { roundName } from '../../../shared/rounds';
 import { normaliseLanguage } from '../../i18n/i18n';
 import { applyWaitingUpdate, usePwaState } from '../../pwa/pwa-state';
@@ -19,26 +22,34 @@ export function StartScreen() {
   const survey = useSurvey();
   const navigate = useNavigate();
   const pwa = usePwaState();
-  const location = useLocation();
   const [isBusy, setIsBusy] = useState(false);
-  // A code arrives prefilled from a /s/CODE link (router state, so it stays out of the address bar).
-  const [code, setCode] = useState(() => (location.state as { code?: string } | null)?.code ?? '');
+  // True once this person's code opened the draft on the device: only then is resuming offered.
+  const [isResuming, setIsResuming] = useState(false);
   const [codeProblem, setCodeProblem] = useState<CodeProblem | undefined>();
   const lng = normaliseLanguage(i18n.language);
-  const { round, draft } = survey;
+  // The field's value lives in the session (memory), so the idle timer can clear it.
+  const { round, draft, showStart, codeInput: code, setCodeInput: setCode } = survey;
+
+  useEffect(() => showStart(), [showStart]);
 
   const begin = async () => {
     setIsBusy(true);
     try {
       let checkedCode: string | undefined;
       if (survey.needsCode) {
+        // The draft on the device opens again for the code it was begun with, and only for it.
+        const typed = normaliseCode(code);
+        if (survey.hasLockedDraft && isValidCode(typed) && (await survey.unlock(typed))) {
+          setIsResuming(true);
+          return;
+        }
         const checked = await checkCode(code, survey.apiFetch);
         setCodeProblem(checked.ok ? undefined : checked.problem);
         if (!checked.ok) return;
         checkedCode = checked.code;
       }
+      // A new draft replaces any other on the device: one person's at a time.
       await survey.begin(lng, checkedCode);
-      setCode('');
       await navigate(PATHS.intro);
     } finally {
       setIsBusy(false);
@@ -48,6 +59,11 @@ export function StartScreen() {
   const resume = async () => {
     if (round.status !== 'ready' || !draft) return;
     await navigate(PATHS.statement(firstUnanswered(round.data, draft.answers) ?? 1));
+  };
+
+  const startOver = async () => {
+    await survey.beginAgain(lng);
+    await navigate(PATHS.intro);
   };
 
   return (
@@ -88,13 +104,13 @@ export function StartScreen() {
               period: formatDateRange(round.data.round.opensOn, round.data.round.closesOn, lng),
             })}
           </p>
-          {draft ? (
+          {draft && isResuming ? (
             <div className="stack">
-              <p>{t('start.inProgress')}</p>
+              <p role="status">{t('start.yourDraft')}</p>
               <button type="button" className="button button--primary" onClick={() => void resume()}>
                 {t('start.resume')}
               </button>
-              <button type="button" className="button button--secondary" onClick={() => void survey.finish()}>
+              <button type="button" className="button button--secondary" onClick={() => void startOver()}>
                 {t('start.restart')}
               </button>
             </div>
@@ -114,6 +130,7 @@ export function StartScreen() {
                   </label>
                   <p id="code-hint" className="hint">
                     {t('start.codeHint')}
+                    {survey.hasLockedDraft && ` ${t('start.resumeHint')}`}
                   </p>
                   <input
                     id="code"
@@ -126,6 +143,7 @@ export function StartScreen() {
                     aria-describedby={codeProblem ? 'code-hint code-error' : 'code-hint'}
                     onChange={(e) => {
                       setCode(e.target.value);
+                      setIsResuming(false);
                       setCodeProblem(undefined);
                     }}
                   />

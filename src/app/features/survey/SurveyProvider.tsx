@@ -1,7 +1,22 @@
 // Owns the respondent's session in memory: the round being answered and the draft mirrored
 // from IndexedDB. Every change is written to the device first (awaited) and only then shown,
 // so a reload or crash never loses a tap. finish() forgets everything of the person.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+//
+// Who may see the draft (the shared tablet): only the person who began it here, or who opened it
+// again with the code it was begun with (unlock; the code is held in memory, the draft keeps a
+// proof of it). A reload or the start screen closes a coded draft until its code is typed again.
+// A draft without a code (an open kiosk) is restored after a reload within the idle window, but
+// the start screen deletes it: whoever sees the start screen may be the next person.
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { CurrentRoundResponse } from '../../../shared/api/respondent';
 import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../../../shared/device';
 import type { Language } from '../../../shared/languages';
@@ -9,6 +24,7 @@ import type { LikertValue } from '../../../shared/likert';
 import {
   NoDraftError,
   StorageWriteError,
+  draftMatchesCode,
   fetchCurrentRound,
   loadDraft,
   saveAnswer,
@@ -18,6 +34,7 @@ import {
   startDraft,
   submitDraft,
   loadKiosk,
+  wipeDraft,
   wipeRespondentData,
   withKioskCredential,
   type Draft,
@@ -34,7 +51,13 @@ export type RoundState =
 
 export interface SurveyContextValue {
   round: RoundState;
+  /** This person's draft: begun here, or opened again with its code. Never anyone else's. */
   draft: Draft | undefined;
+  /** A draft is on the device that nobody here has opened: it waits for its code (or the idle wipe). */
+  hasLockedDraft: boolean;
+  /** The start screen's code field (typed, or from a /s/CODE link): memory only, cleared on idle. */
+  codeInput: string;
+  setCodeInput: (value: string) => void;
   /** True until the draft found on the device (if any) has been read. */
   isRestoring: boolean;
   /** The id of the response this person just sent; memory only, gone after finish(). */
@@ -47,6 +70,12 @@ export interface SurveyContextValue {
   /** The fetch every API call goes through (with the kiosk credential when enrolled). */
   apiFetch: typeof fetch;
   begin: (language: Language, code?: string) => Promise<void>;
+  /** Opens the locked draft when the (normalised) code is the one it was begun with. */
+  unlock: (code: string) => Promise<boolean>;
+  /** Starts over with the code of the draft that is open ("Begynn på nytt" after unlock). */
+  beginAgain: (language: Language) => Promise<void>;
+  /** The start screen is showing: a coded draft closes, a draft without a code is deleted. */
+  showStart: () => void;
   answer: (statementId: string, value: LikertValue | null) => Promise<boolean>;
   setBackground: (questionId: string, value: string | undefined) => Promise<boolean>;
   setOpenText: (text: string) => Promise<boolean>;
@@ -55,6 +84,11 @@ export interface SurveyContextValue {
   submit: () => Promise<string>;
   finish: () => Promise<void>;
   reloadRound: () => void;
+}
+
+/** Who opened the stored draft here; `code` is the one-time code it was begun with, memory only. */
+interface Owner {
+  code?: string;
 }
 
 const SurveyContext = createContext<SurveyContextValue | null>(null);
@@ -75,11 +109,26 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
   const { applyRoundDefault, hold, choose, forget } = useLanguage();
   const sync = useSync();
   const [round, setRound] = useState<RoundState>({ status: 'loading' });
-  const [draft, setDraft] = useState<Draft | undefined>();
+  const [stored, setStored] = useState<Draft | undefined>();
+  // Whoever may see the stored draft: set by begin and unlock, gone with reload and start screen.
+  const [owner, setOwner] = useState<Owner | undefined>();
+  const ownerRef = useRef<Owner | undefined>(undefined);
+  const storedRef = useRef<Draft | undefined>(undefined);
+  const startShown = useRef(false);
+  const [codeInput, setCodeInput] = useState('');
   const [isRestoring, setIsRestoring] = useState(true);
   const [submittedId, setSubmittedId] = useState<string | undefined>();
   const [roundRequest, setRoundRequest] = useState(0);
   const [kiosk, setKiosk] = useState<KioskIdentity | undefined>();
+  const own = useCallback((next: Owner | undefined) => {
+    ownerRef.current = next;
+    setOwner(next);
+  }, []);
+  const keep = useCallback((next: Draft | undefined) => {
+    storedRef.current = next;
+    setStored(next);
+  }, []);
+  const draft = owner ? stored : undefined;
   const apiFetch = useMemo(() => withKioskCredential(fetchImpl ?? browserFetch), [fetchImpl]);
   // An explicit prop (tests) wins, then the server's setting, then the built-in default.
   const serverTimeout = round.status === 'ready' ? round.data.settings?.idleTimeoutSeconds : undefined;
@@ -110,9 +159,19 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
     loadDraft({ maxAgeMs: idleTimeoutMs }).then(
       (found) => {
         if (cancelled) return;
+        // Read again (the server's idle timeout arrived) while this person's draft is open: keep it.
+        if (ownerRef.current) return setIsRestoring(false);
+        let restored = found;
+        if (restored && !restored.codeProof) {
+          // Without a code only "still the same visit" tells it is this person's.
+          if (startShown.current) {
+            restored = undefined;
+            void wipeDraft().catch(() => undefined);
+          } else own({});
+        }
         // The restored survey's person chose this language; the round's default must not undo it.
-        if (found) hold(found.language);
-        setDraft(found);
+        if (restored && ownerRef.current) hold(restored.language);
+        keep(restored);
         setIsRestoring(false);
       },
       () => !cancelled && setIsRestoring(false),
@@ -120,35 +179,66 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
     return () => {
       cancelled = true;
     };
-  }, [hold, idleTimeoutMs]);
+  }, [hold, idleTimeoutMs, own, keep]);
 
   const begin = useCallback(
     async (language: Language, code?: string) => {
       if (round.status !== 'ready') throw new Error('No open round to answer');
       const { round: r } = round.data;
       const created = await startDraft(r, language, code ? { code } : {});
+      own(code ? { code } : {});
       hold(language);
       setSubmittedId(undefined);
-      setDraft(created);
+      setCodeInput('');
+      keep(created);
     },
-    [round, hold],
+    [round, hold, own, keep],
   );
+
+  const unlock = useCallback(
+    async (code: string) => {
+      const locked = storedRef.current;
+      if (!locked?.codeProof || ownerRef.current) return false;
+      if (!(await draftMatchesCode(locked, code)) || storedRef.current !== locked) return false;
+      own({ code });
+      hold(locked.language);
+      setCodeInput('');
+      return true;
+    },
+    [own, hold],
+  );
+
+  const beginAgain = useCallback((language: Language) => begin(language, ownerRef.current?.code), [begin]);
+
+  const showStart = useCallback(() => {
+    startShown.current = true;
+    own(undefined);
+    setSubmittedId(undefined);
+    const current = storedRef.current;
+    if (current && !current.codeProof) {
+      keep(undefined);
+      void wipeDraft().catch(() => undefined);
+    }
+  }, [own, keep]);
 
   /**
    * Runs one draft write. false means nothing was saved: a storage failure (the banner from
    * useStorageHealth tells the person) or a draft wiped meanwhile (the screens then return to
    * the start). The caller must not move on as if the tap were saved.
    */
-  const write = useCallback(async (save: () => Promise<Draft>): Promise<boolean> => {
-    try {
-      setDraft(await save());
-      return true;
-    } catch (error) {
-      if (error instanceof NoDraftError) setDraft(undefined);
-      else if (!(error instanceof StorageWriteError)) throw error;
-      return false;
-    }
-  }, []);
+  const write = useCallback(
+    async (save: () => Promise<Draft>): Promise<boolean> => {
+      try {
+        keep(await save());
+        return true;
+      } catch (error) {
+        if (error instanceof NoDraftError) keep(undefined);
+        else if (!(error instanceof StorageWriteError)) throw error;
+        return false;
+      }
+    },
+    [keep],
+  );
 
   const answer = useCallback(
     (statementId: string, value: LikertValue | null) => write(() => saveAnswer(statementId, value)),
@@ -169,21 +259,26 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
   );
 
   const submit = useCallback(async () => {
-    const id = await submitDraft();
+    const code = ownerRef.current?.code;
+    const id = await submitDraft(code ? { code } : {});
     setSubmittedId(id);
-    setDraft(undefined);
+    // The code went into the outbox with the answer; memory lets it go.
+    own(undefined);
+    keep(undefined);
     sync?.requestSync();
     return id;
-  }, [sync]);
+  }, [sync, own, keep]);
 
   const finish = useCallback(async () => {
     await wipeRespondentData();
     // The language was this person's too: the next one starts from the round's default.
     forget();
-    setDraft(undefined);
+    own(undefined);
+    keep(undefined);
     setSubmittedId(undefined);
+    setCodeInput('');
     if (round.status === 'ready') applyRoundDefault(round.data.round.defaultLanguage);
-  }, [forget, applyRoundDefault, round]);
+  }, [forget, applyRoundDefault, round, own, keep]);
 
   const reloadRound = useCallback(() => {
     setRound({ status: 'loading' });
@@ -194,6 +289,9 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
     () => ({
       round,
       draft,
+      hasLockedDraft: Boolean(stored && !owner),
+      codeInput,
+      setCodeInput,
       kiosk,
       needsCode: !kiosk?.kiosk.openKiosk,
       apiFetch,
@@ -201,6 +299,9 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
       submittedId,
       idleTimeoutMs,
       begin,
+      unlock,
+      beginAgain,
+      showStart,
       answer,
       setBackground,
       setOpenText,
@@ -212,12 +313,18 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
     [
       round,
       draft,
+      stored,
+      owner,
+      codeInput,
       kiosk,
       apiFetch,
       isRestoring,
       submittedId,
       idleTimeoutMs,
       begin,
+      unlock,
+      beginAgain,
+      showStart,
       answer,
       setBackground,
       setOpenText,
