@@ -229,6 +229,106 @@ describeEachDatabase('migrations', (dialect) => {
       await before.dispose();
     }
   });
+  it('gives every round past draft of 009 a frame from the tree as it stood, with its settings', async () => {
+    const before = await createTestDatabase(dialect);
+    const old = before.connect();
+    try {
+      await migrateUpTo(old, '008-round-names');
+      const db = old.kysely;
+      await db
+        .insertInto('municipalities')
+        .values({ id: 'm', name: 'M', number: '0301', language: 'nb' })
+        .execute();
+      const unit = (id: string, parent: string | null, extra: Record<string, unknown> = {}) => ({
+        id,
+        municipality_id: 'm',
+        parent_id: parent,
+        name: `Unit ${id}`,
+        unit_type: null,
+        ...extra,
+      });
+      // root → b, a (a sorts first) → a1; c is a second top unit.
+      for (const u of [
+        unit('root', null),
+        unit('b', 'root', { employee_count: 7, open_kiosk: 1 }),
+        unit('a', 'root', { unit_type: 'skole' }),
+        unit('a1', 'a'),
+        unit('c', null),
+      ]) {
+        await db.insertInto('units').values(u).execute();
+      }
+      await db.insertInto('questionnaires').values({ version: 'v', content: '{}' }).execute();
+      const round = (id: string, status: string, unitId: string, threshold: number, background: number) => ({
+        id,
+        municipality_id: 'm',
+        unit_id: unitId,
+        name: id,
+        opens_on: '2026-03-01',
+        closes_on: '2026-03-14',
+        status,
+        default_language: 'nb',
+        questionnaire_version: 'v',
+        threshold,
+        open_question_enabled: 1,
+        background_enabled: background,
+      });
+      await db
+        .insertInto('rounds')
+        .values([
+          round('published', 'published', 'root', 5, 1),
+          round('open-a', 'open', 'a', 12, 0),
+          round('draft', 'draft', 'root', 5, 1),
+        ])
+        .execute();
+
+      const names = Object.keys(MIGRATIONS);
+      expect(await migrateToLatest(old)).toEqual(names.slice(names.indexOf('009-round-frames')));
+      const frames = await db.selectFrom('round_frames').selectAll().orderBy('round_id').execute();
+      expect(
+        frames.map((f) => [
+          f.round_id,
+          Number(f.threshold),
+          Number(f.open_question_enabled),
+          Number(f.background_enabled),
+          Number(f.open_answer_threshold),
+          Number(f.root_is_municipality),
+        ]),
+      ).toEqual([
+        // A threshold above the default keeps open answers at the threshold.
+        ['open-a', 12, 1, 0, 12, 0],
+        ['published', 5, 1, 1, 10, 1],
+      ]);
+      const units = await db
+        .selectFrom('round_frame_units')
+        .selectAll()
+        .orderBy('round_id')
+        .orderBy('position')
+        .execute();
+      expect(
+        units.map((u) =>
+          [u.round_id, u.unit_id, u.parent_id, u.name, u.unit_type, u.employee_count, Number(u.open_kiosk)].join(
+            '|',
+          ),
+        ),
+      ).toEqual([
+        'open-a|a||Unit a|skole||0',
+        'open-a|a1|a|Unit a1|||0',
+        'published|root||Unit root|||0',
+        'published|a|root|Unit a|skole||0',
+        'published|a1|a|Unit a1|||0',
+        'published|b|root|Unit b||7|1',
+      ]);
+      const thresholds = await db.selectFrom('rounds').select(['id', 'open_answer_threshold']).orderBy('id').execute();
+      expect(thresholds.map((r) => `${r.id}=${Number(r.open_answer_threshold)}`)).toEqual([
+        'draft=10',
+        'open-a=12',
+        'published=10',
+      ]);
+    } finally {
+      await old.close();
+      await before.dispose();
+    }
+  });
 });
 
 /** Runs the registered migrations up to and including `last`, as an older release would have. */
