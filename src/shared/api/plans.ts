@@ -504,8 +504,8 @@ const StatusCounts = <T extends readonly string[]>(values: T) =>
 
 /**
  * GET /plans/overview?roundId=…&unitId=… — the municipality (unitId left out: the round's own unit)
- * or a sector. Units counted: every unit below the chosen one without units below it, and every
- * unit below it with a plan. Admin, or a leader of the unit.
+ * or a sector. Units counted: every unit of the chosen subtree (the chosen unit included) without
+ * units below it, and every unit of it with a plan. Admin, or a leader of the unit.
  */
 export const OverviewQuerySchema = Type.Object(
   { roundId: Id, unitId: Type.Optional(Id) },
