@@ -26,14 +26,16 @@ export const FactorIdSchema = literalUnion(FACTOR_IDS);
 export const FactorFigureSchema = Type.Object({
   /**
    * 1..5: the mean over the factor's statements of each statement's mean answer (unanswered
-   * statements left out), rounded to two decimals; shown with one.
+   * statements left out), to one decimal: no report API returns more precision than the screen
+   * shows (a second decimal could narrow a small group down). So are national and previous.
    */
   average: Type.Number(),
   /** Answers counted (statement answers, not people): the sum over the factor's statements. */
   answers: Type.Integer(),
   /**
    * Shares of "Svært uenig" (index 0) … "Svært enig" (index 4): for each statement the share of
-   * its answers, then the mean over the factor's statements. Sums to 1 (±rounding), four decimals.
+   * its answers, then the mean over the factor's statements. Sums to 1 (±rounding), three decimals
+   * (one decimal of a percent, as shown).
    */
   distribution: Type.Array(Type.Number(), { minItems: 5, maxItems: 5 }),
 });
@@ -137,7 +139,10 @@ export const UnitReportResponseSchema = Type.Object({
   suppressed: Type.Boolean(),
   /** Why, when suppressed: below the threshold, or complementary (to protect another group). */
   suppressedReason: Nullable(Type.Union([Type.Literal('too-few'), Type.Literal('protects-other')])),
-  /** null when suppressed. invited: codes issued plus employees of open-kiosk units (null if unknown). */
+  /**
+   * null when suppressed. invited: codes issued plus employees of open-kiosk units (null if unknown);
+   * rate 0..1 to three decimals (one decimal of a percent).
+   */
   responseRate: Nullable(
     Type.Object({
       invited: Nullable(Type.Integer()),
@@ -149,7 +154,12 @@ export const UnitReportResponseSchema = Type.Object({
   factors: Type.Array(FactorRowSchema),
   national: NationalInfoSchema,
   previousRound: Nullable(Type.Object({ id: Type.String(), name: Type.String(), closesOn: Type.String() })),
-  /** Municipality overview only (else null); null also when the round asked no background questions. */
+  /**
+   * Municipality overview of a round of the whole municipality only (else null: a round of one
+   * department never shows background); null also when the round asked no background questions.
+   * Groups are hidden also where a group and a unit, or two groups, would differ by fewer than the
+   * threshold (src/server/reports/cross-suppression.ts).
+   */
   background: Nullable(Type.Array(BackgroundBreakdownSchema)),
   /**
    * null: the round had no open question, the caller may not read them, suppressed, or the unit's

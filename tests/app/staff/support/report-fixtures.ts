@@ -26,12 +26,15 @@ export function reportRound(overrides: Partial<ReportRound> = {}): ReportRound {
   };
 }
 
-/** Unit 4.25 / 3.95 / 4.1 on every factor, a change of +0.2, and a distribution that sums to 1. */
+/**
+ * Unit 4.3 / 4.0 / 4.1 on every factor (one decimal, as the server sends them), a change of +0.2,
+ * and a distribution that sums to 1 (shares to 0.1 %).
+ */
 export function factorRow(factorId: FactorRow['factorId'], overrides: Partial<FactorRow> = {}): FactorRow {
   return {
     factorId,
-    unit: { average: 4.25, answers: 120, distribution: [0.05, 0.1, 0.15, 0.466, 0.234] },
-    municipality: { average: 3.95, answers: 1800, distribution: [0.08, 0.12, 0.2, 0.4, 0.2] },
+    unit: { average: 4.3, answers: 120, distribution: [0.05, 0.1, 0.15, 0.466, 0.234] },
+    municipality: { average: 4.0, answers: 1800, distribution: [0.08, 0.12, 0.2, 0.4, 0.2] },
     national: 4.1,
     previous: 4.1,
     change: 0.2,
@@ -143,7 +146,7 @@ export function nationalFigures(): NationalFigure[] {
       average: 3.8 + i / 20,
       source: 'KS 10-FAKTOR 2026',
     })),
-    { year: 2026, unitType: '*', factorId: 'autonomi', average: 4.05, source: 'KS 10-FAKTOR 2026' },
+    { year: 2026, unitType: '*', factorId: 'autonomi', average: 4.1, source: 'KS 10-FAKTOR 2026' },
   ];
 }
 
