@@ -5,6 +5,7 @@ import type nbFactors from '../../../locales/nb/factors.json';
 import type nbCards from '../../../locales/nb/cards.json';
 import type nbAdmin from '../../../locales/nb/admin.json';
 import type nbReports from '../../../locales/nb/reports.json';
+import type nbFollowup from '../../../locales/nb/followup.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -16,6 +17,7 @@ declare module 'i18next' {
       cards: typeof nbCards;
       admin: typeof nbAdmin;
       reports: typeof nbReports;
+      followup: typeof nbFollowup;
     };
   }
 }

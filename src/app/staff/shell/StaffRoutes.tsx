@@ -22,6 +22,8 @@ import { LazyTexts } from '../../ui/LazyTexts';
 import '../ui/admin.css';
 // After admin.css, so the report styles build on the admin ones.
 import { NationalFiguresRoute, ReportRoutes } from '../reports/ReportRoutes';
+import { PLAN_SLOTS, PlanRoutes } from '../plans/PlanRoutes';
+import { StaffSlotsProvider } from '../ui/StaffSlots';
 
 export default function StaffRoutes() {
   return (
@@ -29,10 +31,25 @@ export default function StaffRoutes() {
       <SessionProvider>
         <Routes>
           <Route path="logg-inn" element={<LoginScreen />} />
-          <Route element={<RequireStaff />}>
+          <Route
+            element={
+              <StaffSlotsProvider value={PLAN_SLOTS}>
+                <RequireStaff />
+              </StaffSlotsProvider>
+            }
+          >
             <Route element={<StaffShell />}>
               <Route index element={<ProgressScreen />} />
               <Route path="rapporter/*" element={<ReportRoutes notFound={<StaffNotFound />} />} />
+              <Route
+                path="oppfolging/*"
+                element={
+                  <PlanRoutes
+                    notFound={<StaffNotFound />}
+                    overview={(screen) => <RequireRole roles={['admin']}>{screen}</RequireRole>}
+                  />
+                }
+              />
               <Route
                 path="nasjonale-tall"
                 element={

@@ -8,6 +8,7 @@ import { ADMIN_PATHS } from '../ui/staff-paths';
 export type NavKey =
   | 'progress'
   | 'reports'
+  | 'followup'
   | 'municipality'
   | 'units'
   | 'rounds'
@@ -27,6 +28,7 @@ const ALL_STAFF: readonly StaffRole[] = ['admin', 'leader', 'union_rep', 'safety
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'progress', to: ADMIN_PATHS.home, roles: ALL_STAFF },
   { key: 'reports', to: ADMIN_PATHS.reports, roles: ALL_STAFF },
+  { key: 'followup', to: ADMIN_PATHS.followup, roles: ALL_STAFF },
   { key: 'municipality', to: ADMIN_PATHS.municipality, roles: ['admin'] },
   { key: 'units', to: ADMIN_PATHS.units, roles: ['admin'] },
   { key: 'rounds', to: ADMIN_PATHS.rounds, roles: ['admin'] },

@@ -13,4 +13,5 @@ export const ADMIN_PATHS = {
   account: '/admin/min-konto',
   reports: '/admin/rapporter',
   nationalFigures: '/admin/nasjonale-tall',
+  followup: '/admin/oppfolging',
 } as const;

@@ -1,0 +1,79 @@
+// Choose a focus factor: which of the ten (not one already chosen), keep it up or improve it, and
+// why the unit chose it. The server fills in the unit's figure from the report the plan builds on.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PLAN_TEXT_LIMITS, type FocusKind } from '../../../shared/api/plans';
+import { FACTOR_IDS, type FactorId } from '../../../shared/factors';
+import { SelectField } from '../ui/SelectField';
+import { RadioChoices, TextAreaField } from './fields';
+import { useFactorName } from './labels';
+import { PlanApiError } from './PlanApiError';
+import { usePlanChange, usePlanContext } from './PlanContext';
+
+export function AddFocusForm({ onDone }: { onDone: (message?: string) => void }) {
+  const { t } = useTranslation('followup');
+  const { plan } = usePlanContext();
+  const change = usePlanChange();
+  const factorName = useFactorName();
+  const taken = new Set(plan.focusFactors.map((f) => f.factorId));
+  const free = FACTOR_IDS.filter((id) => !taken.has(id));
+  const hasKeep = plan.focusFactors.some((f) => f.kind === 'keep');
+  const [factorId, setFactorId] = useState<FactorId>(free[0]!);
+  const [kind, setKind] = useState<FocusKind>(hasKeep ? 'improve' : 'keep');
+  const [why, setWhy] = useState('');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const saved = await change.run((api) => api.addFocus(plan.id, { factorId, kind, why: why.trim() }));
+    if (saved) onDone(t('focus.added', { factor: factorName(factorId) }));
+  };
+
+  return (
+    <form
+      className="admin-form plan-form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="plan-add-focus-title"
+    >
+      <h3 id="plan-add-focus-title">{t('focus.addTitle')}</h3>
+      <SelectField
+        id="plan-focus-factor"
+        label={t('focus.factor')}
+        value={factorId}
+        onChange={(event) => setFactorId(event.target.value as FactorId)}
+      >
+        {free.map((id) => (
+          <option key={id} value={id}>
+            {factorName(id)}
+          </option>
+        ))}
+      </SelectField>
+      <RadioChoices
+        name="plan-focus-kind"
+        legend={t('focus.kind')}
+        value={kind}
+        onChange={setKind}
+        options={[
+          { value: 'keep', label: t('kind.keepLong') },
+          { value: 'improve', label: t('kind.improveLong') },
+        ]}
+      />
+      <TextAreaField
+        id="plan-focus-why"
+        label={t('focus.why')}
+        hint={t('focus.whyHint')}
+        maxLength={PLAN_TEXT_LIMITS.why}
+        value={why}
+        onChange={(event) => setWhy(event.target.value)}
+      />
+      <PlanApiError error={change.error} focus />
+      <div className="admin-actions">
+        <button type="submit" className="button button--primary" disabled={change.isBusy}>
+          {t('focus.save')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => onDone()}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,106 @@
+// A focus factor's goals: what the unit wants to see, and how it will know it got there.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PLAN_TEXT_LIMITS, type FocusFactor } from '../../../shared/api/plans';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { CreateSection } from '../ui/CreateSection';
+import { TextAreaField } from './fields';
+import { useFactorName } from './labels';
+import { PlanApiError } from './PlanApiError';
+import { usePlanChange, usePlanContext } from './PlanContext';
+
+export function GoalList({ focus }: { focus: FocusFactor }) {
+  const { t } = useTranslation('followup');
+  const { plan, may } = usePlanContext();
+  const change = usePlanChange();
+  const factor = useFactorName()(focus.factorId);
+  return (
+    <div className="plan-goals">
+      <h4>{t('goal.title')}</h4>
+      {focus.goals.length === 0 && <p className="hint">{t('goal.none')}</p>}
+      <ul className="plan-list">
+        {focus.goals.map((goal, index) => (
+          <li key={goal.id}>
+            <p className="plan-goal__text">{goal.text}</p>
+            {goal.howWeKnow && (
+              <p className="plan-goal__know">
+                <strong>{t('goal.howWeKnow')}:</strong> {goal.howWeKnow}
+              </p>
+            )}
+            {may.focus && (
+              <ConfirmButton
+                label={t('goal.remove')}
+                ariaLabel={t('goal.removeNamed', { number: index + 1, factor })}
+                question={t('goal.removeQuestion')}
+                confirmLabel={t('goal.removeConfirm')}
+                danger
+                disabled={change.isBusy}
+                onConfirm={async () => void (await change.run((api) => api.deleteGoal(plan.id, goal.id)))}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+      <PlanApiError error={change.error} focus />
+      {may.focus && (
+        <CreateSection openLabel={t('goal.add', { factor })} buttonClass="button button--secondary">
+          {(done) => <GoalForm focus={focus} onDone={done} />}
+        </CreateSection>
+      )}
+    </div>
+  );
+}
+
+function GoalForm({ focus, onDone }: { focus: FocusFactor; onDone: (message?: string) => void }) {
+  const { t } = useTranslation('followup');
+  const { plan } = usePlanContext();
+  const change = usePlanChange();
+  const [text, setText] = useState('');
+  const [howWeKnow, setHowWeKnow] = useState('');
+  const [missing, setMissing] = useState(false);
+  const id = `plan-goal-${focus.id}`;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) {
+      setMissing(true);
+      document.getElementById(`${id}-text`)?.focus();
+      return;
+    }
+    const saved = await change.run((api) =>
+      api.addGoal(plan.id, focus.id, { text: text.trim(), howWeKnow: howWeKnow.trim() }),
+    );
+    if (saved) onDone(t('goal.added'));
+  };
+
+  return (
+    <form className="admin-form plan-form" onSubmit={(event) => void submit(event)} noValidate>
+      <TextAreaField
+        id={`${id}-text`}
+        label={t('goal.text')}
+        hint={t('goal.textHint')}
+        error={missing ? t('goal.textMissing') : undefined}
+        maxLength={PLAN_TEXT_LIMITS.goal}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+      />
+      <TextAreaField
+        id={`${id}-know`}
+        label={t('goal.howWeKnow')}
+        hint={t('goal.howWeKnowHint')}
+        maxLength={PLAN_TEXT_LIMITS.howWeKnow}
+        value={howWeKnow}
+        onChange={(event) => setHowWeKnow(event.target.value)}
+      />
+      <PlanApiError error={change.error} focus />
+      <div className="admin-actions">
+        <button type="submit" className="button button--primary" disabled={change.isBusy}>
+          {t('goal.save')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => onDone()}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
