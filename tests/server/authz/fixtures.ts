@@ -17,6 +17,7 @@ import {
   type SessionResponse,
 } from '../../../src/shared/api/staff';
 import { round } from '../support/fixtures';
+import { seedPlanFixtures } from './plan-fixtures';
 
 export const AUTHZ = {
   municipality: 'm1',
@@ -118,6 +119,7 @@ export async function seedAuthzFixtures(db: Kysely<DB>): Promise<void> {
     db,
     reportRound(AUTHZ.foreignRound, { municipalityId: AUTHZ.otherMunicipality, unitId: AUTHZ.foreignUnit }),
   );
+  await seedPlanFixtures(db, AUTHZ.publishedRound, { a: AUTHZ.unitA, b: AUTHZ.unitB });
   const passwordHash = await (fixtureHash ??= hashPassword(FIXTURE_PASSWORD));
   for (const u of [...Object.values(USERS), ...Object.values(TARGETS)]) {
     const row = { ...u, displayName: u.username, passwordHash, createdOn: '2026-03-01' };
