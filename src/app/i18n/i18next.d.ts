@@ -6,6 +6,8 @@ import type nbCards from '../../../locales/nb/cards.json';
 import type nbAdmin from '../../../locales/nb/admin.json';
 import type nbReports from '../../../locales/nb/reports.json';
 import type nbFollowup from '../../../locales/nb/followup.json';
+import type nbPreparation from '../../../locales/nb/preparation.json';
+import type nbPlan from '../../../locales/nb/plan.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -18,6 +20,8 @@ declare module 'i18next' {
       admin: typeof nbAdmin;
       reports: typeof nbReports;
       followup: typeof nbFollowup;
+      preparation: typeof nbPreparation;
+      plan: typeof nbPlan;
     };
   }
 }

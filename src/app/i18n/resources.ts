@@ -17,7 +17,7 @@ export const bundledResources = {
   en: { common: enCommon, survey: enSurvey },
 } satisfies Record<Language, Record<string, unknown>>;
 
-export const LAZY_NAMESPACES = ['factors', 'cards', 'admin', 'reports', 'followup'] as const;
+export const LAZY_NAMESPACES = ['factors', 'cards', 'admin', 'reports', 'followup', 'preparation', 'plan'] as const;
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 
 const lazyFiles = import.meta.glob<{ default: Record<string, unknown> }>([
@@ -26,6 +26,8 @@ const lazyFiles = import.meta.glob<{ default: Record<string, unknown> }>([
   '../../../locales/*/admin.json',
   '../../../locales/*/reports.json',
   '../../../locales/*/followup.json',
+  '../../../locales/*/preparation.json',
+  '../../../locales/*/plan.json',
 ]);
 
 export async function loadLazyNamespace(

@@ -8,6 +8,7 @@ import { organisationApi } from '../api/organisation';
 import { ApiError } from '../ui/ApiError';
 import { useStaffQuery } from '../ui/useStaffQuery';
 import { Countdown } from './Countdown';
+import { ParticipationNudge } from './ParticipationNudge';
 import { ProgressTable } from './ProgressTable';
 import { RateText } from './RateText';
 import { RejectedAnswers } from './RejectedAnswers';
@@ -48,6 +49,7 @@ export function RoundProgress({ roundId }: { roundId: string }) {
         )}
       </p>
       <ProgressTable units={units} />
+      <ParticipationNudge round={round} units={units} />
       <RejectedAnswers units={units} withoutUnit={rejectedWithoutUnit} />
       <p className="hint">
         {query.loadedAt && t('progress.updated', { time: formatTime(query.loadedAt, lng) })}

@@ -24,6 +24,7 @@ import '../ui/admin.css';
 import { NationalFiguresRoute, ReportRoutes } from '../reports/ReportRoutes';
 import { PLAN_SLOTS, PlanRoutes } from '../plans/PlanRoutes';
 import { StaffSlotsProvider } from '../ui/StaffSlots';
+import { PreparationRoutes } from '../preparation/PreparationRoutes';
 
 export default function StaffRoutes() {
   return (
@@ -50,6 +51,7 @@ export default function StaffRoutes() {
                   />
                 }
               />
+              <Route path="forberedelse/*" element={<PreparationRoutes notFound={<StaffNotFound />} />} />
               <Route
                 path="nasjonale-tall"
                 element={

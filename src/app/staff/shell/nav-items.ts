@@ -15,7 +15,8 @@ export type NavKey =
   | 'codes'
   | 'kiosks'
   | 'accounts'
-  | 'nationalFigures';
+  | 'nationalFigures'
+  | 'preparation';
 
 export interface NavItem {
   key: NavKey;
@@ -29,6 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'progress', to: ADMIN_PATHS.home, roles: ALL_STAFF },
   { key: 'reports', to: ADMIN_PATHS.reports, roles: ALL_STAFF },
   { key: 'followup', to: ADMIN_PATHS.followup, roles: ALL_STAFF },
+  { key: 'preparation', to: ADMIN_PATHS.preparation, roles: ALL_STAFF },
   { key: 'municipality', to: ADMIN_PATHS.municipality, roles: ['admin'] },
   { key: 'units', to: ADMIN_PATHS.units, roles: ['admin'] },
   { key: 'rounds', to: ADMIN_PATHS.rounds, roles: ['admin'] },

@@ -13,5 +13,6 @@ export const ADMIN_PATHS = {
   account: '/admin/min-konto',
   reports: '/admin/rapporter',
   nationalFigures: '/admin/nasjonale-tall',
+  preparation: '/admin/forberedelse',
   followup: '/admin/oppfolging',
 } as const;

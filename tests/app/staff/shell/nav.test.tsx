@@ -21,11 +21,13 @@ async function menuFor(roles: RoleAssignment[]) {
 describe('staff navigation by role', () => {
   beforeEach(resetOfflineDb);
 
-  it('shows an admin all nine screens', async () => {
+  it('shows an admin all eleven screens', async () => {
     const { links } = await menuFor(ADMIN);
     expect(links).toEqual([
       'Svarprosent',
       'Rapporter',
+      'Oppfølging',
+      'Forberedelse',
       'Kommunen',
       'Enheter',
       'Runder',
@@ -38,12 +40,12 @@ describe('staff navigation by role', () => {
 
   it('shows a leader their units, reports, codes and tablets', async () => {
     const { links } = await menuFor([{ role: 'leader', unitId: 'solbakken' }]);
-    expect(links).toEqual(['Mine enheter', 'Rapporter', 'Koder', 'Nettbrett']);
+    expect(links).toEqual(['Mine enheter', 'Rapporter', 'Oppfølging', 'Forberedelse', 'Koder', 'Nettbrett']);
   });
 
   it.each(['union_rep', 'safety_rep'] as const)('shows a %s only their units and reports', async (role) => {
     const { links, server } = await menuFor([{ role, unitId: 'avd2' }]);
-    expect(links).toEqual(['Mine enheter', 'Rapporter']);
+    expect(links).toEqual(['Mine enheter', 'Rapporter', 'Oppfølging', 'Forberedelse']);
     await h1('Mine enheter');
     expect(await screen.findByText('Avdeling 2')).toBeInTheDocument();
     // The server shows response rates to leaders and admins only: not asked for.
@@ -55,7 +57,7 @@ describe('staff navigation by role', () => {
       { role: 'safety_rep', unitId: 'avd2' },
       { role: 'leader', unitId: 'solbakken' },
     ]);
-    expect(links).toEqual(['Mine enheter', 'Rapporter', 'Koder', 'Nettbrett']);
+    expect(links).toEqual(['Mine enheter', 'Rapporter', 'Oppfølging', 'Forberedelse', 'Koder', 'Nettbrett']);
   });
 
   it('tells a leader who opens an admin screen by URL that they have no access, and asks nothing', async () => {
