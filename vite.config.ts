@@ -33,11 +33,33 @@ export default defineConfig({
         // The shell, every locale (bundled in JS chunks) and the built-in questionnaire.
         globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
         // The staff screens work online only: keep their chunks off respondents' devices.
-        globIgnores: ['**/assets/StaffRoutes-*', '**/assets/admin-*', '**/assets/reports-*'],
+        globIgnores: [
+          '**/assets/StaffRoutes-*',
+          '**/assets/admin-*',
+          '**/assets/reports-*',
+          '**/assets/preparation-*',
+        ],
         navigateFallback: '/index.html',
         // Answers never pass through a Workbox cache: the API is network-only by omission.
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // The public "Dette gjør vi" plan (no login, by its token) stays readable offline once opened:
+        // the network first, the last good reply when there is none. Nothing else of the API is
+        // cached, and never a staff reply.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) =>
+              sameOrigin && url.pathname.startsWith('/api/v1/plans/public/'),
+            handler: 'NetworkFirst',
+            method: 'GET',
+            options: {
+              cacheName: 'public-plans',
+              networkTimeoutSeconds: 6,
+              cacheableResponse: { statuses: [200] },
+              expiration: { maxEntries: 8, maxAgeSeconds: 60 * 60 * 24 * 120 },
+            },
+          },
+        ],
       },
       devOptions: { enabled: false },
     }),

@@ -22,6 +22,9 @@ import { useSurvey } from './features/survey/SurveyProvider';
 // The factor cards (/faktorer, /faktorer/:slug, /faktorer/kart, /faktorer/les, /faktorer/utskrift)
 // are their own chunk, fetched on first use and precached by the service worker for offline use.
 const FactorRoutes = lazy(() => import('./features/factors/FactorRoutes'));
+// A unit's "Dette gjør vi" page and its poster (/dette-gjor-vi/:token[/plakat]): public, read-only,
+// its own chunk like the cards (precached; the plan's reply is kept by a runtime cache).
+const PlanRoutes = lazy(() => import('./features/plan/PlanRoutes'));
 // The staff screens (/admin/*) and the first-admin setup link (/oppsett/:token): online-only and
 // in one lazy chunk (they share the session and form code), so none of it is in a respondent's
 // first load.
@@ -60,6 +63,15 @@ export function App({ fetchImpl, idleTimeoutSeconds }: Props) {
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route element={<StaffFrame />}>
+        {/* The plain frame: the public plan needs no survey session, draft or idle wipe. */}
+        <Route
+          path="/dette-gjor-vi/*"
+          element={
+            <Suspense fallback={<Loading />}>
+              <PlanRoutes />
+            </Suspense>
+          }
+        />
         <Route
           path="/admin/*"
           element={
