@@ -191,6 +191,13 @@ describeEachDatabase('background across units and groups', (dialect) => {
       ...people(2, { unit: 'b', gender: 'male', age: '30-plus', answer: 1 }),
     ];
     const { roundId } = await scenario('dec', units, population);
+    // An imported national figure with three decimals comes back with one, in the list and as the
+    // national average of the reports (fewer than three municipalities on this server).
+    const csv = 'year;unit_type;factor;average;source\n2026;*;autonomi;3,456;KS 2026\n';
+    const imported = await admin.post('/national-figures/import', csv, { 'content-type': 'text/csv' });
+    expect(imported.statusCode, imported.body).toBe(200);
+    const list = (await admin.get('/national-figures')).json<{ figures: { average: number }[] }>();
+    expect(list.figures.map((f) => f.average)).toEqual([3.5]);
     const root = await report(roundId, 'dec-root');
     const a = await report(roundId, 'dec-a');
     const heatmap = (await admin.get(`/reports/rounds/${roundId}/heatmap`)).json<HeatmapResponse>();
@@ -211,9 +218,10 @@ describeEachDatabase('background across units and groups', (dialect) => {
         expect(Number(value.toFixed(3)), `${key} ${value}`).toBe(value);
       }
     };
-    for (const body of [root, a, heatmap]) walk(body, '');
+    for (const body of [root, a, heatmap, list]) walk(body, '');
     // 4 × 4 + 3 × 2 over 7 = 3.142…: a figure that had decimals to lose.
     expect(a.factors.find((f) => f.factorId === 'autonomi')?.unit?.average).toBe(3.1);
+    expect(a.factors.find((f) => f.factorId === 'autonomi')?.national).toBe(3.5);
     expect(visibleGroups(root)).toEqual(['gender=female', 'gender=male', 'ageGroup=30-plus']);
     expect(checked.averages).toBeGreaterThan(20);
     expect(checked.shares).toBeGreaterThan(10);
