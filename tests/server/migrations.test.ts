@@ -258,7 +258,13 @@ describeEachDatabase('migrations', (dialect) => {
         await db.insertInto('units').values(u).execute();
       }
       await db.insertInto('questionnaires').values({ version: 'v', content: '{}' }).execute();
-      const round = (id: string, status: string, unitId: string, threshold: number, background: number) => ({
+      const round = (
+        id: string,
+        status: 'draft' | 'open' | 'published',
+        unitId: string,
+        threshold: number,
+        background: number,
+      ) => ({
         id,
         municipality_id: 'm',
         unit_id: unitId,
@@ -266,7 +272,7 @@ describeEachDatabase('migrations', (dialect) => {
         opens_on: '2026-03-01',
         closes_on: '2026-03-14',
         status,
-        default_language: 'nb',
+        default_language: 'nb' as const,
         questionnaire_version: 'v',
         threshold,
         open_question_enabled: 1,
@@ -306,9 +312,15 @@ describeEachDatabase('migrations', (dialect) => {
         .execute();
       expect(
         units.map((u) =>
-          [u.round_id, u.unit_id, u.parent_id, u.name, u.unit_type, u.employee_count, Number(u.open_kiosk)].join(
-            '|',
-          ),
+          [
+            u.round_id,
+            u.unit_id,
+            u.parent_id,
+            u.name,
+            u.unit_type,
+            u.employee_count,
+            Number(u.open_kiosk),
+          ].join('|'),
         ),
       ).toEqual([
         'open-a|a||Unit a|skole||0',
@@ -318,7 +330,11 @@ describeEachDatabase('migrations', (dialect) => {
         'published|a1|a|Unit a1|||0',
         'published|b|root|Unit b||7|1',
       ]);
-      const thresholds = await db.selectFrom('rounds').select(['id', 'open_answer_threshold']).orderBy('id').execute();
+      const thresholds = await db
+        .selectFrom('rounds')
+        .select(['id', 'open_answer_threshold'])
+        .orderBy('id')
+        .execute();
       expect(thresholds.map((r) => `${r.id}=${Number(r.open_answer_threshold)}`)).toEqual([
         'draft=10',
         'open-a=12',

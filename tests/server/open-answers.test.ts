@@ -33,8 +33,20 @@ describeEachDatabase('open answers', (dialect) => {
     expect(round.openAnswerThreshold).toBe(10);
     await admin.post(`/rounds/${round.id}/open`);
     // 'unit' (leaderA's) has 10 answers of its own, 'dept' below it 6: enough for figures, not for text.
-    await storeAnswers(env.database, { roundId: round.id, unitId: 'unit' }, 10, () => 4, (i) => `unit ${i}`);
-    await storeAnswers(env.database, { roundId: round.id, unitId: 'dept' }, 6, () => 3, (i) => `dept ${i}`);
+    await storeAnswers(
+      env.database,
+      { roundId: round.id, unitId: 'unit' },
+      10,
+      () => 4,
+      (i) => `unit ${i}`,
+    );
+    await storeAnswers(
+      env.database,
+      { roundId: round.id, unitId: 'dept' },
+      6,
+      () => 3,
+      (i) => `dept ${i}`,
+    );
     await admin.post(`/rounds/${round.id}/close`);
     await admin.post(`/rounds/${round.id}/publish`);
   });
@@ -49,7 +61,9 @@ describeEachDatabase('open answers', (dialect) => {
     const unit = await report('unit');
     expect(unit.round.openAnswerThreshold).toBe(10);
     expect(unit.suppressed).toBe(false);
-    expect([...(unit.openAnswers ?? [])].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `unit ${i}`).sort());
+    expect([...(unit.openAnswers ?? [])].sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `unit ${i}`).sort(),
+    );
     expect(unit.openAnswersHidden).toBeNull();
   });
 
@@ -68,7 +82,12 @@ describeEachDatabase('open answers', (dialect) => {
   });
 
   it('refuses an open-answer threshold below the threshold, and follows a threshold raised above it', async () => {
-    const low = await admin.post('/rounds', { name: 'Lav', unitId: 'unit', threshold: 6, openAnswerThreshold: 5 });
+    const low = await admin.post('/rounds', {
+      name: 'Lav',
+      unitId: 'unit',
+      threshold: 6,
+      openAnswerThreshold: 5,
+    });
     expect(low.statusCode).toBe(400);
     expect(low.json()).toMatchObject({ error: { code: 'OPEN_ANSWER_THRESHOLD_TOO_LOW' } });
     const draft = (await admin.post('/rounds', { name: 'Utkast', unitId: 'unit' })).json<AdminRound>();

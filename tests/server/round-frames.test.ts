@@ -99,7 +99,13 @@ describeEachDatabase('frozen reporting frame', (dialect) => {
     first = await openRound('Frossen ramme');
     const db = env.database;
     const text = (unit: string) => (i: number) => `${unit} ${i}`;
-    await storeAnswers(db, { roundId: first.id, unitId: 'fr-f' }, 12, (i) => ((i % 5) + 1) as LikertValue, text('F'));
+    await storeAnswers(
+      db,
+      { roundId: first.id, unitId: 'fr-f' },
+      12,
+      (i) => ((i % 5) + 1) as LikertValue,
+      text('F'),
+    );
     await storeAnswers(db, { roundId: first.id, unitId: 'fr-small' }, 3, () => 1, text('small'));
     await storeAnswers(db, { roundId: first.id, unitId: 'fr-g' }, 8, () => 4, text('G'));
     await storeAnswers(db, { roundId: first.id, unitId: 'fr-h' }, 1, () => 2, text('H'));
@@ -165,7 +171,7 @@ describeEachDatabase('frozen reporting frame', (dialect) => {
   });
 
   it('shows the frozen names, parents and staffing in the round and the reorganised tree in the next', async () => {
-    const f = (atPublication as Record<string, UnitReportResponse>)['admin fr-f'];
+    const f = (atPublication as Record<string, UnitReportResponse>)['admin fr-f']!;
     expect(f.unit).toEqual({ id: 'fr-f', name: 'Frame F', parentId: 'sector', unitType: null });
     // F with its small child below it, as at the opening.
     expect(f.responseRate?.answered).toBe(15);

@@ -18,7 +18,11 @@ export function openAnswerThresholdOf(settings: FrameSettings): number {
 export type OpenAnswerPlan = { listed: false } | { listed: true; unitIds: string[] };
 
 /** Whether the unit's report lists open answers, and from which units' own answers. */
-export function openAnswerPlan(analysis: RoundAnalysis, unitId: string, settings: FrameSettings): OpenAnswerPlan {
+export function openAnswerPlan(
+  analysis: RoundAnalysis,
+  unitId: string,
+  settings: FrameSettings,
+): OpenAnswerPlan {
   const threshold = openAnswerThresholdOf(settings);
   if ((analysis.totals.get(unitId)?.responses ?? 0) < threshold) return { listed: false };
   const own = new Map(analysis.data.units.map((u) => [u.id, u.own.responses]));

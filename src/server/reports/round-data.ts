@@ -58,16 +58,14 @@ function liveFrame(round: RoundRecord, units: readonly ReportUnitRow[]): RoundFr
       openAnswerThreshold: round.openAnswerThreshold ?? openAnswerThresholdFor(round.threshold),
     },
     rootIsMunicipality: rows[0]?.id === round.unitId && rows[0].parent_id === null,
-    units: rows.map(
-      (u): FrameUnit => ({
-        id: u.id,
-        parentId: u.id === round.unitId ? null : u.parent_id,
-        name: u.name,
-        unitType: u.unit_type,
-        employeeCount: u.employee_count === null ? null : Number(u.employee_count),
-        openKiosk: Number(u.open_kiosk) === 1,
-      }),
-    ),
+    units: rows.map((u): FrameUnit => ({
+      id: u.id,
+      parentId: u.id === round.unitId ? null : u.parent_id,
+      name: u.name,
+      unitType: u.unit_type,
+      employeeCount: u.employee_count === null ? null : Number(u.employee_count),
+      openKiosk: Number(u.open_kiosk) === 1,
+    })),
   };
 }
 

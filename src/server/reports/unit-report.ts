@@ -45,7 +45,8 @@ export interface UnitReportInput {
 
 function frameOf(input: UnitReportInput): Pick<LoadedRoundData, 'settings' | 'staffing'> {
   const frame = input.frame ?? (input.analysis.data as Partial<LoadedRoundData>);
-  if (!frame.settings || !frame.staffing) throw new Error('The report needs the round as loadRoundsData reads it');
+  if (!frame.settings || !frame.staffing)
+    throw new Error('The report needs the round as loadRoundsData reads it');
   return { settings: frame.settings, staffing: frame.staffing };
 }
 

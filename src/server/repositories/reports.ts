@@ -21,7 +21,10 @@ export interface ReportUnitRow {
  * Every unit of these municipalities in the live tree, by id: only for a round without a frozen
  * frame (a draft); every other round's units are its frame's (./round-frames.ts).
  */
-export async function unitRowsOf(db: Kysely<DB>, municipalityIds: readonly string[]): Promise<ReportUnitRow[]> {
+export async function unitRowsOf(
+  db: Kysely<DB>,
+  municipalityIds: readonly string[],
+): Promise<ReportUnitRow[]> {
   if (municipalityIds.length === 0) return [];
   return db
     .selectFrom('units')

@@ -94,7 +94,10 @@ export async function freezeFrame(db: Kysely<DB>, round: FrameSource): Promise<v
 }
 
 /** The frames of these rounds, keyed by round id; a round without one (a draft) is left out. */
-export async function findFrames(db: Kysely<DB>, roundIds: readonly string[]): Promise<Map<string, RoundFrame>> {
+export async function findFrames(
+  db: Kysely<DB>,
+  roundIds: readonly string[],
+): Promise<Map<string, RoundFrame>> {
   const ids = [...new Set(roundIds)];
   const out = new Map<string, RoundFrame>();
   for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
@@ -145,7 +148,11 @@ export async function roundUnitIds(
     .where('round_id', '=', round.id)
     .execute();
   if (rows.length > 0) return new Set(rows.map((r) => r.unit_id));
-  const framed = await db.selectFrom('round_frames').select('round_id').where('round_id', '=', round.id).executeTakeFirst();
+  const framed = await db
+    .selectFrom('round_frames')
+    .select('round_id')
+    .where('round_id', '=', round.id)
+    .executeTakeFirst();
   return framed ? new Set() : unitIdsUnder(db, round.unitId);
 }
 
@@ -154,7 +161,12 @@ export async function unitIdsWithRoundAccess(db: Kysely<DB>, roundId: string): P
   const ids = new Set<string>();
   const tables = ['one_time_codes', 'kiosks', 'kiosk_enrolments'] as const;
   for (const table of tables) {
-    const rows = await db.selectFrom(table).select('unit_id').distinct().where('round_id', '=', roundId).execute();
+    const rows = await db
+      .selectFrom(table)
+      .select('unit_id')
+      .distinct()
+      .where('round_id', '=', roundId)
+      .execute();
     for (const r of rows) ids.add(r.unit_id);
   }
   return [...ids].sort();

@@ -20,7 +20,6 @@ import {
   insertRound,
   listRounds,
   updateRound,
-  type RoundRecord,
   type StoredRound,
 } from '../repositories/rounds';
 import { findUnit } from '../repositories/units';

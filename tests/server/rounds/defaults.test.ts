@@ -42,7 +42,8 @@ describe('round defaults', () => {
     expect(withDefaults({ name: 'R', unitId: 'u', threshold: 12 }, context).openAnswerThreshold).toBe(12);
     expect(withDefaults({ name: 'R', unitId: 'u', threshold: 3 }, context).openAnswerThreshold).toBe(10);
     expect(
-      withDefaults({ name: 'R', unitId: 'u', threshold: 3, openAnswerThreshold: 4 }, context).openAnswerThreshold,
+      withDefaults({ name: 'R', unitId: 'u', threshold: 3, openAnswerThreshold: 4 }, context)
+        .openAnswerThreshold,
     ).toBe(4);
   });
 

@@ -31,4 +31,3 @@ export async function storeAnswers(
     await addToAggregates(trx, responses);
   });
 }
-

@@ -160,7 +160,9 @@ function walk(
   if (!root) return [];
   const out: BackfillTables['round_frame_units'][] = [];
   const seen = new Set<string>();
-  const stack: { unit: BackfillTables['units']; parentId: string | null }[] = [{ unit: root, parentId: null }];
+  const stack: { unit: BackfillTables['units']; parentId: string | null }[] = [
+    { unit: root, parentId: null },
+  ];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { unit, parentId } = next;
     if (seen.has(unit.id)) continue;
