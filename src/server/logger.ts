@@ -1,7 +1,9 @@
 // Owns what the server may write to its log. Answers must not be linkable to a person, not even in
 // logs (domain brief), so a request is logged as method and URL only — never its body, IP, host,
-// port or user agent, and never the secret in a code or enrolment link — and the ingest route logs
-// nothing per request at all.
+// port or user agent, and never the secret in a code or enrolment link. What a respondent's device
+// or a tablet asks for is not logged per request at all (issue 11): a line with its time per
+// ingest, code check, kiosk heartbeat, round or questionnaire fetch, or opened code link could be
+// lined up with the moment someone was seen at the tablet. Their errors are still logged.
 import { LogController, type FastifyRequest } from 'fastify';
 import { API_PREFIX, RESPONDENT_PATHS } from '../shared/api/paths';
 
@@ -38,11 +40,24 @@ export function loggerOptions(logger: boolean | object | undefined): false | Rec
   return { ...base, serializers: { ...serializers, ...privacySerializers } };
 }
 
-function isIngest(request: FastifyRequest): boolean {
-  return request.url.split('?')[0] === INGEST_URL;
+/** The respondent's and the tablet's API paths whose requests get no line of their own. */
+const SILENT_PATHS = [
+  RESPONDENT_PATHS.responses,
+  RESPONDENT_PATHS.codeCheck,
+  RESPONDENT_PATHS.kioskStatus,
+  RESPONDENT_PATHS.currentRound,
+  RESPONDENT_PATHS.questionnaire,
+].map((path) => new RegExp(`^${API_PREFIX}${path.replace(/:[a-zA-Z]+/g, '[^/]+')}$`));
+
+/** A request whose time could be lined up with an answer arriving: no per-request line. */
+export function isSilentRequest(url: string): boolean {
+  const path = url.split('?')[0]!;
+  return SECRET_PATHS.test(path) || SILENT_PATHS.some((re) => re.test(path));
 }
 
-/** Suppresses the per-request lines ("incoming request", "request completed") for ingest. */
+/** Suppresses the per-request lines ("incoming request", "request completed") for isSilentRequest. */
 export function privacyLogController(): LogController {
-  return new LogController({ disableRequestLogging: isIngest });
+  return new LogController({
+    disableRequestLogging: (request: FastifyRequest) => isSilentRequest(request.url),
+  });
 }

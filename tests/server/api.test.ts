@@ -10,6 +10,7 @@ import {
 import { describeEachDatabase } from './support/databases';
 import { createEnvironment, type TestEnvironment } from './support/environment';
 import { batch, NOW, QUESTIONNAIRE, ROUNDS, validResponse } from './support/fixtures';
+import { sealedCount } from './support/release';
 
 describeEachDatabase('the HTTP API', (dialect) => {
   let env: TestEnvironment;
@@ -114,6 +115,7 @@ describeEachDatabase('the HTTP API', (dialect) => {
     const res = await post(batch(Array.from({ length: 101 }, () => validResponse())));
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: { code: 'BATCH_TOO_LARGE' } });
+    expect(await sealedCount(env.database)).toBe(0);
     const rows = await env.database.kysely.selectFrom('responses').select('id').execute();
     expect(rows).toEqual([]);
   });

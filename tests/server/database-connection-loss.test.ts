@@ -108,7 +108,7 @@ describe.skipIf(!TEST_DATABASE_URL)('a lost PostgreSQL connection', () => {
 
     // Hold the ingest transaction on a lock, so the termination lands while it holds its client.
     await admin.query('begin');
-    await admin.query(`lock table ${schema}.responses in access exclusive mode`);
+    await admin.query(`lock table ${schema}.sealed_inbox in access exclusive mode`);
     const second = responses(6);
     const inFlight = send(env.app, second);
     await vi.waitFor(
@@ -140,14 +140,14 @@ describe.skipIf(!TEST_DATABASE_URL)('a lost PostgreSQL connection', () => {
     const third = responses(4);
     expect(await sendUntilAnswered(third)).toEqual(allAccepted(third));
 
-    const now = await snapshot(env.database.kysely);
+    const now = await snapshot(env.database);
     expect(now.responses).toBe(20);
     expect(now.totals).toEqual(['round-open/dept=10', 'round-open/unit=10']);
-    expect({ counts: now.counts, totals: now.totals }).toEqual(await recomputed(env.database.kysely));
+    expect({ counts: now.counts, totals: now.totals }).toEqual(await recomputed(env.database));
   });
 
   it('lets idle connections go when they are terminated between requests, and serves the next on fresh ones', async () => {
-    const before = await snapshot(env.database.kysely);
+    const before = await snapshot(env.database);
     // Several requests at once, so the pool holds more than one idle client.
     const batches = [responses(5), responses(5), responses(5)];
     const sent = await Promise.all(batches.map((b) => send(env.app, b)));
@@ -168,13 +168,13 @@ describe.skipIf(!TEST_DATABASE_URL)('a lost PostgreSQL connection', () => {
       status: 200,
       body: { results: batches[0]!.map((r) => ({ id: r.id, status: 'duplicate' })) },
     });
-    const now = await snapshot(env.database.kysely);
+    const now = await snapshot(env.database);
     expect(now.responses).toBe(before.responses + 15 + 8);
-    expect({ counts: now.counts, totals: now.totals }).toEqual(await recomputed(env.database.kysely));
+    expect({ counts: now.counts, totals: now.totals }).toEqual(await recomputed(env.database));
   });
 
   it('never answers 500 when the termination races the requests, and counts every stored answer once', async () => {
-    const before = await snapshot(env.database.kysely);
+    const before = await snapshot(env.database);
     const rounds = Array.from({ length: 6 }, () => [responses(5), responses(5)]);
     const answered: { items: SubmittedResponse[]; status: number; body: unknown }[] = [];
     const terminated: number[] = [];
@@ -199,9 +199,9 @@ describe.skipIf(!TEST_DATABASE_URL)('a lost PostgreSQL connection', () => {
       const results = (resent.body as IngestResponse).results;
       expect(results.every((r) => r.status === 'accepted' || r.status === 'duplicate')).toBe(true);
     }
-    const now = await snapshot(env.database.kysely);
+    const now = await snapshot(env.database);
     expect(now.responses).toBe(before.responses + 60);
-    expect({ counts: now.counts, totals: now.totals }).toEqual(await recomputed(env.database.kysely));
+    expect({ counts: now.counts, totals: now.totals }).toEqual(await recomputed(env.database));
     await vi.waitFor(
       async () =>
         expect(await health(env.app)).toEqual({ status: 200, body: { status: 'ok', database: 'postgres' } }),

@@ -1,14 +1,17 @@
-// The background counts of the whole round are kept in the ingest transaction like the unit counts:
-// exactly once per stored response, however often or however concurrently a batch is sent.
+// The background counts of the whole round are kept like the unit counts: exactly once per stored
+// response, however often or however concurrently a batch is sent. They are written when the
+// round's sealed answers are released (src/server/release/), so the snapshot releases first.
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/respondent';
 import { DECLINED } from '../../src/shared/questionnaire/types';
+import type { Database } from '../../src/server/db/database';
 import type { DB } from '../../src/server/db/schema';
 import { describeEachDatabase } from './support/databases';
 import { createEnvironment, type TestEnvironment } from './support/environment';
 import { batch, QUESTIONNAIRE, validResponse } from './support/fixtures';
+import { releaseAll } from './support/release';
 
 const send = async (app: FastifyInstance, responses: SubmittedResponse[]) => {
   const res = await app.inject({ method: 'POST', url: '/api/v1/responses', payload: batch(responses) });
@@ -33,7 +36,9 @@ const responses = (n: number) =>
     }),
   );
 
-async function backgroundSnapshot(db: Kysely<DB>) {
+async function backgroundSnapshot(database: Database) {
+  await releaseAll(database);
+  const db = database.kysely;
   const counts = await db.selectFrom('background_counts').selectAll().execute();
   const totals = await db.selectFrom('background_totals').selectAll().execute();
   return {
@@ -92,12 +97,13 @@ describeEachDatabase('background counts at ingest', (dialect) => {
       await db.deleteFrom(table).execute();
     }
     await db.deleteFrom('responses').execute();
+    await db.deleteFrom('ingest_receipts').execute();
   });
 
   it('counts each response once per background question, a question left out as declined', async () => {
     const items = responses(10);
     expect((await send(env.app, items)).results.every((r) => r.status === 'accepted')).toBe(true);
-    const after = await backgroundSnapshot(env.database.kysely);
+    const after = await backgroundSnapshot(env.database);
     // 8 of the 10 answered the background part (every fifth left it out).
     expect(after.totals).toEqual([
       'round-open/ageGroup/30-plus=2',
@@ -113,17 +119,17 @@ describeEachDatabase('background counts at ingest', (dialect) => {
   it('leaves the background counts unchanged when a batch is sent again', async () => {
     const items = responses(10);
     await send(env.app, items);
-    const after = await backgroundSnapshot(env.database.kysely);
+    const after = await backgroundSnapshot(env.database);
     const again = await send(env.app, items);
     expect(again.results.every((r) => r.status === 'duplicate')).toBe(true);
-    expect(await backgroundSnapshot(env.database.kysely)).toEqual(after);
+    expect(await backgroundSnapshot(env.database)).toEqual(after);
   });
 
   it('counts each response once when concurrent batches overlap', async () => {
     const pool = responses(30);
     const batches = [pool.slice(0, 20), pool.slice(10, 30), pool.slice(5, 25), [...pool].reverse()];
     await Promise.all(batches.map((b) => send(env.app, b)));
-    const now = await backgroundSnapshot(env.database.kysely);
+    const now = await backgroundSnapshot(env.database);
     expect(now).toEqual(await recomputed(env.database.kysely));
     expect(now.totals).toContain('round-open/gender/female=6');
   });

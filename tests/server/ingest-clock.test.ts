@@ -7,6 +7,7 @@ import { addDays } from '../../src/shared/dates';
 import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/respondent';
 import { describeEachDatabase } from './support/databases';
 import type { TestEnvironment } from './support/environment';
+import { sealedAnswer } from './support/release';
 import { batch, kioskHeaders, ROUNDS, validResponse } from './support/fixtures';
 import { enrolKioskVia, type StaffClient, staffEnvironment } from './support/staff';
 
@@ -39,12 +40,9 @@ describeEachDatabase('device clocks', (dialect) => {
       ...(credential !== undefined && { headers: kioskHeaders(credential) }),
     });
     const result = res.json<IngestResponse>().results[0]!;
-    const row = await env.database.kysely
-      .selectFrom('responses')
-      .select('answered_on')
-      .where('id', '=', item.id)
-      .executeTakeFirst();
-    return { outcome: 'code' in result ? result.code : result.status, storedOn: row?.answered_on };
+    // What the release will write is what was sealed (support/release.ts opens it).
+    const sealed = await sealedAnswer(env.database, item.id);
+    return { outcome: 'code' in result ? result.code : result.status, storedOn: sealed?.answeredOn };
   }
 
   /** What a device whose clock is off by `days` puts on an answer made on `made`. */

@@ -25,7 +25,9 @@ describeEachDatabase('ingest exactly once', (dialect) => {
   });
   afterAll(() => env.dispose());
   beforeEach(async () => {
-    // Each test starts from an empty response table; the world of rounds stays.
+    // Each test starts from an empty response table and inbox; the world of rounds stays.
+    for (const table of ['sealed_inbox', 'round_seal_keys', 'ingest_receipts'] as const)
+      await env.database.kysely.deleteFrom(table).execute();
     await env.database.kysely.deleteFrom('aggregate_counts').execute();
     await env.database.kysely.deleteFrom('aggregate_totals').execute();
     await env.database.kysely.deleteFrom('responses').execute();
@@ -36,20 +38,20 @@ describeEachDatabase('ingest exactly once', (dialect) => {
     const first = await send(env.app, items);
     expect(first.status).toBe(200);
     expect(first.body.results.every((r) => r.status === 'accepted')).toBe(true);
-    const after = await snapshot(env.database.kysely);
+    const after = await snapshot(env.database);
     expect(after.responses).toBe(10);
     expect(after.totals).toEqual(['round-open/dept=5', 'round-open/unit=5']);
 
     const second = await send(env.app, items);
     expect(second.status).toBe(200);
     expect(second.body.results).toEqual(items.map((r) => ({ id: r.id, status: 'duplicate' })));
-    expect(await snapshot(env.database.kysely)).toEqual(after);
+    expect(await snapshot(env.database)).toEqual(after);
   });
 
   it('keeps the aggregates equal to a recomputation from the stored rows', async () => {
     await send(env.app, responses(17));
-    const now = await snapshot(env.database.kysely);
-    expect({ counts: now.counts, totals: now.totals }).toEqual(await recomputed(env.database.kysely));
+    const now = await snapshot(env.database);
+    expect({ counts: now.counts, totals: now.totals }).toEqual(await recomputed(env.database));
     // Every response adds one count per statement, unanswered ones as value 0.
     expect(now.counts).toContain('round-open/dept/s2/0=3');
   });
@@ -63,9 +65,9 @@ describeEachDatabase('ingest exactly once', (dialect) => {
       r.body.results.filter((x) => x.status === 'accepted').map((x) => x.id),
     );
     expect(accepted.sort()).toEqual(pool.map((r) => r.id).sort());
-    const now = await snapshot(env.database.kysely);
+    const now = await snapshot(env.database);
     expect(now.responses).toBe(30);
-    expect({ counts: now.counts, totals: now.totals }).toEqual(await recomputed(env.database.kysely));
+    expect({ counts: now.counts, totals: now.totals }).toEqual(await recomputed(env.database));
   });
 
   it('reports a stored response as duplicate even after its round has closed', async () => {
@@ -102,8 +104,8 @@ describeEachDatabase('ingest exactly once', (dialect) => {
       r.body.results.filter((x) => x.status === 'accepted').map((x) => x.id),
     );
     expect(accepted.sort()).toEqual(pool.map((r) => r.id).sort());
-    const now = await snapshot(env.database.kysely);
+    const now = await snapshot(env.database);
     expect(now.responses).toBe(60);
-    expect({ counts: now.counts, totals: now.totals }).toEqual(await recomputed(env.database.kysely));
+    expect({ counts: now.counts, totals: now.totals }).toEqual(await recomputed(env.database));
   });
 });

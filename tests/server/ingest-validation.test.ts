@@ -6,6 +6,7 @@ import { snapshot } from './support/counts';
 import { describeEachDatabase } from './support/databases';
 import { createEnvironment, type TestEnvironment } from './support/environment';
 import { batch, QUESTIONNAIRE_V2, ROUNDS, validResponse } from './support/fixtures';
+import { releaseAll, sealedAnswer } from './support/release';
 
 type Override = Partial<Record<keyof SubmittedResponse, unknown>>;
 
@@ -72,14 +73,14 @@ describeEachDatabase('ingest validation', (dialect) => {
   it.each(REJECTIONS)('rejects %s with its code and stores nothing', async (_name, override, code) => {
     const item: Record<string, unknown> = { ...validResponse(), ...override };
     for (const key of Object.keys(item)) if (item[key] === undefined) delete item[key];
-    const before = await snapshot(env.database.kysely);
+    const before = await snapshot(env.database);
     const { status, body } = await post([item]);
     expect(status).toBe(400);
     expect(body.error?.code).toBe('BATCH_PARTIALLY_REJECTED');
     expect(body.results).toEqual([
       { id: item.id, status: 'rejected', code, message: expect.any(String) as string },
     ]);
-    expect(await snapshot(env.database.kysely)).toEqual(before);
+    expect(await snapshot(env.database)).toEqual(before);
   });
 
   it('rejects an item that is not an object, with id ""', async () => {
@@ -98,18 +99,13 @@ describeEachDatabase('ingest validation', (dialect) => {
       [first.id, 'accepted', undefined],
       [first.id, 'rejected', 'DUPLICATE_ID_IN_BATCH'],
     ]);
-    const row = await env.database.kysely
-      .selectFrom('responses')
-      .select('answers')
-      .where('id', '=', first.id)
-      .executeTakeFirstOrThrow();
-    expect(JSON.parse(row.answers)).toEqual({ s1: 4, s2: null, s3: 5 });
+    expect((await sealedAnswer(env.database, first.id))?.answers).toEqual({ s1: 4, s2: null, s3: 5 });
   });
 
   it('stores the valid items of a mixed batch and rejects the rest, in request order', async () => {
     const good = [validResponse(), validResponse({ unitId: 'unit' }), validResponse()];
     const bad = [validResponse({ roundId: 'nope' }), validResponse({ answers: { s1: 9 } })];
-    const before = await snapshot(env.database.kysely);
+    const before = await snapshot(env.database);
     const { status, body } = await post([good[0], bad[0], good[1], bad[1], good[2]]);
     expect(status).toBe(400);
     expect(body.error?.code).toBe('BATCH_PARTIALLY_REJECTED');
@@ -123,7 +119,7 @@ describeEachDatabase('ingest validation', (dialect) => {
     expect(body.results.map((r) => r.id)).toEqual(
       [good[0], bad[0], good[1], bad[1], good[2]].map((r) => r!.id),
     );
-    expect((await snapshot(env.database.kysely)).responses).toBe(before.responses + 3);
+    expect((await snapshot(env.database)).responses).toBe(before.responses + 3);
   });
 
   it('accepts a response made offline before the close within the grace days', async () => {
@@ -150,21 +146,35 @@ describeEachDatabase('ingest validation', (dialect) => {
     const { status, body } = await post([item]);
     expect(status).toBe(200);
     expect(body.results).toEqual([{ id, status: 'accepted' }]);
-    const row = await env.database.kysely
+    expect(await sealedAnswer(env.database, id)).toEqual({
+      roundId: ROUNDS.open.id,
+      unitId: 'dept',
+      questionnaireVersion: 'test-v1',
+      answeredOn: '2026-03-10',
+      answers: { s1: null, s2: null, s3: 2 },
+      background: { ageGroup: 'declined' },
+      openText: 'Hei',
+    });
+    // Released, it is the same answer under a new id: the client's UUID is not kept with it.
+    await releaseAll(env.database);
+    const rows = await env.database.kysely
       .selectFrom('responses')
       .selectAll()
-      .where('id', '=', id.toLowerCase())
-      .executeTakeFirstOrThrow();
-    expect(row).toEqual({
-      id: id.toLowerCase(),
-      round_id: ROUNDS.open.id,
-      unit_id: 'dept',
-      questionnaire_version: 'test-v1',
-      answered_on: '2026-03-10',
-      answers: JSON.stringify({ s1: null, s2: null, s3: 2 }),
-      background: JSON.stringify({ ageGroup: 'declined' }),
-      open_text: 'Hei',
-    });
+      .where('open_text', '=', 'Hei')
+      .where('answers', '=', JSON.stringify({ s1: null, s2: null, s3: 2 }))
+      .execute();
+    expect(rows).toEqual([
+      {
+        id: expect.not.stringMatching(id.toLowerCase()) as string,
+        round_id: ROUNDS.open.id,
+        unit_id: 'dept',
+        questionnaire_version: 'test-v1',
+        answered_on: '2026-03-10',
+        answers: JSON.stringify({ s1: null, s2: null, s3: 2 }),
+        background: JSON.stringify({ ageGroup: 'declined' }),
+        open_text: 'Hei',
+      },
+    ]);
   });
 
   it('stores blank open text as no open text, even where the round has no open question', async () => {
@@ -176,12 +186,9 @@ describeEachDatabase('ingest validation', (dialect) => {
     });
     const { status } = await post([item]);
     expect(status).toBe(200);
-    const row = await env.database.kysely
-      .selectFrom('responses')
-      .select('open_text')
-      .where('id', '=', item.id)
-      .executeTakeFirstOrThrow();
-    expect(row.open_text).toBeNull();
+    const sealed = await sealedAnswer(env.database, item.id);
+    expect(sealed).toBeDefined();
+    expect(sealed?.openText).toBeNull();
   });
 
   it('counts open text in characters, not UTF-16 units', async () => {

@@ -8,6 +8,7 @@ import { describeEachDatabase } from './support/databases';
 import type { TestEnvironment } from './support/environment';
 import { kioskHeaders, ROUNDS, validResponse } from './support/fixtures';
 import { enrolKioskVia, type StaffClient, staffEnvironment } from './support/staff';
+import { storedIds } from './support/release';
 
 describeEachDatabase('revoked kiosks', (dialect) => {
   let env: TestEnvironment;
@@ -40,15 +41,10 @@ describeEachDatabase('revoked kiosks', (dialect) => {
   }
   const stored = async (items: SubmittedResponse[]) =>
     (
-      await env.database.kysely
-        .selectFrom('responses')
-        .select('id')
-        .where(
-          'id',
-          'in',
-          items.map((i) => i.id),
-        )
-        .execute()
+      await storedIds(
+        env.database,
+        items.map((i) => i.id),
+      )
     ).length;
   async function newKiosk() {
     const enrolled = await enrolKioskVia(env, admin, ROUNDS.open.id, 'dept');

@@ -10,6 +10,7 @@ import { describeEachDatabase } from './support/databases';
 import type { TestEnvironment } from './support/environment';
 import { batch, FIXTURE_KIOSK, kioskHeaders, NOW, ROUNDS, validResponse } from './support/fixtures';
 import { enrolKioskVia, signedIn, type StaffClient, staffEnvironment } from './support/staff';
+import { sealedAnswer } from './support/release';
 
 describeEachDatabase('enrolled kiosks', (dialect) => {
   let env: TestEnvironment;
@@ -137,12 +138,11 @@ describeEachDatabase('enrolled kiosks', (dialect) => {
       const placeholder = validResponse({ code: undefined, unitId: 'unit' });
       const res = await sendAs(FIXTURE_KIOSK.credential, [own, placeholder]);
       expect(res.body.results.map(statusOf)).toEqual(['accepted', 'accepted']);
-      const rows = await db()
-        .selectFrom('responses')
-        .select('unit_id')
-        .where('id', 'in', [own.id, placeholder.id])
-        .execute();
-      expect(rows.map((r) => r.unit_id)).toEqual(['dept', 'dept']);
+      const sealed = [
+        await sealedAnswer(env.database, own.id),
+        await sealedAnswer(env.database, placeholder.id),
+      ];
+      expect(sealed.map((r) => r?.unitId)).toEqual(['dept', 'dept']);
       // Without the credential the same answer needs a code.
       expect(
         (await sendAs(undefined, [validResponse({ code: undefined })])).body.results.map(statusOf),
@@ -166,12 +166,8 @@ describeEachDatabase('enrolled kiosks', (dialect) => {
         { ...validResponse({ unitId: 'unit' }), unitId: 'dept' },
       ]);
       expect(res.body.results.map(statusOf)).toEqual(['CODE_REQUIRED', 'accepted']);
-      const stored = await db()
-        .selectFrom('responses')
-        .select('unit_id')
-        .where('id', '=', res.body.results[1]!.id)
-        .executeTakeFirstOrThrow();
-      expect(stored.unit_id).toBe('unit');
+      const stored = await sealedAnswer(env.database, res.body.results[1]!.id);
+      expect(stored?.unitId).toBe('unit');
     });
   });
 

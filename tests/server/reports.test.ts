@@ -26,6 +26,7 @@ import { insertMunicipality, insertUnits } from '../../src/server/repositories/o
 import { insertRound, type RoundRecord } from '../../src/server/repositories/rounds';
 import type { NewResponse } from '../../src/server/ingest/types';
 import { storeBatch } from '../../src/server/ingest/store-batch';
+import { PROCESS_SEAL_KEY } from '../../src/server/release/seal-key';
 import { headersFor, signIn } from './authz/fixtures';
 import { describeEachDatabase } from './support/databases';
 import { createEnvironment, type TestEnvironment } from './support/environment';
@@ -89,6 +90,7 @@ async function storeDirectly(env: TestEnvironment, roundId: string, unitId: stri
   const { outcomes } = await storeBatch(env.database, TEST_CODE_HASHER, admitted, {
     today: '2025-03-05',
     rejected: [],
+    sealKey: PROCESS_SEAL_KEY,
   });
   expect(outcomes.every((o) => o.status === 'accepted')).toBe(true);
 }

@@ -98,8 +98,8 @@ describe('SQLite faults on a real file', () => {
         await makeRoom();
       }
       expect(await send(items)).toEqual({ status: 200, body: accepted(items) });
-      const now = await snapshot(env.database.kysely);
-      expect({ counts: now.counts, totals: now.totals }).toEqual(await recomputed(env.database.kysely));
+      const now = await snapshot(env.database);
+      expect({ counts: now.counts, totals: now.totals }).toEqual(await recomputed(env.database));
     });
 
     it('lets the caller see SQLITE_FULL when SQLite has already rolled the whole transaction back itself', async () => {

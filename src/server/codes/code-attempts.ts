@@ -41,7 +41,7 @@ import {
   findGuessedCodes,
   type GuessCharge,
 } from '../repositories/code-guesses';
-import { findStoredIds } from '../repositories/responses';
+import { findStoredResponses } from '../repositories/inbox';
 import { findRounds } from '../repositories/rounds';
 import type { CodeHasher } from './code-hasher';
 
@@ -105,8 +105,9 @@ export function codeAttempts(db: Kysely<DB>, hasher: CodeHasher, now: () => Date
     if (coded.length === 0) return [];
     // An answer stored before is a duplicate and its code is not looked at again; an unknown round
     // is refused before any code is. Neither tells anything about a code.
-    const stored = await findStoredIds(
+    const stored = await findStoredResponses(
       db,
+      (id) => hasher.hashReceipt(id),
       coded.map((c) => c.value.id.toLowerCase()),
     );
     const rounds = await findRounds(

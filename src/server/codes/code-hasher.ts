@@ -23,6 +23,11 @@ export interface CodeHasher {
   hashCode(code: string): string;
   /** A keyed hash of a client address for rate limiting: the address is never stored. */
   hashClient(address: string): string;
+  /**
+   * The receipt of a response's client UUID (the sealed inbox and ingest_receipts keep it for
+   * idempotency): never the UUID itself, and nothing a released response carries.
+   */
+  hashReceipt(responseId: string): string;
 }
 
 export function createCodeHasher(key: Uint8Array): CodeHasher {
@@ -32,6 +37,7 @@ export function createCodeHasher(key: Uint8Array): CodeHasher {
   return {
     hashCode: (code) => hmac('code', normaliseCode(code)),
     hashClient: (address) => hmac('client', address),
+    hashReceipt: (responseId) => hmac('receipt', responseId.toLowerCase()),
   };
 }
 

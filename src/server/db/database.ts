@@ -102,6 +102,9 @@ export function openSqlite(filename: string): Database {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     sqlite.pragma('foreign_keys = ON');
+    // Deleted rows are overwritten with zeros, not left in free pages: the release destroys the
+    // sealed inbox (src/server/release/), and nothing of it may stay in the file.
+    sqlite.pragma('secure_delete = ON');
   } catch (error) {
     sqlite.close();
     throw error;

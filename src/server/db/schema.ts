@@ -11,6 +11,15 @@ import type { LoginThrottleTable } from './tables/login-throttle';
 import type { MunicipalitiesTable } from './tables/municipalities';
 import type { NationalFiguresTable } from './tables/national-figures';
 import type { OneTimeCodesTable } from './tables/one-time-codes';
+import type {
+  PlanFocusFactorsTable,
+  PlanGoalsTable,
+  PlanMeasuresTable,
+  PlanPublicLinksTable,
+  PlanReviewItemsTable,
+  PlanReviewsTable,
+  PlansTable,
+} from './tables/plans';
 import type { QuestionnairesTable } from './tables/questionnaires';
 import type { ReadinessProbeTable } from './tables/readiness-probe';
 import type { RefusedCountsTable } from './tables/refused-counts';
@@ -18,8 +27,10 @@ import type { RejectedCountsTable } from './tables/rejected-counts';
 import type { RejectedItemsTable } from './tables/rejected-items';
 import type { ResponsesTable } from './tables/responses';
 import type { RoleAssignmentsTable } from './tables/role-assignments';
+import type { RoundPhasesTable } from './tables/round-phases';
 import type { RoundFramesTable, RoundFrameUnitsTable } from './tables/round-frames';
 import type { RoundsTable } from './tables/rounds';
+import type { IngestReceiptsTable, RoundSealKeysTable, SealedInboxTable } from './tables/sealed-inbox';
 import type { ServerMetaTable } from './tables/server-meta';
 import type { SessionsTable } from './tables/sessions';
 import type { SetupTokensTable } from './tables/setup-tokens';
@@ -64,4 +75,18 @@ export interface DB {
   round_frame_units: RoundFrameUnitsTable;
   // 010-background-profiles
   background_profiles: BackgroundProfilesTable;
+  // 011-sealed-inbox
+  sealed_inbox: SealedInboxTable;
+  round_seal_keys: RoundSealKeysTable;
+  ingest_receipts: IngestReceiptsTable;
+  // 012-follow-up-plans (and municipalities.plan_focus_factors)
+  plans: PlansTable;
+  plan_focus_factors: PlanFocusFactorsTable;
+  plan_goals: PlanGoalsTable;
+  plan_measures: PlanMeasuresTable;
+  plan_reviews: PlanReviewsTable;
+  plan_review_items: PlanReviewItemsTable;
+  plan_public_links: PlanPublicLinksTable;
+  // 013-round-preparation
+  round_phases: RoundPhasesTable;
 }

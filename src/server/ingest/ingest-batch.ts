@@ -12,12 +12,11 @@ import { giveBackAllowance, takeAllowance } from '../kiosks/revoked-allowance';
 import type { KioskRecord } from '../repositories/kiosks';
 import { openKioskUnits } from '../repositories/kiosks';
 import { findQuestionnaires } from '../repositories/questionnaires';
-import { findStoredIds } from '../repositories/responses';
 import { roundUnitIds } from '../repositories/round-frames';
 import { findRounds } from '../repositories/rounds';
 import { placeIn, type RejectionPlace } from './count-rejections';
 import { parseItem } from './parse-item';
-import { storeBatch, type Admitted, type PreRejected } from './store-batch';
+import { findStoredIds, storeBatch, type Admitted, type PreRejected } from './store-batch';
 import { validateResponse, type ValidationContext } from './validate-response';
 
 export interface IngestOptions {
@@ -28,8 +27,8 @@ export interface IngestOptions {
   hasher: CodeHasher;
   /** The enrolled kiosk that sent the batch, if any. */
   kiosk?: KioskRecord;
-  /** For failures after the answers are stored (they are not the device's problem). */
-  onBackgroundError?: (error: unknown) => void;
+  /** The seal key the round keys are wrapped with (../release/seal-key.ts). */
+  sealKey: Uint8Array;
 }
 
 type Rejected = IngestItemResult & { status: 'rejected' };
@@ -143,13 +142,14 @@ async function applyRevokedAllowance(
   database: Database,
   outcomes: Outcome[],
   kiosk: KioskRecord | undefined,
+  hasher: CodeHasher,
 ): Promise<Set<string>> {
   const needing = outcomes.flatMap((o, i) =>
     o.kind === 'store' && o.admitted.wayIn.kind === 'kiosk' && o.admitted.wayIn.revoked ? [i] : [],
   );
   if (!kiosk || needing.length === 0) return new Set();
   const idOf = (i: number) => (outcomes[i] as Outcome & { kind: 'store' }).admitted.response.id;
-  const stored = await findStoredIds(database.kysely, needing.map(idOf));
+  const stored = await findStoredIds(database.kysely, hasher, needing.map(idOf));
   const fresh = needing.filter((i) => !stored.has(idOf(i)));
   const granted = await takeAllowance(database.kysely, kiosk.id, fresh.length);
   const message = `This tablet was revoked on ${kiosk.revokedOn}; it has delivered what it had waiting`;
@@ -168,7 +168,7 @@ export async function ingestBatch(
   const wellFormed = parsed.flatMap((p) => (p.ok ? [p.value] : []));
   const ctx = await loadContext(database, items, wellFormed, options);
   const outcomes = classify(items, ctx, parsed);
-  const allowanceTaken = await applyRevokedAllowance(database, outcomes, options.kiosk);
+  const allowanceTaken = await applyRevokedAllowance(database, outcomes, options.kiosk, options.hasher);
 
   const toStore = outcomes.flatMap((o) => (o.kind === 'store' ? [o.admitted] : []));
   const rejected = outcomes.flatMap((o) => (o.kind !== 'store' && o.count ? [o.count] : []));
@@ -177,7 +177,7 @@ export async function ingestBatch(
     store = await storeBatch(database, options.hasher, toStore, {
       today: options.today,
       rejected,
-      ...(options.onBackgroundError && { onScrubError: options.onBackgroundError }),
+      sealKey: options.sealKey,
     });
   } catch (error) {
     // Nothing was stored: the kiosk keeps what it had (the device sends the batch again).

@@ -5,6 +5,7 @@ import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { DB } from '../db/schema';
 import type { RoundStatus, RoundsTable } from '../db/tables/rounds';
 import { fromFlag, toFlag } from './columns';
+import { inboxCountsByUnit } from './inbox';
 import { freezeFrame } from './round-frames';
 import type { Language } from '../../shared/languages';
 import { LANGUAGES } from '../../shared/languages';
@@ -217,14 +218,19 @@ export async function findCurrentRound(
   return { round: fromRow(round), unitName: unit_name };
 }
 
-/** Answers taken per unit of the round, from the pre-aggregated totals (never the answers). */
+/**
+ * Answers taken per unit of the round: released ones from the pre-aggregated totals, and those
+ * still sealed in the inbox (../release/), counted, never opened.
+ */
 export async function answeredByUnit(db: Kysely<DB>, roundId: string): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('aggregate_totals')
     .select(['unit_id', 'responses'])
     .where('round_id', '=', roundId)
     .execute();
-  return new Map(rows.map((r) => [r.unit_id, Number(r.responses)]));
+  const answered = await inboxCountsByUnit(db, roundId);
+  for (const r of rows) answered.set(r.unit_id, (answered.get(r.unit_id) ?? 0) + Number(r.responses));
+  return answered;
 }
 
 // ---- The rounds a report is about or compares with ----------------------------------------------

@@ -156,6 +156,12 @@ export async function unitReferences(db: Kysely<DB>, id: string): Promise<UnitRe
     kioskEnrolments: db.selectFrom('kiosk_enrolments').select('unit_id').where('unit_id', '=', id).limit(1),
     refusedAnswers: db.selectFrom('refused_counts').select('unit_id').where('unit_id', '=', id).limit(1),
   };
+  // Answers still sealed until their round's release count as answers too.
+  const sealed = db.selectFrom('sealed_inbox').select('unit_id').where('unit_id', '=', id).limit(1);
+  const answers = queries.answers;
+  queries.answers = {
+    executeTakeFirst: async () => (await answers.executeTakeFirst()) ?? (await sealed.executeTakeFirst()),
+  };
   const out: UnitReference[] = [];
   for (const kind of UNIT_REFERENCES)
     if ((await queries[kind].executeTakeFirst()) !== undefined) out.push(kind);

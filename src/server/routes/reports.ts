@@ -15,16 +15,23 @@ import {
 } from '../../shared/api/reports';
 import { osloDate } from '../../shared/dates';
 import type { Database } from '../db/database';
+import { releaseDue } from '../release/schedule';
 import { REPORT_ROLES } from '../reports/access';
 import { heatmapFor, listReportRounds, unitReportFor } from '../reports/read-reports';
 import { staffOf } from './staff-request';
 
-export const reportRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = (
-  app,
-  { database, now },
-) => {
+export const reportRoutes: FastifyPluginAsyncTypebox<{
+  database: Database;
+  now: () => Date;
+  sealKey: Uint8Array;
+}> = (app, { database, now, sealKey }) => {
   const access = { allow: REPORT_ROLES };
   const today = () => osloDate(now());
+  // A round whose report may now be read has its sealed answers released first (../release/),
+  // so no one waits for the scheduler. After authorization: an anonymous request releases nothing.
+  app.addHook('preHandler', async () => {
+    await releaseDue(database, sealKey, today());
+  });
 
   app.get(
     STAFF_PATHS.reportRounds,

@@ -77,7 +77,8 @@ export const responseRoutes: FastifyPluginAsyncTypebox<{
   database: Database;
   now: () => Date;
   hasher: CodeHasher;
-}> = (app, { database, now, hasher }) => {
+  sealKey: Uint8Array;
+}> = (app, { database, now, hasher, sealKey }) => {
   const attempts = codeAttempts(database.kysely, hasher, now);
   app.post(
     RESPONDENT_PATHS.responses,
@@ -97,8 +98,7 @@ export const responseRoutes: FastifyPluginAsyncTypebox<{
         ...(deviceToday !== undefined && { deviceToday }),
         hasher,
         ...(kiosk && { kiosk }),
-        onBackgroundError: (error: unknown) =>
-          request.log.error({ err: error }, 'scrubbing used codes failed'),
+        sealKey,
       };
       const gate = await attempts.gateBatch(request.ip, responses);
       let results: IngestItemResult[];

@@ -25,15 +25,17 @@ import {
   transitionRound,
   visibleRounds,
 } from '../rounds/admin-rounds';
+import { releaseRound } from '../release/release-round';
 import { TRANSITIONS } from '../rounds/lifecycle';
 import { roundProgress } from '../rounds/progress';
 import { isAdmin } from '../auth/policy';
 import { staffOf } from './staff-request';
 
-export const roundAdminRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = (
-  app,
-  { database, now },
-) => {
+export const roundAdminRoutes: FastifyPluginAsyncTypebox<{
+  database: Database;
+  now: () => Date;
+  sealKey: Uint8Array;
+}> = (app, { database, now, sealKey }) => {
   const db = database.kysely;
 
   app.get(
@@ -86,6 +88,11 @@ export const roundAdminRoutes: FastifyPluginAsyncTypebox<{ database: Database; n
       },
       async (request): Promise<AdminRound> => {
         const { municipalityId } = staffOf(request);
+        // A published round takes no more answers: its sealed ones are released first (../release/).
+        if (transition === 'publish') {
+          const round = await loadRound(db, municipalityId, request.params.id);
+          if (round.status === 'closed') await releaseRound(database, sealKey, round.id);
+        }
         return transitionRound(db, municipalityId, request.params.id, transition, osloDate(now()));
       },
     );

@@ -157,7 +157,7 @@ export async function runFuzz(options: { dialect: DialectName; runs: number }): 
       payload: { formatVersion: 1, responses: Array.from({ length: 20 }, () => validResponse()) },
     });
     if (seeded.statusCode !== 200) throw new Error(`seeding answers: ${seeded.statusCode} ${seeded.body}`);
-    const responsesBefore = (await snapshot(kysely)).responses;
+    const responsesBefore = (await snapshot(db)).responses;
 
     let admin = headersFor(await signIn(kysely, ADMIN.id, NOW));
     let adminIsFresh = true;
@@ -239,8 +239,8 @@ export async function runFuzz(options: { dialect: DialectName; runs: number }): 
       }
     }
 
-    const after = await snapshot(kysely);
-    const recount = await recomputed(kysely);
+    const after = await snapshot(db);
+    const recount = await recomputed(db);
     return {
       dialect: options.dialect,
       routes: routes.length,

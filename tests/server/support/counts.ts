@@ -1,7 +1,9 @@
 // Reading back what the database holds, written independently of the server's own aggregation so
 // the tests can check the pre-aggregated counts against a recomputation from the stored rows.
-import type { Kysely } from 'kysely';
-import type { DB } from '../../../src/server/db/schema';
+// Both release every sealed inbox first (./release.ts): the ingest only seals, and responses and
+// counts are written by the release, so what was stored is read after it.
+import type { Database } from '../../../src/server/db/database';
+import { releaseAll } from './release';
 
 export interface Snapshot {
   responses: number;
@@ -9,7 +11,9 @@ export interface Snapshot {
   totals: string[];
 }
 
-export async function snapshot(db: Kysely<DB>): Promise<Snapshot> {
+export async function snapshot(database: Database): Promise<Snapshot> {
+  await releaseAll(database);
+  const db = database.kysely;
   const responses = await db.selectFrom('responses').select('id').execute();
   const counts = await db.selectFrom('aggregate_counts').selectAll().execute();
   const totals = await db.selectFrom('aggregate_totals').selectAll().execute();
@@ -23,8 +27,9 @@ export async function snapshot(db: Kysely<DB>): Promise<Snapshot> {
 }
 
 /** The aggregates as they should be, computed from the response rows alone. */
-export async function recomputed(db: Kysely<DB>): Promise<Pick<Snapshot, 'counts' | 'totals'>> {
-  const rows = await db.selectFrom('responses').selectAll().execute();
+export async function recomputed(database: Database): Promise<Pick<Snapshot, 'counts' | 'totals'>> {
+  await releaseAll(database);
+  const rows = await database.kysely.selectFrom('responses').selectAll().execute();
   const counts = new Map<string, number>();
   const totals = new Map<string, number>();
   for (const row of rows) {

@@ -13,6 +13,7 @@ const TABLES = [
   'aggregate_totals',
   'background_counts',
   'background_totals',
+  'background_profiles',
   'users',
   'role_assignments',
   'login_throttle',
@@ -24,6 +25,10 @@ const TABLES = [
   'kiosk_enrolments',
   'code_guesses',
   'national_figures',
+  'sealed_inbox',
+  'round_seal_keys',
+  'ingest_receipts',
+  'round_phases',
 ] as const satisfies readonly (keyof DB)[];
 
 export type TableDump = Record<(typeof TABLES)[number], string[]>;

@@ -12,6 +12,9 @@ import { migration007 } from './007-ingest-rules';
 import { migration008 } from './008-round-names';
 import { migration009 } from './009-round-frames';
 import { migration010 } from './010-background-profiles';
+import { migration011 } from './011-sealed-inbox';
+import { migration012 } from './012-follow-up-plans';
+import { migration013 } from './013-round-preparation';
 
 export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '001-init': migration001,
@@ -24,4 +27,7 @@ export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '008-round-names': migration008,
   '009-round-frames': migration009,
   '010-background-profiles': migration010,
+  '011-sealed-inbox': migration011,
+  '012-follow-up-plans': migration012,
+  '013-round-preparation': migration013,
 };

@@ -1,0 +1,76 @@
+// Owns when a round's sealed inbox is released (./release-round.ts): once the round is published,
+// or closed with its grace days passed — the moment its report can first be read
+// (../reports/access.ts), when no answer can arrive any more. Before that nothing is released, so
+// a report never shows a figure that changed by one answer while the round ran.
+//
+// The scheduler runs the due releases at start and every few minutes in the process (an unref'd
+// timer, stopped when the app closes); publishing releases first (../routes/rounds-admin.ts), and
+// so does reading a report of a due round (../routes/reports.ts), so no one waits for the timer.
+import { addDays, osloDate } from '../../shared/dates';
+import type { Database } from '../db/database';
+import { roundsWithSealed } from '../repositories/inbox';
+import { findRounds, type RoundRecord } from '../repositories/rounds';
+import { releaseRound } from './release-round';
+
+export const RELEASE_INTERVAL_MS = 5 * 60_000;
+
+export function isReleaseDue(round: Pick<RoundRecord, 'status' | 'closesOn' | 'graceDays'>, today: string) {
+  if (round.status === 'published') return true;
+  return round.status === 'closed' && today > addDays(round.closesOn, round.graceDays);
+}
+
+/** Releases every round that is due and has something sealed; returns how many answers. */
+export async function releaseDue(database: Database, sealKey: Uint8Array, today: string): Promise<number> {
+  const ids = await roundsWithSealed(database.kysely);
+  if (ids.length === 0) return 0;
+  const rounds = await findRounds(database.kysely, ids);
+  let released = 0;
+  for (const round of rounds.values()) {
+    if (isReleaseDue(round, today)) released += await releaseRound(database, sealKey, round.id);
+  }
+  return released;
+}
+
+/** Releases the round if it is due (a report is about to be read, or it is being published). */
+export async function releaseIfDue(
+  database: Database,
+  sealKey: Uint8Array,
+  round: Pick<RoundRecord, 'id' | 'status' | 'closesOn' | 'graceDays'>,
+  today: string,
+): Promise<void> {
+  if (isReleaseDue(round, today)) await releaseRound(database, sealKey, round.id);
+}
+
+export interface ReleaseScheduler {
+  stop(): Promise<void>;
+}
+
+export function startReleaseScheduler(options: {
+  database: Database;
+  sealKey: Uint8Array;
+  now: () => Date;
+  onError: (error: unknown) => void;
+  intervalMs?: number;
+}): ReleaseScheduler {
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const run = () => {
+    if (stopped) return;
+    running = running
+      .then(() => (stopped ? 0 : releaseDue(options.database, options.sealKey, osloDate(options.now()))))
+      .then(
+        () => undefined,
+        (error: unknown) => options.onError(error),
+      );
+  };
+  run();
+  const timer = setInterval(run, options.intervalMs ?? RELEASE_INTERVAL_MS);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
