@@ -32,6 +32,15 @@ import {
   PreviousPlanResponseSchema,
   ResponsibleCandidatesResponseSchema,
 } from '../../../../src/shared/api/plans';
+import {
+  DueListResponseSchema,
+  OverviewResponseSchema,
+  PlanListResponseSchema,
+  PlanSchema,
+  PlanSettingsSchema,
+  PreviousPlanResponseSchema,
+  ResponsibleCandidatesResponseSchema,
+} from '../../../../src/shared/api/plans';
 import { PreparationListResponseSchema, PreparationPlanSchema } from '../../../../src/shared/api/preparation';
 import {
   HeatmapResponseSchema,
@@ -85,6 +94,29 @@ const ROUTES: [method: string, path: keyof typeof STAFF_PATHS, successes: Succes
   ['GET', 'heatmap', { 200: HeatmapResponseSchema }],
   ['GET', 'nationalFigures', { 200: NationalFigureListResponseSchema }],
   ['POST', 'nationalImport', { 200: NationalImportResponseSchema }],
+  // Follow-up plans: the literal /plans/… routes before /plans/:planId.
+  ['GET', 'plans', { 200: PlanListResponseSchema }],
+  ['POST', 'plans', { 201: PlanSchema }],
+  ['GET', 'planSettings', { 200: PlanSettingsSchema }],
+  ['GET', 'planDue', { 200: DueListResponseSchema }],
+  ['GET', 'planOverview', { 200: OverviewResponseSchema }],
+  ['GET', 'planPrevious', { 200: PreviousPlanResponseSchema }],
+  ['GET', 'plan', { 200: PlanSchema }],
+  ['PATCH', 'plan', { 200: PlanSchema }],
+  ['POST', 'planTransition', { 200: PlanSchema }],
+  ['PUT', 'planConsultation', { 200: PlanSchema }],
+  ['POST', 'planConsultationSeen', { 200: PlanSchema }],
+  ['POST', 'planFocusFactors', { 201: PlanSchema }],
+  ['PATCH', 'planFocusFactor', { 200: PlanSchema }],
+  ['DELETE', 'planFocusFactor', { 200: PlanSchema }],
+  ['POST', 'planGoals', { 201: PlanSchema }],
+  ['PATCH', 'planGoal', { 200: PlanSchema }],
+  ['DELETE', 'planGoal', { 200: PlanSchema }],
+  ['POST', 'planMeasures', { 201: PlanSchema }],
+  ['PATCH', 'planMeasure', { 200: PlanSchema }],
+  ['DELETE', 'planMeasure', { 200: PlanSchema }],
+  ['POST', 'planReviews', { 201: PlanSchema }],
+  ['GET', 'planCandidates', { 200: ResponsibleCandidatesResponseSchema }],
   // Follow-up plans: the literal /plans/… routes before /plans/:planId.
   ['GET', 'plans', { 200: PlanListResponseSchema }],
   ['POST', 'plans', { 201: PlanSchema }],
