@@ -5,6 +5,8 @@ import { DEMO_CODE_COUNT, DEMO_IDS, seedDemo, seedDemoCodes } from '../../src/se
 import { isValidCode } from '../../src/shared/codes';
 import { DEMO_REPORT_IDS, seedDemoReports } from '../../src/server/demo/seed-demo-reports';
 import type { UnitReportResponse } from '../../src/shared/api/reports';
+import type { Plan } from '../../src/shared/api/plans';
+import { DEMO_PLAN_IDS } from '../../src/server/demo/seed-demo-plans';
 import { describeEachDatabase } from './support/databases';
 import { headersFor, signIn } from './authz/fixtures';
 import { createEnvironment, type TestEnvironment } from './support/environment';
@@ -25,7 +27,13 @@ describeEachDatabase('the demo seed', (dialect) => {
     expect(await seedDemoCodes(env.database, TEST_CODE_HASHER)).toEqual([]);
     const db = env.database.kysely;
     expect(await db.selectFrom('municipalities').selectAll().execute()).toEqual([
-      { id: DEMO_IDS.municipality, name: 'Demo kommune', number: '9999', language: 'nb' },
+      {
+        id: DEMO_IDS.municipality,
+        name: 'Demo kommune',
+        number: '9999',
+        language: 'nb',
+        plan_focus_factors: 2,
+      },
     ]);
     const units = await db
       .selectFrom('units')
@@ -148,5 +156,53 @@ describeEachDatabase('the demo report rounds', (dialect) => {
     expect((await report(DEMO_IDS.leader, DEMO_REPORT_IDS.lunden)).statusCode).toBe(403);
     const lunden = (await report(DEMO_IDS.admin, DEMO_REPORT_IDS.lunden)).json<UnitReportResponse>();
     expect(lunden).toMatchObject({ suppressed: true, suppressedReason: 'too-few', factors: [] });
+  });
+
+  it("holds Solbakken's follow-up plan from the 2025 round, with one review, once", async () => {
+    await seedDemoReports(env.database, TEST_CODE_HASHER, NOW);
+    const plans = await env.database.kysely.selectFrom('plans').select(['id', 'unit_id']).execute();
+    expect(plans).toEqual([{ id: DEMO_PLAN_IDS.plan, unit_id: DEMO_IDS.unit }]);
+    const headers = headersFor(await signIn(env.database.kysely, DEMO_IDS.leader, NOW));
+    const res = await env.app.inject({ url: `/api/v1/plans/${DEMO_PLAN_IDS.plan}`, headers });
+    expect(res.statusCode).toBe(200);
+    const plan = res.json<Plan>();
+    expect(plan).toMatchObject({
+      roundId: DEMO_REPORT_IDS.laterRound,
+      roundName: 'Medarbeiderundersøkelsen 2025',
+      unitName: 'Solbakken sykehjem',
+      basedOnUnitId: null,
+      status: 'in_progress',
+      agreedBy: { accountId: DEMO_IDS.leader },
+      can: { edit: true, markSeen: [] },
+    });
+    expect(plan.consultations.safetyRep.seenBy?.displayName).toBe('Demo verneombud, Solbakken');
+    expect(plan.focusFactors.map((f) => [f.factorId, f.kind, f.goals.length])).toEqual([
+      ['mestringsklima', 'keep', 1],
+      ['rolleklarhet', 'improve', 1],
+    ]);
+    // The figures are those of Solbakken's report in that round.
+    const report = await env.app.inject({
+      url: `/api/v1/reports/rounds/${DEMO_REPORT_IDS.laterRound}/units/${DEMO_IDS.unit}`,
+      headers,
+    });
+    const rows = report.json<UnitReportResponse>().factors;
+    for (const focus of plan.focusFactors) {
+      expect(focus.figure).not.toBeNull();
+      expect(focus.figure).toBe(rows.find((r) => r.factorId === focus.factorId)?.unit?.average);
+    }
+    const measures = plan.focusFactors.flatMap((f) => f.measures);
+    expect(measures.map((m) => [m.responsible.kind, m.status, m.overdue])).toEqual([
+      ['role', 'done', false],
+      ['account', 'in_progress', false],
+      ['role', 'not_started', true],
+    ]);
+    expect(measures.every((m) => /^\d{4}-\d{2}-\d{2}$/.test(m.deadline))).toBe(true);
+    expect(plan.reviews).toHaveLength(1);
+    expect(plan.reviews[0]!.items.map((i) => i.decision)).toEqual(['adjust', 'keep']);
+    expect(plan.nextReviewOn! > '2026-03-10').toBe(true);
+    // The demo safety rep of Solbakken reads it and may mark it seen.
+    const rep = headersFor(await signIn(env.database.kysely, DEMO_PLAN_IDS.safetyRep, NOW));
+    const seen = await env.app.inject({ url: `/api/v1/plans/${DEMO_PLAN_IDS.plan}`, headers: rep });
+    expect(seen.json<Plan>().can).toEqual({ edit: false, markSeen: ['safetyRep'] });
   });
 });

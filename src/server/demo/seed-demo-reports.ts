@@ -17,6 +17,7 @@ import { ROUND_DEFAULTS } from '../rounds/defaults';
 import { DEFAULT_ROUND_LENGTH_DAYS } from '../../shared/rounds';
 import type { Database } from '../db/database';
 import { DEMO_IDS } from './seed-demo';
+import { seedDemoPlan } from './seed-demo-plans';
 import { seededRandom, syntheticResponses, unitMeans } from './synthetic-answers';
 
 export const DEMO_REPORT_IDS = {
@@ -165,4 +166,5 @@ export async function seedDemoReports(
     ),
   );
   await db.insertInto('national_figures').values(nationalRows).execute();
+  await seedDemoPlan(database, DEMO_REPORT_IDS.laterRound, now);
 }

@@ -30,8 +30,15 @@ import {
 } from '../plans/edit-plan';
 import { planUnitId, readPlan } from '../plans/read-plan';
 import { recordReview } from '../plans/reviews';
-import type { PlanRouteOptions } from './plans';
+import type { CodeHasher } from '../codes/code-hasher';
+import type { Database } from '../db/database';
 import { staffOf } from './staff-request';
+
+export interface PlanRouteOptions {
+  database: Database;
+  now: () => Date;
+  hasher: CodeHasher;
+}
 
 export const planItemRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = (app, { database, now }) => {
   const db = database.kysely;

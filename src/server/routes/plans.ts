@@ -31,8 +31,6 @@ import {
 } from '../../shared/api/plans';
 import { osloDate } from '../../shared/dates';
 import { ApiError } from '../api-error';
-import type { CodeHasher } from '../codes/code-hasher';
-import type { Database } from '../db/database';
 import { createPlan } from '../plans/create-plan';
 import { dueListFor } from '../plans/due';
 import { markSeen, recordConsultation, transition, updateSettings } from '../plans/edit-plan';
@@ -43,14 +41,8 @@ import { readPublicPlan, renewPublicLink } from '../plans/public-link';
 import { ownPlan, planUnitId, readPlan } from '../plans/read-plan';
 import { focusFactorCount, setFocusFactorCount } from '../repositories/plans';
 import { findRound } from '../repositories/rounds';
-import { planItemRoutes } from './plan-items';
+import { planItemRoutes, type PlanRouteOptions } from './plan-items';
 import { staffOf } from './staff-request';
-
-export interface PlanRouteOptions {
-  database: Database;
-  now: () => Date;
-  hasher: CodeHasher;
-}
 
 const READERS = ['admin', 'leader', 'union_rep', 'safety_rep'] as const;
 
