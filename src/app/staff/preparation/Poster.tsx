@@ -19,9 +19,7 @@ export function Poster({ plan }: { plan: PreparationPlan }) {
   return (
     <article className="poster" lang={lng} aria-labelledby="poster-heading">
       <header className="poster__head">
-        <p className="poster__kicker">
-          {p('kicker')} · {roundName(round, lng)}
-        </p>
+        <p className="poster__kicker">{roundName(round, lng)}</p>
         <h1 id="poster-heading">{p('heading')}</h1>
         <p className="poster__lead">{p('lead')}</p>
       </header>
