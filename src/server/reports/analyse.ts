@@ -192,8 +192,15 @@ function crossBase(analysis: RoundAnalysis) {
     while (at !== null && analysis.unitSuppression.has(at)) at = parentOf.get(at) ?? null;
     if (at !== null) regionOf.set(u.id, at);
   }
+  const visibleParent = new Map<string, string | null>();
+  for (const u of data.units) {
+    if (analysis.unitSuppression.has(u.id)) continue;
+    const parent = u.parentId === null ? undefined : regionOf.get(u.parentId);
+    visibleParent.set(u.id, parent ?? null);
+  }
   return {
     regionOf,
+    visibleParent,
     ownResponses: new Map(data.units.map((u) => [u.id, u.own.responses])),
     profiles: data.backgroundProfiles,
   };
