@@ -100,7 +100,9 @@ describe('resuming a draft begun with a code', () => {
     expect(
       await screen.findByText('Du har allerede begynt på undersøkelsen med denne koden.'),
     ).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: RESUME }));
+    // Focus moves to the offer (the form it was in is gone): Enter continues.
+    expect(screen.getByRole('button', { name: RESUME })).toHaveFocus();
+    await user.keyboard('{Enter}');
 
     expect(await screen.findByText('3 av 36')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Tilbake' }));

@@ -2,7 +2,7 @@
 // the one place where a waiting app update may be applied. Showing it closes any draft
 // (SurveyProvider.showStart): "Fortsett der du slapp" is offered only after the code the draft was
 // begun with has been typed again (or came in from its link), never on an open kiosk.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isValidCode, normaliseCode } from '../../../shared/codes';
@@ -31,6 +31,13 @@ export function StartScreen() {
   const { round, draft, showStart, codeInput: code, setCodeInput: setCode } = survey;
 
   useEffect(() => showStart(), [showStart]);
+
+  // The form that had focus is gone: the offer to continue takes it, so Enter goes on.
+  const resumeButton = useRef<HTMLButtonElement>(null);
+  const isOffering = Boolean(draft && isResuming);
+  useEffect(() => {
+    if (isOffering) resumeButton.current?.focus();
+  }, [isOffering]);
 
   const begin = async () => {
     setIsBusy(true);
@@ -104,10 +111,15 @@ export function StartScreen() {
               period: formatDateRange(round.data.round.opensOn, round.data.round.closesOn, lng),
             })}
           </p>
-          {draft && isResuming ? (
+          {isOffering ? (
             <div className="stack">
               <p role="status">{t('start.yourDraft')}</p>
-              <button type="button" className="button button--primary" onClick={() => void resume()}>
+              <button
+                ref={resumeButton}
+                type="button"
+                className="button button--primary"
+                onClick={() => void resume()}
+              >
                 {t('start.resume')}
               </button>
               <button type="button" className="button button--secondary" onClick={() => void startOver()}>
