@@ -10,6 +10,8 @@ import { registerAuthorization } from './auth/authorize';
 import { createCodeHasher, PROCESS_CODE_HASH_KEY } from './codes/code-hasher';
 import type { Database } from './db/database';
 import { loggerOptions, privacyLogController } from './logger';
+import { PROCESS_SEAL_KEY } from './release/seal-key';
+import { startReleaseScheduler } from './release/schedule';
 import { registerErrorHandler } from './plugins/error-handler';
 import { frameworkErrors } from './plugins/framework-errors';
 import { registerSecurityHeaders } from './plugins/security-headers';
@@ -22,6 +24,8 @@ import { healthRoutes } from './routes/health';
 import { kioskRoutes } from './routes/kiosks';
 import { municipalityRoutes } from './routes/municipality';
 import { nationalFigureRoutes } from './routes/national-figures';
+import { planRoutes } from './routes/plans';
+import { preparationRoutes } from './routes/preparation';
 import { questionnaireRoutes } from './routes/questionnaires';
 import { reportRoutes } from './routes/reports';
 import { responseRoutes } from './routes/responses';
@@ -52,6 +56,13 @@ export interface BuildAppOptions {
    * CODE_HASH_KEY or DATA_DIR/code-hash.key. Without it: one random key per process.
    */
   codeHashKey?: Uint8Array;
+  /**
+   * The seal key that wraps each round's answer key (release/seal-key.ts); server.ts passes
+   * SEAL_KEY or the key file beside DATA_DIR. Without it: one random key per process.
+   */
+  sealKey?: Uint8Array;
+  /** Run the due releases of sealed answers at start and every few minutes (server.ts: on). */
+  releaseScheduler?: boolean;
 }
 
 export { listApiRoutes, type ApiRoute } from './auth/authorize';
@@ -74,6 +85,17 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   });
 
   app.addHook('onClose', () => database.close());
+  const sealKey = options.sealKey ?? PROCESS_SEAL_KEY;
+  if (options.releaseScheduler) {
+    const scheduler = startReleaseScheduler({
+      database,
+      sealKey,
+      now,
+      onError: (err) => app.log.error({ err }, 'releasing the sealed answers of a finished round failed'),
+    });
+    // onClose hooks run last-added first: the scheduler stops before the database closes.
+    app.addHook('onClose', () => scheduler.stop());
+  }
   registerErrorHandler(app);
   registerSecurityHeaders(app, { behindTlsProxy: isBehindProxy(options.trustProxy) });
   registerTextGuard(app);
@@ -82,16 +104,18 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   void app.register(healthRoutes, { prefix: API_PREFIX, database });
   void app.register(roundRoutes, { prefix: API_PREFIX, database, now, deviceSettings });
   void app.register(questionnaireRoutes, { prefix: API_PREFIX, database });
-  void app.register(responseRoutes, { prefix: API_PREFIX, database, now, hasher });
+  void app.register(responseRoutes, { prefix: API_PREFIX, database, now, hasher, sealKey });
   void app.register(authRoutes, { prefix: API_PREFIX, database, now, hasher });
   void app.register(accountRoutes, { prefix: API_PREFIX, database, now });
   void app.register(municipalityRoutes, { prefix: API_PREFIX, database });
   void app.register(unitRoutes, { prefix: API_PREFIX, database });
-  void app.register(roundAdminRoutes, { prefix: API_PREFIX, database, now });
+  void app.register(roundAdminRoutes, { prefix: API_PREFIX, database, now, sealKey });
   void app.register(codeRoutes, { prefix: API_PREFIX, database, now, hasher });
   void app.register(kioskRoutes, { prefix: API_PREFIX, database, now });
-  void app.register(reportRoutes, { prefix: API_PREFIX, database, now });
+  void app.register(reportRoutes, { prefix: API_PREFIX, database, now, sealKey });
   void app.register(nationalFigureRoutes, { prefix: API_PREFIX, database });
+  void app.register(planRoutes, { prefix: API_PREFIX, database, now, hasher });
+  void app.register(preparationRoutes, { prefix: API_PREFIX, database });
 
   if (options.staticDir !== undefined) registerStaticPwa(app, options.staticDir);
   registerNotFound(app, options.staticDir !== undefined);

@@ -34,6 +34,17 @@ const TABLES_BY_MIGRATION: Record<string, string[]> = {
   // And rounds.open_answer_threshold.
   '009-round-frames': ['round_frame_units', 'round_frames'],
   '010-background-profiles': ['background_profiles'],
+  '011-sealed-inbox': ['ingest_receipts', 'round_seal_keys', 'sealed_inbox'],
+  '012-follow-up-plans': [
+    'plan_focus_factors',
+    'plan_goals',
+    'plan_measures',
+    'plan_public_links',
+    'plan_review_items',
+    'plan_reviews',
+    'plans',
+  ],
+  '013-round-preparation': ['round_phases'],
 };
 /** The tables a later migration drops again. */
 const DROPPED_BY_MIGRATION: Record<string, string[]> = {
@@ -229,6 +240,7 @@ describeEachDatabase('migrations', (dialect) => {
       await before.dispose();
     }
   });
+
   it('gives every round past draft of 009 a frame from the tree as it stood, with its settings', async () => {
     const before = await createTestDatabase(dialect);
     const old = before.connect();
