@@ -2,7 +2,7 @@
 // database, prove it takes writes, check the code key against it, seed the demo on an empty
 // database, serve the API and (when built) the PWA, and close the database on SIGINT/SIGTERM.
 // Whatever the operator must fix first (another server on DATA_DIR, a read-only database, a
-// missing or other code key) refuses the start with a StartRefused saying what to do.
+// missing or other code key, a seal key that cannot open the sealed answers) refuses the start with a StartRefused saying what to do.
 // On start it prints how to sign in: the demo logins when it seeded the demo, or a one-time setup
 // link for each municipality that has no admin yet.
 // Runs by itself only as the entry module; src/server/cli/start.ts imports startServer().
@@ -22,6 +22,7 @@ import { DEMO_LOGINS, seedDemo, seedDemoCodes } from './demo/seed-demo';
 import { seedDemoReports } from './demo/seed-demo-reports';
 import { createCodeHasher, findCodeHashKey } from './codes/code-hasher';
 import { checkCodeHashKey } from './codes/code-key';
+import { checkSealKey, findSealKey } from './release/seal-key';
 import { formatCode } from '../shared/codes';
 import { municipalitiesWithoutAdmin } from './repositories/accounts';
 import { hasAnyMunicipality } from './repositories/organisation';
@@ -100,11 +101,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let demoCodes: string[] = [];
   let setupTokens: { municipality: string; token: string }[];
   let codeHashKey: Buffer;
+  let sealKey: Buffer;
   try {
     // CODE_HASH_KEY, else DATA_DIR/code-hash.key (see codes/code-hasher.ts); a new one is only
     // written down once the database has accepted it.
     const codeKey = findCodeHashKey({ env: process.env.CODE_HASH_KEY, dataDir: config.dataDir });
     codeHashKey = codeKey.key;
+    // SEAL_KEY, else SEAL_KEY_FILE, else <DATA_DIR>.seal-key beside DATA_DIR (release/seal-key.ts).
+    const seal = findSealKey({
+      env: process.env.SEAL_KEY,
+      file: process.env.SEAL_KEY_FILE,
+      dataDir: config.dataDir,
+    });
+    sealKey = seal.key;
     const opened = openOrRefuse(config, where);
     db = opened;
     // A database that cannot be written must stop the start, not report healthy while every
@@ -116,6 +125,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       throw refuseUnwritable(error, where);
     }
     await checkCodeHashKey(opened.kysely, codeKey, (message) => console.warn(message));
+    await checkSealKey(opened.kysely, seal, (message) => console.warn(message));
     if (!(await hasAnyMunicipality(opened.kysely))) {
       await seedDemo(opened);
       const hasher = createCodeHasher(codeHashKey);
@@ -144,6 +154,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     trustProxy: config.trustProxy,
     codeHashKey,
+    sealKey,
+    releaseScheduler: true,
     ...(hasPwa && { staticDir }),
   });
   // The pool has already let the connection go and opens a new one when asked (db/database.ts).

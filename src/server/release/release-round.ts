@@ -5,8 +5,13 @@
 // one way counts are made), keeps the receipts (sorted by receipt, an order unrelated to the
 // responses) so a resend stays a duplicate, and destroys the inbox rows and the round key.
 // Afterwards, outside the transaction: SQLite truncates its write-ahead log (secure_delete is on
-// from the open, db/database.ts, so the freed pages are zeroed), PostgreSQL vacuums the inbox so
-// its dead row versions go.
+// from the open, db/database.ts, so the freed pages are zeroed); PostgreSQL truncates the inbox
+// and key tables when nothing else waits in them (their files go), else vacuums them so the dead
+// row versions go.
+//
+// On PostgreSQL the round's used codes are written anew in random order in the same transaction
+// (../repositories/codes.ts, reshuffleUsedCodes), so they carry the release's row version like the
+// responses, not the one of their use.
 //
 // Two processes may release at once: on PostgreSQL the release takes the round's advisory lock
 // exclusively (the ingest holds it shared while it seals), so the second waits and then finds
@@ -24,6 +29,7 @@ import {
   lockRounds,
   sealedRowsOfRound,
 } from '../repositories/inbox';
+import { reshuffleUsedCodes } from '../repositories/codes';
 import { inRetriedTransaction } from '../repositories/responses';
 import { openAnswer, unwrapRoundKey } from './seal';
 
@@ -58,6 +64,7 @@ export async function releaseRound(
     await insertReleasedResponses(trx, responses);
     await addToAggregates(trx, responses);
     await insertReceipts(trx, roundId, rows.map((r) => r.receipt).sort());
+    await reshuffleUsedCodes(trx, database, roundId);
     await destroyInbox(trx, roundId);
     return responses.length;
   });
@@ -71,7 +78,24 @@ export async function wipeTraces(database: Database): Promise<void> {
   if (database.dialect === 'sqlite') {
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(database.kysely);
   } else {
-    await sql`vacuum sealed_inbox`.execute(database.kysely);
-    await sql`vacuum round_seal_keys`.execute(database.kysely);
+    // Emptied, the tables are truncated: PostgreSQL then drops their files, with whatever bytes the
+    // deleted rows left in their pages. Else VACUUM removes the dead row versions.
+    const emptied = await database.kysely.transaction().execute(async (trx) => {
+      await sql`lock table sealed_inbox, round_seal_keys in access exclusive mode`.execute(trx);
+      const left = await sql<{
+        n: string;
+      }>`select (select count(*) from sealed_inbox) + (select count(*) from round_seal_keys) as n`.execute(
+        trx,
+      );
+      if (Number(left.rows[0]?.n) > 0) return false;
+      await sql`truncate sealed_inbox, round_seal_keys`.execute(trx);
+      return true;
+    });
+    if (!emptied) {
+      await sql`vacuum sealed_inbox`.execute(database.kysely);
+      await sql`vacuum round_seal_keys`.execute(database.kysely);
+    }
+    // The used codes' old row versions (reshuffleUsedCodes) kept the order they were used in.
+    await sql`vacuum one_time_codes`.execute(database.kysely);
   }
 }

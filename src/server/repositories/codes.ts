@@ -10,13 +10,14 @@
 //   keys (keyed hash, client UUID), not the order they were written or used.
 // - PostgreSQL keeps per-row bookkeeping that SQL can read: xmin (the writing transaction) and the
 //   physical position (ctid, the order of a plain SELECT). Marking a code used in the ingest
-//   transaction gives it the same xmin as the answer, and puts it after the codes used before it.
-//   So right after every ingest that used codes, scrubUsedCodes rewrites every used code of the
-//   touched units in random order in a transaction of its own: afterwards they all carry the same
-//   newer xmin and sit in random order. What remains is below SQL: the write-ahead log and dead row
-//   versions until VACUUM, which need superuser or file access to the database server.
+//   transaction gives it the same xmin as the sealed inbox row of its answer and puts it after
+//   the codes used before it. The answer itself is only written at its round's release
+//   (../release/release-round.ts), in one transaction with every other answer of the round, in
+//   random order; in the same transaction reshuffleUsedCodes writes the round's used codes anew in
+//   random order, and the release then vacuums the table, so afterwards no code keeps the xmin or
+//   the place its use gave it.
 import { randomInt } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { type Kysely, type Transaction } from 'kysely';
 import type { CodesSummaryResponse } from '../../shared/api/organisation';
 import type { Database } from '../db/database';
 import type { DB } from '../db/schema';
@@ -121,34 +122,33 @@ export async function countRefused(
   }
 }
 
-/** See the top of this file. PostgreSQL only; SQLite keeps no such bookkeeping. */
-export async function scrubUsedCodes(
+/**
+ * See the top of this file: in the release's transaction, the round's used codes are written anew
+ * in random order (deleted and inserted again, many rows per statement), so none keeps the row
+ * version or the place its use gave it. PostgreSQL only; SQLite keeps no such bookkeeping.
+ */
+export async function reshuffleUsedCodes(
+  trx: Transaction<DB>,
   database: Database,
-  units: readonly { roundId: string; unitId: string }[],
+  roundId: string,
 ): Promise<void> {
-  if (database.dialect !== 'postgres' || units.length === 0) return;
-  await database.kysely.transaction().execute(async (trx) => {
-    for (const { roundId, unitId } of units) {
-      const rows = await trx
-        .selectFrom('one_time_codes')
-        .select('code_hash')
-        .where('round_id', '=', roundId)
-        .where('unit_id', '=', unitId)
-        .where('used', '=', 1)
-        .orderBy('code_hash')
-        .forUpdate()
-        .execute();
-      const hashes = rows.map((r) => r.code_hash);
-      for (let i = hashes.length - 1; i > 0; i--) {
-        const j = randomInt(i + 1);
-        [hashes[i], hashes[j]] = [hashes[j]!, hashes[i]!];
-      }
-      // One statement per row: a single UPDATE would write the new versions in scan order.
-      for (const hash of hashes) {
-        await sql`update one_time_codes set used = 1 where code_hash = ${hash}`.execute(trx);
-      }
-    }
-  });
+  if (database.dialect !== 'postgres') return;
+  const rows = await trx
+    .deleteFrom('one_time_codes')
+    .where('round_id', '=', roundId)
+    .where('used', '=', 1)
+    .returningAll()
+    .execute();
+  for (let i = rows.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+  }
+  for (let i = 0; i < rows.length; i += 500) {
+    await trx
+      .insertInto('one_time_codes')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
 }
 
 export interface CodeCounts {
