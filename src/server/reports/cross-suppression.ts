@@ -234,10 +234,21 @@ function visibleGroups(input: CrossInput): Group[] {
   return [...input.visible].flatMap(([q, values]) => [...values.keys()].map((v): Group => [q, v]));
 }
 
-function passes(input: CrossInput): boolean {
-  const all = cells(input);
-  const groups = visibleGroups(input);
-  return !pairBreach(input, all, groups) && !spanLeaks(input, all, groups);
+/** Whether both rules hold once `hidden` is hidden too: its cells merge into the question's rest. */
+function passesWithout(input: CrossInput, all: readonly Cell[], hidden: Group): boolean {
+  const narrowed = without(input, hidden);
+  const column = [...input.visible.keys()].indexOf(hidden[0]);
+  const merged = new Map<string, Cell>();
+  for (const c of all) {
+    const places = c.places.map((p, i) => (i === column && p === hidden[1] ? REST : p));
+    const key = `${c.region}\u0000${places.join('\u0001')}`;
+    const found = merged.get(key) ?? { region: c.region, places, responses: 0 };
+    found.responses += c.responses;
+    merged.set(key, found);
+  }
+  const cellsLeft = [...merged.values()];
+  const groups = visibleGroups(narrowed);
+  return !pairBreach(narrowed, cellsLeft, groups) && !spanLeaks(narrowed, cellsLeft, groups);
 }
 
 function without(input: CrossInput, [q, v]: Group): CrossInput {
@@ -266,5 +277,5 @@ export function nextGroupToHide(input: CrossInput): Group | undefined {
   // Cannot happen: with no visible group the cells are the residuals, which the unit rule keeps
   // at 0 or the threshold. Fail loudly rather than show a leak.
   if (candidates.length === 0) throw new Error('cross suppression found no group to hide');
-  return candidates.slice(0, TRIED).find((g) => passes(without(input, g))) ?? candidates[0];
+  return candidates.slice(0, TRIED).find((g) => passesWithout(input, all, g)) ?? candidates[0];
 }
