@@ -110,6 +110,39 @@ describe('resuming a draft begun with a code', () => {
     expect(screen.getByRole('radio', { name: 'Svært enig' })).toBeChecked();
   });
 
+  it('opens for the code arriving from its QR link, and "Begynn på nytt" starts afresh with it', async () => {
+    const code = newCode();
+    await personAAnswersTwo(code);
+    const { user } = await reload({ path: `/s/${formatCode(code)}` });
+    await user.click(await screen.findByRole('button', { name: BEGIN }));
+    await user.click(await screen.findByRole('button', { name: 'Begynn på nytt' }));
+
+    await user.click(await screen.findByRole('link', { name: 'Gå til første påstand' }));
+    await screen.findByText('1 av 36');
+    expectNothingChecked();
+    const [draft] = await getDb().draft.toArray();
+    expect(draft!.answers).toEqual({});
+    expect(draft!.codeProof).toBeDefined();
+  });
+
+  it('is deleted without a warning once idle, when nothing of anyone is on the screen', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    try {
+      await personAAnswersTwo(newCode());
+      await reload({ idleTimeoutSeconds: 60 });
+      await screen.findByText(/Skriv den samme koden/);
+      await idleFor(59_000);
+      expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+      expect(await getDb().draft.count()).toBe(1);
+      await idleFor(2_000);
+      await vi.waitFor(async () => expect(await getDb().draft.count()).toBe(0));
+      expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+      expect(screen.queryByText(/Skriv den samme koden/)).not.toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('gives another code a fresh survey and deletes the draft it could not open', async () => {
     await personAAnswersTwo(newCode());
     const { user } = await reload();
