@@ -115,6 +115,13 @@ describe('the preparation kit', () => {
     expect(await poster.locator('.poster__factors li').count()).toBe(10);
     await poster.getByRole('img', { name: /^QR-kode til undersøkelsen/ }).waitFor();
     await checkBoth(page, 'poster', { noSideScroll: true });
+    // The screen around it follows the reader's language; the poster stays in the round's.
+    await page.getByRole('button', { name: 'Nynorsk', exact: true }).click();
+    await page.getByRole('button', { name: 'Skriv ut' }).waitFor();
+    await page.getByRole('group', { name: 'Papirstorleik' }).waitFor();
+    await poster.waitFor();
+    await checkBoth(page, 'poster-nn', { noSideScroll: true });
+    await page.getByRole('button', { name: 'Bokmål', exact: true }).click();
 
     const a4 = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     keep(a4, 'poster-a4');
