@@ -189,7 +189,14 @@ describe('staff screens with the demo admin', () => {
     await admin().signIn(DEMO_LOGINS.leader, DEMO_LOGINS.password);
     await admin().h1('Mine enheter').waitFor();
     const menu = page.getByRole('navigation', { name: 'Administrasjon' }).getByRole('link');
-    expect(await menu.allTextContents()).toEqual(['Mine enheter', 'Rapporter', 'Koder', 'Nettbrett']);
+    expect(await menu.allTextContents()).toEqual([
+      'Mine enheter',
+      'Rapporter',
+      'Oppfølging',
+      'Forberedelse',
+      'Koder',
+      'Nettbrett',
+    ]);
     const table = page.getByRole('table', { name: 'Svar og svarprosent per enhet' });
     await table.waitFor();
     expect(await table.getByRole('rowheader').allTextContents()).not.toContain('Helse og omsorg');
