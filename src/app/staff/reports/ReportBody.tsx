@@ -34,7 +34,13 @@ export function ReportBody({ report }: { report: UnitReportResponse }) {
       {report.background && report.background.length > 0 && (
         <BackgroundBreakdown breakdowns={report.background} />
       )}
-      {report.openAnswers && <OpenAnswers answers={report.openAnswers} />}
+      {(report.openAnswers || report.openAnswersHidden) && (
+        <OpenAnswers
+          answers={report.openAnswers}
+          hidden={report.openAnswersHidden}
+          threshold={report.round.openAnswerThreshold}
+        />
+      )}
     </>
   );
 }

@@ -26,6 +26,9 @@ export function RoundCard({ round, unitName, onChanged }: Props) {
   const settings = [
     t('rounds.thresholdShort', { count: round.threshold }),
     round.openQuestionEnabled ? t('rounds.openQuestionOn') : t('rounds.openQuestionOff'),
+    ...(round.openQuestionEnabled
+      ? [t('rounds.openAnswerThresholdShort', { count: round.openAnswerThreshold })]
+      : []),
     round.backgroundEnabled ? t('rounds.backgroundOn') : t('rounds.backgroundOff'),
     t('rounds.graceShort', { count: round.graceDays }),
   ];
@@ -54,7 +57,11 @@ export function RoundCard({ round, unitName, onChanged }: Props) {
           </div>
           <div>
             <dt>{t('rounds.settings')}</dt>
-            <dd>{settings.join(' · ')}</dd>
+            <dd>
+              {settings.join(' · ')}
+              {/* Issue 11: what a report may show is frozen with the round's frame when it opens. */}
+              {round.status !== 'draft' && <p className="hint">{t('rounds.settingsLocked')}</p>}
+            </dd>
           </div>
         </dl>
         <div className="round-card__actions">

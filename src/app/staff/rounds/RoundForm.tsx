@@ -21,7 +21,12 @@ import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { CheckField } from '../ui/CheckField';
 
-type Errors = Partial<Record<'name' | 'unitId' | 'opensOn' | 'closesOn' | 'threshold' | 'graceDays', string>>;
+type Errors = Partial<
+  Record<
+    'name' | 'unitId' | 'opensOn' | 'closesOn' | 'threshold' | 'openAnswerThreshold' | 'graceDays',
+    string
+  >
+>;
 
 export function RoundForm({ units, onDone }: { units: readonly Unit[]; onDone: (saved: boolean) => void }) {
   const { t } = useTranslation('admin');
@@ -33,6 +38,7 @@ export function RoundForm({ units, onDone }: { units: readonly Unit[]; onDone: (
     unitId: units.find((u) => u.parentId === null)?.id ?? units[0]?.id ?? '',
     ...defaultPeriod(),
     threshold: String(DEFAULT_ROUND_SETTINGS.threshold),
+    openAnswerThreshold: String(DEFAULT_ROUND_SETTINGS.openAnswerThreshold),
     graceDays: String(DEFAULT_ROUND_SETTINGS.graceDays),
     openQuestionEnabled: Boolean(DEFAULT_ROUND_SETTINGS.openQuestionEnabled),
     backgroundEnabled: Boolean(DEFAULT_ROUND_SETTINGS.backgroundEnabled),
@@ -51,6 +57,12 @@ export function RoundForm({ units, onDone }: { units: readonly Unit[]; onDone: (
     else if (form.closesOn < form.opensOn) found.closesOn = t('rounds.closesBeforeOpens');
     if (!Number.isInteger(threshold) || threshold < MIN_THRESHOLD)
       found.threshold = t('rounds.thresholdInvalid', { count: MIN_THRESHOLD });
+    const openThreshold = Number(form.openAnswerThreshold);
+    if (
+      form.openQuestionEnabled &&
+      (!Number.isInteger(openThreshold) || openThreshold < Math.max(threshold, MIN_THRESHOLD))
+    )
+      found.openAnswerThreshold = t('rounds.openAnswerThresholdInvalid');
     if (!Number.isInteger(grace) || grace < 0 || grace > MAX_GRACE_DAYS)
       found.graceDays = t('rounds.graceInvalid', { count: MAX_GRACE_DAYS });
     return found;
@@ -73,6 +85,7 @@ export function RoundForm({ units, onDone }: { units: readonly Unit[]; onDone: (
         opensOn: form.opensOn,
         closesOn: form.closesOn,
         threshold: Number(form.threshold),
+        ...(form.openQuestionEnabled && { openAnswerThreshold: Number(form.openAnswerThreshold) }),
         graceDays: Number(form.graceDays),
         openQuestionEnabled: form.openQuestionEnabled,
         backgroundEnabled: form.backgroundEnabled,
@@ -166,6 +179,19 @@ export function RoundForm({ units, onDone }: { units: readonly Unit[]; onDone: (
         checked={form.openQuestionEnabled}
         onChange={(checked) => set({ openQuestionEnabled: checked })}
       />
+      {form.openQuestionEnabled && (
+        <TextField
+          id="round-openAnswerThreshold"
+          type="number"
+          min={MIN_THRESHOLD}
+          label={t('rounds.openAnswerThreshold')}
+          hint={t('rounds.openAnswerThresholdHint')}
+          className="admin-field--short"
+          error={errors.openAnswerThreshold}
+          value={form.openAnswerThreshold}
+          onChange={(e) => set({ openAnswerThreshold: e.target.value })}
+        />
+      )}
       <CheckField
         id="round-background"
         label={t('rounds.background')}

@@ -216,6 +216,19 @@ describe('a unit report', () => {
     ).toEqual(['Mer tid til opplæring', 'Godt samhold på vakta']);
   });
 
+  it('says that open answers of sub-units with fewer answers of their own are left out', async () => {
+    await openReport(unitReport({ openAnswers: ['Mer tid'] }));
+    const section = await screen.findByRole('region', { name: 'Åpne svar' });
+    expect(section.textContent).toContain('som selv har færre enn 10 svar, er ikke med');
+  });
+
+  it("says why there are no open answers when the unit's group is below the open-answer threshold", async () => {
+    await openReport(unitReport({ openAnswers: null, openAnswersHidden: 'too-few' }));
+    const hidden = await screen.findByRole('region', { name: 'Åpne svar' });
+    expect(hidden.textContent).toContain('bare for en gruppe med minst 10 svar');
+    expect(within(hidden).queryAllByRole('listitem')).toEqual([]);
+  });
+
   it('has no open-answer section when the server sends none', async () => {
     await openReport(unitReport({ openAnswers: null }));
     await h1('Resultater for Solbakken sykehjem');

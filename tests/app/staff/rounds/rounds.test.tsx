@@ -69,6 +69,49 @@ describe('rounds', () => {
     expect(server.calls('POST', '/rounds')).toHaveLength(0);
   });
 
+  it('asks for the open-answer threshold with the open question, never below the threshold', async () => {
+    const { user, server } = await renderAdmin({ path: '/admin/runder', state: { rounds: [] } });
+    await h1('Runder');
+    await user.click(await screen.findByRole('button', { name: 'Lag en ny runde' }));
+    expect(screen.queryByLabelText('Minste antall svar for å vise åpne svar')).not.toBeInTheDocument();
+    await user.click(screen.getByLabelText('Ta med et åpent spørsmål'));
+    const open = screen.getByLabelText<HTMLInputElement>('Minste antall svar for å vise åpne svar');
+    expect(open.value).toBe('10');
+    await user.type(screen.getByLabelText('Navn'), 'Med fritekst');
+    await user.clear(open);
+    await user.type(open, '4');
+    await user.click(screen.getByRole('button', { name: 'Lagre som utkast' }));
+    expect(document.getElementById('round-openAnswerThreshold-error')!.textContent).toBe(
+      'Skriv et helt tall, minst like stort som minste antall svar for egen rapport.',
+    );
+    expect(server.calls('POST', '/rounds')).toHaveLength(0);
+    await user.clear(open);
+    await user.type(open, '12');
+    await user.click(screen.getByRole('button', { name: 'Lagre som utkast' }));
+    await screen.findByRole('article', { name: 'Med fritekst' });
+    expect(server.calls('POST', '/rounds')[0]!.body).toMatchObject({
+      openQuestionEnabled: true,
+      openAnswerThreshold: 12,
+    });
+  });
+
+  it("says that an open round's report settings are locked, and not a draft's", async () => {
+    await renderAdmin({
+      path: '/admin/runder',
+      state: {
+        rounds: [
+          roundFixture({ id: 'a', name: 'Utkastet', status: 'draft' }),
+          roundFixture({ id: 'b', name: 'Den åpne', status: 'open', openQuestionEnabled: true }),
+        ],
+      },
+    });
+    await screen.findByRole('article', { name: 'Den åpne' });
+    const locked = /ble låst da runden åpnet/;
+    expect(rowOf('Den åpne').textContent).toMatch(locked);
+    expect(rowOf('Den åpne').textContent).toContain('åpne svar fra 10 svar');
+    expect(rowOf('Utkastet').textContent).not.toMatch(locked);
+  });
+
   it('offers open for a draft, close (after asking) for an open round, publish for a closed one', async () => {
     const { user, server } = await renderAdmin({
       path: '/admin/runder',
