@@ -2,6 +2,7 @@
 // screen readers, which read the table beside them with the same numbers).
 import { useTranslation } from 'react-i18next';
 import type { OverviewResponse } from '../../../shared/api/plans';
+import { TableWrap } from '../ui/TableWrap';
 import { useFactorName } from './labels';
 
 export function FactorChart({ factors }: { factors: OverviewResponse['factors'] }) {
@@ -31,29 +32,31 @@ export function FactorChart({ factors }: { factors: OverviewResponse['factors'] 
             </div>
           ))}
         </div>
-        <table className="admin-table">
-          <caption>{t('overview.factorsTable')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('overview.factor')}</th>
-              <th scope="col" className="admin-table__num">
-                {t('kind.keep')}
-              </th>
-              <th scope="col" className="admin-table__num">
-                {t('kind.improve')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {factors.map((f) => (
-              <tr key={f.factorId}>
-                <th scope="row">{factorName(f.factorId)}</th>
-                <td className="admin-table__num">{f.keep}</td>
-                <td className="admin-table__num">{f.improve}</td>
+        <TableWrap label={t('overview.factorsTable')}>
+          <table className="admin-table">
+            <caption>{t('overview.factorsTable')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('overview.factor')}</th>
+                <th scope="col" className="admin-table__num">
+                  {t('kind.keep')}
+                </th>
+                <th scope="col" className="admin-table__num">
+                  {t('kind.improve')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {factors.map((f) => (
+                <tr key={f.factorId}>
+                  <th scope="row">{factorName(f.factorId)}</th>
+                  <td className="admin-table__num">{f.keep}</td>
+                  <td className="admin-table__num">{f.improve}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       </div>
     </section>
   );

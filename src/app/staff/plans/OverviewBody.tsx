@@ -122,24 +122,26 @@ export function OverviewBody({ overview }: { overview: OverviewResponse }) {
 function CountTable({ caption, rows }: { caption: string; rows: [string, number][] }) {
   const { t } = useTranslation('followup');
   return (
-    <table className="admin-table plan-count-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('overview.status')}</th>
-          <th scope="col" className="admin-table__num">
-            {t('overview.count')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([label, count]) => (
-          <tr key={label}>
-            <th scope="row">{label}</th>
-            <td className="admin-table__num">{count}</td>
+    <TableWrap label={caption}>
+      <table className="admin-table plan-count-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('overview.status')}</th>
+            <th scope="col" className="admin-table__num">
+              {t('overview.count')}
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map(([label, count]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td className="admin-table__num">{count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }

@@ -31,7 +31,7 @@ export function ReviewSection() {
             })
           : t('review.nextNone')}
       </p>
-      {may.settings && <RhythmForm />}
+      {may.settings && <RhythmForm key={`${plan.reviewIntervalMonths}:${plan.nextReviewOn ?? ''}`} />}
       {may.review && (
         <CreateSection openLabel={t('review.add')}>{(done) => <ReviewForm onDone={done} />}</CreateSection>
       )}
