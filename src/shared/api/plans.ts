@@ -21,7 +21,8 @@
 //   Every text is bounded (the lengths below) and control characters are refused (INVALID_TEXT).
 // - Public view: no login, the token alone (≥128 bits, only its hash is stored). Renewing makes a
 //   new token and kills the old one at once; an unknown or old token is 404 PLAN_LINK_INVALID, and
-//   failed guesses are limited like one-time codes (429 RATE_LIMITED). Cache-Control is
+//   failed guesses are counted per client like one-time codes (20 an hour, then 429 RATE_LIMITED
+//   with Retry-After for unknown tokens; a good token is always answered). Cache-Control is
 //   `private, max-age=300`, the body holds no account names: a measure owned by an account shows
 //   the role that account holds on the unit, a measure owned by a named role shows the leader's text.
 //   Staff views show the account's display name.
