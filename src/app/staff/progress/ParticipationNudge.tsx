@@ -12,7 +12,7 @@ import { normaliseLanguage } from '../../i18n/i18n';
 import { formatPercent } from '../../ui/format';
 
 interface Props {
-  round: Pick<AdminRound, 'status' | 'opensOn' | 'closesOn' | 'threshold'>;
+  round: Pick<AdminRound, 'id' | 'status' | 'opensOn' | 'closesOn' | 'threshold'>;
   units: readonly UnitProgress[];
   today?: string;
 }
@@ -33,8 +33,8 @@ export function ParticipationNudge({ round, units, today = osloDate() }: Props) 
   if (below.length === 0 && far.length === 0) return null;
 
   return (
-    <aside className="nudge" aria-labelledby={`nudge-${round.opensOn}`}>
-      <h3 id={`nudge-${round.opensOn}`}>{t('nudge.title')}</h3>
+    <aside className="nudge" aria-labelledby={`nudge-${round.id}`}>
+      <h3 id={`nudge-${round.id}`}>{t('nudge.title')}</h3>
       {below.length > 0 && (
         <>
           <p>{t('nudge.belowThreshold', { count: round.threshold })}</p>
