@@ -171,6 +171,25 @@ describe('"Dette gjør vi" on a phone', () => {
     await page.reload();
     await page.locator('.focus-factor').first().waitFor();
 
+    // What the service worker holds: the public plan's reply in its own cache, no API reply besides,
+    // and none of the staff app's code or texts.
+    const cached = await page.evaluate(async () => {
+      const out: Record<string, string[]> = {};
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        out[name] = (await cache.keys()).map((r) => new URL(r.url).pathname);
+      }
+      return out;
+    });
+    expect(cached['public-plans']).toEqual([`/api/v1/plans/public/${token}`]);
+    const everything = Object.values(cached).flat();
+    expect(everything.filter((p) => p.startsWith('/api/') && !p.startsWith('/api/v1/plans/public/'))).toEqual(
+      [],
+    );
+    expect(everything.filter((p) => /\/assets\/(StaffRoutes|admin|reports|preparation)-/.test(p))).toEqual(
+      [],
+    );
+
     await phone!.context.setOffline(true);
     await page.reload();
     await page.locator('.focus-factor').first().waitFor();
