@@ -203,6 +203,10 @@ describeEachDatabase('frozen reporting frame', (dialect) => {
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ error: { code: 'FORBIDDEN_UNIT' } });
     expect((await leader.get(`/reports/rounds/${first.id}/units/dept`)).statusCode).toBe(200);
+    const progress = (await leader.get(`/rounds/${first.id}/progress`)).json<{
+      units: { unitId: string }[];
+    }>();
+    expect(progress.units.map((u) => u.unitId).sort()).toEqual(['dept', 'unit']);
     expect(await everything(first.id)).toEqual(atPublication);
   });
 

@@ -6,6 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { RejectionCount, Unit, UnitProgress } from '../../shared/api/organisation';
 import { sortParentsFirst } from '../../shared/unit-tree';
+import { frameScope, unitsInScope } from '../auth/scope';
+import type { StaffPrincipal } from '../auth/policy';
 import type { DB } from '../db/schema';
 import { codeCountsByUnit, type CodeCounts } from '../repositories/codes';
 import { unitIdsUnder } from '../repositories/organisation';
@@ -67,6 +69,20 @@ export function progressTable(
   const invited = rows.reduce((s, u) => s + (u.invited ?? 0), 0);
   const answered = rows.reduce((s, u) => s + u.answered, 0);
   return { units: rows, total: { invited, answered, rate: responseRate(answered, invited) } };
+}
+
+/**
+ * The units of the round a leader's progress shows: their units and those below them in the
+ * round's frame once it has opened (a unit moved below theirs later is not theirs in this round),
+ * in the live tree for a draft.
+ */
+export async function leaderProgressScope(
+  db: Kysely<DB>,
+  staff: StaffPrincipal,
+  round: Pick<RoundRecord, 'id'>,
+): Promise<Set<string>> {
+  const frame = (await findFrames(db, [round.id])).get(round.id);
+  return frame ? frameScope(staff, frame.units, ['leader']) : unitsInScope(db, staff, ['leader']);
 }
 
 /**

@@ -27,7 +27,7 @@ import {
 } from '../rounds/admin-rounds';
 import { releaseRound } from '../release/release-round';
 import { TRANSITIONS } from '../rounds/lifecycle';
-import { roundProgress } from '../rounds/progress';
+import { leaderProgressScope, roundProgress } from '../rounds/progress';
 import { isAdmin } from '../auth/policy';
 import { staffOf } from './staff-request';
 
@@ -107,7 +107,7 @@ export const roundAdminRoutes: FastifyPluginAsyncTypebox<{
     async (request): Promise<RoundProgressResponse> => {
       const staff = staffOf(request);
       const round = await loadRound(db, staff.municipalityId, request.params.id);
-      const scope = isAdmin(staff) ? undefined : await unitsInScope(db, staff, ['leader']);
+      const scope = isAdmin(staff) ? undefined : await leaderProgressScope(db, staff, round);
       return { round: toAdminRound(round), ...(await roundProgress(db, round, scope)) };
     },
   );
