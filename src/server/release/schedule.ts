@@ -54,10 +54,11 @@ export function startReleaseScheduler(options: {
 }): ReleaseScheduler {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
+  // Stopping waits for a run under way; runs follow one another, never overlap.
   const run = () => {
     if (stopped) return;
     running = running
-      .then(() => (stopped ? 0 : releaseDue(options.database, options.sealKey, osloDate(options.now()))))
+      .then(() => releaseDue(options.database, options.sealKey, osloDate(options.now())))
       .then(
         () => undefined,
         (error: unknown) => options.onError(error),

@@ -1,0 +1,162 @@
+// When the sealed answers of a round are released (src/server/release/), on both databases: not
+// while the round runs or is in its grace days (the live counts still see them), at publish, on
+// the first report request once the grace has passed, by the scheduler at start; two releases at
+// once release each answer once; a resend after the release is still a duplicate; and the start
+// refuses a seal key that cannot open what is sealed.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/respondent';
+import type { RoundProgressResponse } from '../../src/shared/api/organisation';
+import { StartRefused } from '../../src/server/db/start-refused';
+import { releaseRound } from '../../src/server/release/release-round';
+import { releaseDue, startReleaseScheduler } from '../../src/server/release/schedule';
+import { checkSealKey, findSealKey, PROCESS_SEAL_KEY } from '../../src/server/release/seal-key';
+import { describeEachDatabase } from './support/databases';
+import type { TestEnvironment } from './support/environment';
+import { insertRound } from '../../src/server/repositories/rounds';
+import { batch, NOW, ROUNDS, seedFixtureCodes, TODAY, validResponse } from './support/fixtures';
+import { releaseAll, sealedCount } from './support/release';
+import { staffEnvironment, type StaffClient } from './support/staff';
+
+describeEachDatabase('releasing sealed answers', (dialect) => {
+  let env: TestEnvironment;
+  let admin: StaffClient;
+  beforeAll(async () => {
+    ({ env, admin } = await staffEnvironment(dialect));
+  });
+  afterAll(() => env.dispose());
+
+  const send = async (items: SubmittedResponse[]) => {
+    const res = await env.app.inject({ method: 'POST', url: '/api/v1/responses', payload: batch(items) });
+    return res.json<IngestResponse>().results.map((r) => r.status);
+  };
+  const responsesOf = async (roundId: string) =>
+    (await env.database.kysely.selectFrom('responses').select('id').where('round_id', '=', roundId).execute())
+      .length;
+  const answeredIn = async (roundId: string, unitId: string) => {
+    const res = await admin.get(`/rounds/${roundId}/progress`);
+    expect(res.statusCode).toBe(200);
+    return res.json<RoundProgressResponse>().units.find((u) => u.unitId === unitId)?.answered;
+  };
+
+  describe('a round from its first answer to its publication', () => {
+    const items = Array.from({ length: 5 }, () => validResponse());
+    it('keeps the answers sealed while the round runs, and counts them live', async () => {
+      expect(await send(items)).toEqual(items.map(() => 'accepted'));
+      expect(await responsesOf(ROUNDS.open.id)).toBe(0);
+      expect(await answeredIn(ROUNDS.open.id, 'dept')).toBe(5);
+      expect(await releaseDue(env.database, PROCESS_SEAL_KEY, TODAY)).toBe(0);
+      expect(await sealedCount(env.database)).toBe(5);
+    });
+
+    it('releases them when the round is published, and a resend afterwards is a duplicate', async () => {
+      expect((await admin.post(`/rounds/${ROUNDS.open.id}/close`)).statusCode).toBe(200);
+      // Closed today: within its grace days nothing is released yet.
+      expect(await releaseDue(env.database, PROCESS_SEAL_KEY, TODAY)).toBe(0);
+      expect((await admin.post(`/rounds/${ROUNDS.open.id}/publish`)).statusCode).toBe(200);
+      expect(await responsesOf(ROUNDS.open.id)).toBe(5);
+      expect(await sealedCount(env.database)).toBe(0);
+      expect(await answeredIn(ROUNDS.open.id, 'dept')).toBe(5);
+      expect(await send([items[2]!])).toEqual(['duplicate']);
+    });
+  });
+
+  /** A fresh open round like round-open with its own codes, and `n` answers sealed in it. */
+  const roundWithAnswers = async (id: string, n: number) => {
+    await insertRound(env.database.kysely, { ...ROUNDS.open, id });
+    await seedFixtureCodes(env.database.kysely, id, ['dept']);
+    const items = Array.from({ length: n }, () => validResponse({ roundId: id }));
+    expect(await send(items)).toEqual(items.map(() => 'accepted'));
+  };
+  const closeInThePast = (id: string) =>
+    env.database.kysely
+      .updateTable('rounds')
+      .set({ status: 'closed', closes_on: '2026-03-05', grace_days: 2 })
+      .where('id', '=', id)
+      .execute();
+
+  it('releases a closed round past its grace days on the first report request', async () => {
+    await roundWithAnswers('round-report', 3);
+    await closeInThePast('round-report');
+    expect(await responsesOf('round-report')).toBe(0);
+    expect((await admin.get('/reports/rounds')).statusCode).toBe(200);
+    expect(await responsesOf('round-report')).toBe(3);
+  });
+
+  it('releases due rounds when the scheduler starts, and stops', async () => {
+    await roundWithAnswers('round-scheduled', 2);
+    await roundWithAnswers('round-running', 2);
+    await closeInThePast('round-scheduled');
+    const errors: unknown[] = [];
+    const scheduler = startReleaseScheduler({
+      database: env.database,
+      sealKey: PROCESS_SEAL_KEY,
+      now: () => NOW,
+      onError: (error) => void errors.push(error),
+    });
+    await scheduler.stop();
+    expect(errors).toEqual([]);
+    expect(await responsesOf('round-scheduled')).toBe(2);
+    expect(await responsesOf('round-running')).toBe(0);
+  });
+
+  it('releases each answer once when two releases race', async () => {
+    await roundWithAnswers('round-raced', 30);
+    const other = dialect === 'postgres' ? env.testDb.connect() : env.database;
+    try {
+      const released = await Promise.all([
+        releaseRound(env.database, PROCESS_SEAL_KEY, 'round-raced'),
+        releaseRound(other, PROCESS_SEAL_KEY, 'round-raced'),
+      ]);
+      expect(released.reduce((a, b) => a + b, 0)).toBe(30);
+      expect(await responsesOf('round-raced')).toBe(30);
+    } finally {
+      if (other !== env.database) await other.close();
+    }
+  });
+
+  it('refuses a seal key that cannot open what is sealed, and takes a new one when nothing is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifaktor-seal-key-'));
+    const notices: string[] = [];
+    const notice = (message: string) => void notices.push(message);
+    try {
+      // Nothing sealed with the tests' own key is left.
+      await releaseAll(env.database);
+      const keyFile = join(dir, 'seal.key');
+      const first = findSealKey({ file: keyFile, dataDir: dir });
+      expect(first.fresh).toBe(true);
+      await checkSealKey(env.database.kysely, first, notice);
+      // Answers sealed with it.
+      const db = env.database.kysely;
+      const { ingestBatch } = await import('../../src/server/ingest/ingest-batch');
+      const { TEST_CODE_HASHER } = await import('./support/fixtures');
+      await ingestBatch(
+        env.database,
+        [validResponse({ roundId: ROUNDS.grace.id, answeredOn: '2026-03-05' })],
+        {
+          today: TODAY,
+          hasher: TEST_CODE_HASHER,
+          sealKey: first.key,
+        },
+      );
+      // The same key starts; another one, or none at all, does not.
+      await checkSealKey(db, findSealKey({ file: keyFile, dataDir: dir }), notice);
+      writeFileSync(join(dir, 'other.key'), `${'ab'.repeat(32)}\n`);
+      await expect(
+        checkSealKey(db, findSealKey({ file: join(dir, 'other.key'), dataDir: dir }), notice),
+      ).rejects.toThrow(StartRefused);
+      await expect(
+        checkSealKey(db, findSealKey({ file: join(dir, 'missing.key'), dataDir: dir }), notice),
+      ).rejects.toThrow(/No seal key was found/);
+      expect(notices).toEqual([]);
+      // Released, nothing is sealed: a new key is taken, and said so.
+      await releaseRound(env.database, first.key, ROUNDS.grace.id);
+      await checkSealKey(db, findSealKey({ file: join(dir, 'other.key'), dataDir: dir }), notice);
+      expect(notices).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
