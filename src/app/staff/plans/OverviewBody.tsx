@@ -37,8 +37,8 @@ export function OverviewBody({ overview }: { overview: OverviewResponse }) {
         date: (iso) => formatDate(iso, language),
       }),
       t('overview.filename', {
-        unit: o.unit.name.replace(/[^\p{L}\p{N}]+/gu, '-'),
-        round: o.round.name.replace(/[^\p{L}\p{N}]+/gu, '-'),
+        unit: o.unit.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-'),
+        round: o.round.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-'),
       }),
     );
 
