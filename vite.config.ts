@@ -38,6 +38,7 @@ export default defineConfig({
           '**/assets/admin-*',
           '**/assets/reports-*',
           '**/assets/preparation-*',
+          '**/assets/followup-*',
         ],
         navigateFallback: '/index.html',
         // Answers never pass through a Workbox cache: the API is network-only by omission.

@@ -186,9 +186,9 @@ describe('"Dette gjør vi" on a phone', () => {
     expect(everything.filter((p) => p.startsWith('/api/') && !p.startsWith('/api/v1/plans/public/'))).toEqual(
       [],
     );
-    expect(everything.filter((p) => /\/assets\/(StaffRoutes|admin|reports|preparation)-/.test(p))).toEqual(
-      [],
-    );
+    expect(
+      everything.filter((p) => /\/assets\/(StaffRoutes|admin|reports|preparation|followup)-/.test(p)),
+    ).toEqual([]);
 
     await phone!.context.setOffline(true);
     await page.reload();
