@@ -161,7 +161,6 @@ export function installPlanFake(server: StaffServer, options: PlanFakeOptions = 
       }),
     }),
   );
-  server.on('GET', '/plans/previous', () => jsonReply(200, { previous: options.previous ?? null }));
   server.on('POST', '/plans', (req) => {
     const body = req.body as { roundId: string; unitId: string; carryOver?: unknown[] };
     if ([...plans.values()].some((p) => p.unitId === body.unitId)) return errorReply(409, 'PLAN_EXISTS');
@@ -183,6 +182,8 @@ export function installPlanFake(server: StaffServer, options: PlanFakeOptions = 
     const plan = plans.get(id!);
     return plan ? answer(plan) : errorReply(404, 'NOT_FOUND');
   });
+  // Registered after /plans/([^/]+): the fake tries the last registered route first.
+  server.on('GET', '/plans/previous', () => jsonReply(200, { previous: options.previous ?? null }));
   server.on('PATCH', '/plans/([^/]+)', (req, [id]) =>
     withPlan(id!, 'settings', (p) => {
       Object.assign(p, req.body);
