@@ -3,7 +3,8 @@
 // run on the same data: reading every raw answer row of the round and counting in JavaScript before
 // the same analysis, which is what a report costs without the aggregate counts kept at ingest.
 // Prints median and p95 per case and the ratio; never asserts a time (machines differ). SQLite by
-// default; BENCH_DATABASE_URL=postgres://… runs on PostgreSQL, in a schema of its own.
+// default; BENCH_DATABASE_URL=postgres://… runs on PostgreSQL, in a schema of its own. Then the
+// ingest bench (./ingest.ts): ingest with codes over HTTP against its raw floor, and the release.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -267,3 +268,5 @@ console.log(
     'against a naive read of the raw answers',
 );
 for (const answers of SCALES) await benchScale(answers);
+// The ingest path with codes against its raw floor, and the release (issue 11): ./ingest.ts.
+await (await import('./ingest')).runIngestBench();
