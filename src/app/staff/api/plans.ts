@@ -36,6 +36,7 @@ export const plansApi = (request: StaffRequest) => ({
   list: (roundId?: string) =>
     request<PlanListResponse>('GET', `${apiPath(STAFF_PATHS.plans)}${query({ roundId })}`),
   settings: () => request<PlanSettings>('GET', apiPath(STAFF_PATHS.planSettings)),
+  saveSettings: (body: PlanSettings) => request<PlanSettings>('PUT', apiPath(STAFF_PATHS.planSettings), body),
   due: () => request<DueListResponse>('GET', apiPath(STAFF_PATHS.planDue)),
   overview: (roundId: string, unitId?: string) =>
     request<OverviewResponse>('GET', `${apiPath(STAFF_PATHS.planOverview)}${query({ roundId, unitId })}`),

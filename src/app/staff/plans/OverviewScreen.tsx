@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../ui/ApiError';
 import { SelectField } from '../ui/SelectField';
 import { useUnits } from '../ui/useOrganisation';
+import { FocusCountForm } from './FocusCountForm';
 import { OverviewBody } from './OverviewBody';
 import { PlanApiError } from './PlanApiError';
 import { useOverview, usePlanList } from './usePlans';
@@ -20,6 +21,7 @@ export function OverviewScreen() {
     <div className="screen admin-screen plan-overview">
       <h1>{t('overview.title')}</h1>
       <p className="no-print">{t('overview.intro')}</p>
+      <FocusCountForm />
       <PlanApiError error={rounds.error} />
       {rounds.isLoading && <p role="status">{t('common.loading')}</p>}
       {rounds.data && rounds.data.rounds.length === 0 && <p className="admin-notice">{t('list.noRounds')}</p>}

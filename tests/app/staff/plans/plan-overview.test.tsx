@@ -152,3 +152,24 @@ describe('the follow-up overview', () => {
     expect(lines).toContain('Mestringsklima;3;0');
   });
 });
+
+describe('the number of focus factors', () => {
+  beforeEach(resetOfflineDb);
+
+  it('lets admin set how many focus factors a unit chooses, from 1 to 3', async () => {
+    const { user, server } = await openOverview();
+    const field = screen.getByLabelText('Fokusfaktorer per enhet');
+    expect(field).toHaveValue('2');
+    expect(
+      within(field)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['1', '2', '3']);
+    await tabTo(user, field);
+    await user.selectOptions(field, '3');
+    await tabTo(user, screen.getByRole('button', { name: 'Lagre' }));
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('Enhetene kan nå velge inntil 3 fokusfaktorer.')).toHaveFocus();
+    expect(server.calls('PUT', '/plans/settings')[0]!.body).toEqual({ focusFactorCount: 3 });
+  });
+});

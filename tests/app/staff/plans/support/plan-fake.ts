@@ -316,5 +316,12 @@ export function installPlanFake(server: StaffServer, options: PlanFakeOptions = 
       201,
     ),
   );
+  // Last: the fake tries the last registered route first, ahead of /plans/:planId.
+  let focusFactorCount = 2;
+  server.on('GET', '/plans/settings', () => jsonReply(200, { focusFactorCount }));
+  server.on('PUT', '/plans/settings', (req) => {
+    focusFactorCount = (req.body as { focusFactorCount: number }).focusFactorCount;
+    return jsonReply(200, { focusFactorCount });
+  });
   return { plans };
 }
