@@ -10,6 +10,13 @@ import { startChaosProxy, type Fault } from './proxy';
 import { seededRandom } from './random';
 import { serverProcess } from './server-process';
 import { CHAOS_CODE_HASH_KEY, planDevices, seedWorld, WORLD } from './world';
+import { createCodeHasher } from '../../../src/server/codes/code-hasher';
+import { findSealKey } from '../../../src/server/release/seal-key';
+import { findStoredResponses } from '../../../src/server/repositories/inbox';
+import { releaseAll } from '../../server/support/release';
+
+/** The seal key the server child is given, so the run can release what it sealed. */
+const CHAOS_SEAL_KEY = 'chaos-seal-key-'.padEnd(64, '0');
 
 export interface ChaosOptions {
   dialect: DialectName;
@@ -61,7 +68,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   } finally {
     await seedConnection.close();
   }
-  const server = await serverProcess({ ...database.env, CODE_HASH_KEY: CHAOS_CODE_HASH_KEY });
+  const server = await serverProcess({
+    ...database.env,
+    CODE_HASH_KEY: CHAOS_CODE_HASH_KEY,
+    SEAL_KEY: CHAOS_SEAL_KEY,
+  });
   const proxy = await startChaosProxy({
     upstreamPort: () => server.port,
     random: seededRandom(`chaos-proxy-${dialect}`),
@@ -101,16 +112,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     try {
       const db = count.kysely;
       const submittedIds = done.flatMap((d) => d.submitted);
+      // The server sealed what it took; its receipts say which answers it has (a released
+      // response keeps no client UUID), and the release writes them as responses and counts.
+      const hasher = createCodeHasher(Buffer.from(CHAOS_CODE_HASH_KEY, 'utf8'));
+      const held = await findStoredResponses(db, (id) => hasher.hashReceipt(id), submittedIds);
+      const stored = submittedIds.filter((id) => held.has(id)).length;
+      await releaseAll(count, findSealKey({ env: CHAOS_SEAL_KEY, dataDir: '.' }).key);
       const rows = (await db.selectFrom('responses').select('id').execute()).map((r) => r.id);
-      const perId = new Map<string, number>();
-      for (const id of rows) perId.set(id, (perId.get(id) ?? 0) + 1);
-      const submittedSet = new Set(submittedIds);
-      const stored = submittedIds.filter((id) => perId.has(id)).length;
-      const duplicates =
-        [...perId.values()].reduce((n, c) => n + (c - 1), 0) +
-        rows.filter((id) => !submittedSet.has(id)).length;
-      const snap = await snapshot(db);
-      const recount = await recomputed(db);
+      // Rows no submitted answer accounts for: an answer stored twice, or one nobody sent.
+      const duplicates = rows.length - stored;
+      const snap = await snapshot(count);
+      const recount = await recomputed(count);
       const codesUsed = await db
         .selectFrom('one_time_codes')
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
