@@ -210,6 +210,16 @@ describeEachDatabase('frozen reporting frame', (dialect) => {
     expect(await everything(first.id)).toEqual(atPublication);
   });
 
+  it('keeps a unit that is part of a round from being deleted, so its id never means another unit', async () => {
+    // fr-new has no answers, codes or kiosks, but the second round's frame holds it.
+    const inUse = await admin.delete('/units/fr-new');
+    expect(inUse.statusCode).toBe(409);
+    expect(inUse.json()).toMatchObject({ error: { code: 'UNIT_IN_USE' } });
+    const spare = await admin.post('/units', { id: 'fr-spare', parentId: 'sector', name: 'Spare' });
+    expect(spare.statusCode).toBe(201);
+    expect((await admin.delete('/units/fr-spare')).statusCode).toBe(204);
+  });
+
   it('refuses codes, kiosks and answers for a unit outside the open round frame', async () => {
     const round = await openRound('Åpen runde');
     const created = await admin.post('/units', {

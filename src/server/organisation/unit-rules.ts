@@ -16,6 +16,7 @@ export function wouldMakeCycle(
 const REFERENCE_TEXT: Record<UnitReference, string> = {
   children: 'units below it',
   rounds: 'rounds',
+  frames: 'rounds that include it',
   answers: 'answers',
   codes: 'codes',
   kiosks: 'kiosks',

@@ -137,6 +137,8 @@ export async function unitIdsInMunicipality(
 export const UNIT_REFERENCES = [
   'children',
   'rounds',
+  /** The unit is in a round's frozen frame (issue 11): its reports show it, so its id stays its own. */
+  'frames',
   'answers',
   'codes',
   'kiosks',
@@ -150,6 +152,7 @@ export async function unitReferences(db: Kysely<DB>, id: string): Promise<UnitRe
   const queries: Record<UnitReference, { executeTakeFirst(): Promise<unknown> }> = {
     children: db.selectFrom('units').select('id').where('parent_id', '=', id).limit(1),
     rounds: db.selectFrom('rounds').select('id').where('unit_id', '=', id).limit(1),
+    frames: db.selectFrom('round_frame_units').select('unit_id').where('unit_id', '=', id).limit(1),
     answers: db.selectFrom('aggregate_totals').select('unit_id').where('unit_id', '=', id).limit(1),
     codes: db.selectFrom('one_time_codes').select('unit_id').where('unit_id', '=', id).limit(1),
     kiosks: db.selectFrom('kiosks').select('id').where('unit_id', '=', id).limit(1),
