@@ -50,8 +50,9 @@ describe('an enrolled shared tablet', () => {
       const { join } = await import('node:path');
       const db = openSqlite(join(server.dataDir, 'tifaktor.sqlite'));
       try {
+        // Sealed until the round is over (src/server/release/): its unit is all the inbox shows.
         const rows = await db.kysely
-          .selectFrom('responses')
+          .selectFrom('sealed_inbox')
           .select(['unit_id'])
           .where('round_id', '=', DEMO_IDS.round)
           .execute();

@@ -36,8 +36,12 @@ async function storedResponses() {
   const rows = await server.app.inject({ method: 'GET', url: '/api/v1/health' });
   expect(rows.statusCode).toBe(200);
   const { openSqlite } = await import('../../src/server/db/database');
+  const { releaseRound } = await import('../../src/server/release/release-round');
+  const { findSealKey } = await import('../../src/server/release/seal-key');
   const db = openSqlite(join(server.dataDir, 'tifaktor.sqlite'));
   try {
+    // The server keeps answers sealed until the round is over: release them now, as it will then.
+    await releaseRound(db, findSealKey({ dataDir: server.dataDir }).key, DEMO_IDS.round);
     // Only the open demo round: the demo's published rounds hold made-up answers of their own.
     return await db.kysely
       .selectFrom('responses')

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../src/server/server';
+import { defaultSealKeyFile } from '../../../src/server/release/seal-key';
 
 const DIST = join(import.meta.dirname, '..', '..', '..', 'dist');
 
@@ -45,6 +46,8 @@ export async function startTestServer(): Promise<TestServer> {
     async dispose() {
       await running.close();
       rmSync(dataDir, { recursive: true, force: true });
+      // The seal key lives beside DATA_DIR, not in it (src/server/release/seal-key.ts).
+      rmSync(defaultSealKeyFile(dataDir), { force: true });
     },
   };
 }
