@@ -5,6 +5,7 @@ import { PLAN_TEXT_LIMITS, type FocusFactor } from '../../../shared/api/plans';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { CreateSection } from '../ui/CreateSection';
 import { TextAreaField } from './fields';
+import { focusHeading } from './focus-after';
 import { useFactorName } from './labels';
 import { PlanApiError } from './PlanApiError';
 import { usePlanChange, usePlanContext } from './PlanContext';
@@ -16,7 +17,7 @@ export function GoalList({ focus }: { focus: FocusFactor }) {
   const factor = useFactorName()(focus.factorId);
   return (
     <div className="plan-goals">
-      <h4>{t('goal.title')}</h4>
+      <h4 id={`plan-goals-${focus.id}`}>{t('goal.title')}</h4>
       {focus.goals.length === 0 && <p className="hint">{t('goal.none')}</p>}
       <ul className="plan-list">
         {focus.goals.map((goal, index) => (
@@ -35,7 +36,10 @@ export function GoalList({ focus }: { focus: FocusFactor }) {
                 confirmLabel={t('goal.removeConfirm')}
                 danger
                 disabled={change.isBusy}
-                onConfirm={async () => void (await change.run((api) => api.deleteGoal(plan.id, goal.id)))}
+                onConfirm={async () => {
+                  if (await change.run((api) => api.deleteGoal(plan.id, goal.id)))
+                    focusHeading(`plan-goals-${focus.id}`);
+                }}
               />
             )}
           </li>

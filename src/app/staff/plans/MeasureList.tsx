@@ -9,6 +9,7 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { CreateSection } from '../ui/CreateSection';
 import { ResultMessage } from '../ui/ResultMessage';
+import { focusHeading } from './focus-after';
 import { useFactorName } from './labels';
 import { MeasureForm } from './MeasureForm';
 import { PlanApiError } from './PlanApiError';
@@ -22,7 +23,7 @@ export function MeasureList({ focus }: { focus: FocusFactor }) {
   const factor = useFactorName()(focus.factorId);
   return (
     <div className="plan-measures">
-      <h4>{t('measure.title')}</h4>
+      <h4 id={`plan-measures-${focus.id}`}>{t('measure.title')}</h4>
       {focus.measures.length === 0 && <p className="hint">{t('measure.none')}</p>}
       <ul className="plan-list">
         {focus.measures.map((measure) => (
@@ -93,7 +94,10 @@ function MeasureItem({ measure, focus }: { measure: Measure; focus: FocusFactor 
               confirmLabel={t('measure.removeConfirm')}
               danger
               disabled={change.isBusy}
-              onConfirm={async () => void (await change.run((api) => api.deleteMeasure(plan.id, measure.id)))}
+              onConfirm={async () => {
+                if (await change.run((api) => api.deleteMeasure(plan.id, measure.id)))
+                  focusHeading(`plan-measures-${focus.id}`);
+              }}
             />
           )}
         </div>

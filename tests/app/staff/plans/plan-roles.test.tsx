@@ -132,4 +132,32 @@ describe('the plan for the reps and after agreeing', () => {
       responsible: { role: 'ordstyrer for personalmøtet' },
     });
   });
+
+  it('in a draft, changes a factor from keep to improve with a new why, and deletes a measure without losing focus', async () => {
+    const { user, server } = await openPlan(
+      LEADER,
+      emptyPlan({ focusFactors: [focusFixture('mestringsklima', 'keep', 1)] }),
+    );
+    const card = screen.getByRole('article', { name: 'Mestringsklima' });
+    await press(user, within(card).getByRole('button', { name: 'Endre valget av Mestringsklima' }));
+    await tabTo(user, within(card).getByRole('radio', { name: /^Videreføre/ }));
+    await user.keyboard('{ArrowDown}');
+    const why = within(card).getByLabelText('Hvorfor valgte dere den?');
+    await tabTo(user, why);
+    await user.clear(why);
+    await user.keyboard('Vi vil dele mer.');
+    await press(user, within(card).getByRole('button', { name: 'Lagre endringene' }));
+    expect(await within(card).findByText('Fokusfaktoren er lagret.')).toHaveFocus();
+    expect(within(card).getByText('Innsatsområde')).toBeInTheDocument();
+    expect(within(card).getByText('Vi vil dele mer.')).toBeInTheDocument();
+    expect(server.calls('PATCH', '/plans/p1/focus-factors/f1')[0]!.body).toEqual({
+      kind: 'improve',
+      why: 'Vi vil dele mer.',
+    });
+
+    await press(user, within(card).getByRole('button', { name: 'Slett tiltaket «Tiltak 1»' }));
+    await press(user, within(card).getByRole('button', { name: 'Ja, slett' }));
+    await within(card).findByText('Ingen tiltak ennå.');
+    expect(within(card).getByRole('heading', { level: 4, name: 'Tiltak' })).toHaveFocus();
+  });
 });

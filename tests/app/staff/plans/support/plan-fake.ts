@@ -239,6 +239,14 @@ export function installPlanFake(server: StaffServer, options: PlanFakeOptions = 
       201,
     ),
   );
+  server.on('PATCH', '/plans/([^/]+)/focus-factors/([^/]+)', (req, [id, item]) =>
+    withPlan(id!, 'focus', (p) => {
+      Object.assign(
+        p.focusFactors.find((f) => f.id === item)!,
+        req.body,
+      );
+    }),
+  );
   server.on('DELETE', '/plans/([^/]+)/focus-factors/([^/]+)', (_req, [id, item]) =>
     withPlan(id!, 'focus', (p) => {
       p.focusFactors = p.focusFactors.filter((f) => f.id !== item);

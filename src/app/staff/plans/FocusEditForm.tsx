@@ -1,0 +1,55 @@
+// Change a focus factor's kind (keep up or improve) and why it was chosen, while the plan is a draft.
+// The factor itself does not change: remove it and choose another instead.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PLAN_TEXT_LIMITS, type FocusFactor, type FocusKind } from '../../../shared/api/plans';
+import { RadioChoices, TextAreaField } from './fields';
+import { PlanApiError } from './PlanApiError';
+import { usePlanChange, usePlanContext } from './PlanContext';
+
+export function FocusEditForm({ focus, onDone }: { focus: FocusFactor; onDone: (message?: string) => void }) {
+  const { t } = useTranslation('followup');
+  const { plan } = usePlanContext();
+  const change = usePlanChange();
+  const [kind, setKind] = useState<FocusKind>(focus.kind);
+  const [why, setWhy] = useState(focus.why);
+  const id = `plan-focus-edit-${focus.id}`;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const saved = await change.run((api) => api.updateFocus(plan.id, focus.id, { kind, why: why.trim() }));
+    if (saved) onDone(t('focus.saved'));
+  };
+
+  return (
+    <form className="admin-form plan-form" onSubmit={(event) => void submit(event)}>
+      <RadioChoices
+        name={`${id}-kind`}
+        legend={t('focus.kind')}
+        value={kind}
+        onChange={setKind}
+        options={[
+          { value: 'keep', label: t('kind.keepLong') },
+          { value: 'improve', label: t('kind.improveLong') },
+        ]}
+      />
+      <TextAreaField
+        id={`${id}-why`}
+        label={t('focus.why')}
+        hint={t('focus.whyHint')}
+        maxLength={PLAN_TEXT_LIMITS.why}
+        value={why}
+        onChange={(event) => setWhy(event.target.value)}
+      />
+      <PlanApiError error={change.error} focus />
+      <div className="admin-actions">
+        <button type="submit" className="button button--primary" disabled={change.isBusy}>
+          {t('measure.saveEdit')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => onDone()}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
