@@ -15,6 +15,7 @@ import type {
   PlanSettings,
   PlanStatus,
   PreviousPlanResponse,
+  PublicLinkResponse,
   ResponsibleCandidatesResponse,
   ReviewRequest,
   UpdateFocusFactorRequest,
@@ -77,6 +78,9 @@ export const plansApi = (request: StaffRequest) => ({
 
   review: (planId: string, body: ReviewRequest) =>
     request<Plan>('POST', apiPath(STAFF_PATHS.planReviews, { planId }), body),
+  /** A new "Dette gjør vi" token; the old one stops working at once. Shown only in this answer. */
+  renewPublicLink: (planId: string) =>
+    request<PublicLinkResponse>('POST', apiPath(STAFF_PATHS.planPublicLink, { planId })),
   candidates: (planId: string) =>
     request<ResponsibleCandidatesResponse>('GET', apiPath(STAFF_PATHS.planCandidates, { planId })),
 });

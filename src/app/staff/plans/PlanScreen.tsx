@@ -11,6 +11,7 @@ import { PlanApiError } from './PlanApiError';
 import { mayFor, PlanContext } from './PlanContext';
 import { PlanMeta } from './PlanMeta';
 import { PLAN_PATHS } from './paths';
+import { PublicLinkSection } from './PublicLinkSection';
 import { ReviewSection } from './ReviewSection';
 import { usePlan } from './usePlans';
 
@@ -39,6 +40,7 @@ export function PlanScreen() {
           <Involvement />
           <Lifecycle />
           <ReviewSection />
+          <PublicLinkSection />
         </PlanContext.Provider>
       )}
     </div>

@@ -182,4 +182,33 @@ describe('the follow-up around the plan', () => {
     expect(screen.getByText('Ikkje starta')).toBeInTheDocument();
     expect(screen.getByText('Før inn når verneombodet vart teke med på råd.')).toBeInTheDocument();
   });
+
+  it('makes the unit\'s "Dette gjør vi" link once, with the poster, and warns before a new one', async () => {
+    const { user, server } = await renderAdmin({
+      path: '/admin/oppfolging/plan/p1',
+      state: { me: LEADER },
+      routes: (server) => installPlanFake(server, { plans: [emptyPlan()] }),
+    });
+    await h1('Oppfølgingsplan for Solbakken sykehjem');
+    const section = screen.getByRole('region', { name: 'Lenke for alle på enheten' });
+    await press(user, within(section).getByRole('button', { name: 'Lag lenke' }));
+    expect(
+      await within(section).findByText('Lenken er laget. Tidligere lenker virker ikke lenger.'),
+    ).toHaveFocus();
+    const token = `${'t'.repeat(42)}1`;
+    expect(
+      within(section).getByRole('link', { name: `${window.location.origin}/dette-gjor-vi/${token}` }),
+    ).toHaveAttribute('href', `/dette-gjor-vi/${token}`);
+    expect(within(section).getByRole('link', { name: 'Åpne plakaten for personalrommet' })).toHaveAttribute(
+      'href',
+      `/dette-gjor-vi/${token}/plakat`,
+    );
+    await press(user, within(section).getByRole('button', { name: 'Lag ny lenke' }));
+    expect(
+      within(section).getByText('Den gamle lenken og plakaten slutter å virke. Lage ny?'),
+    ).toBeInTheDocument();
+    await press(user, within(section).getByRole('button', { name: 'Ja, lag ny lenke' }));
+    await within(section).findByRole('link', { name: new RegExp(`${'t'.repeat(42)}2$`) });
+    expect(server.calls('POST', '/plans/p1/public-link')).toHaveLength(2);
+  });
 });

@@ -30,6 +30,7 @@ import {
   PlanSchema,
   PlanSettingsSchema,
   PreviousPlanResponseSchema,
+  PublicLinkResponseSchema,
   ResponsibleCandidatesResponseSchema,
 } from '../../../../src/shared/api/plans';
 import { PreparationListResponseSchema, PreparationPlanSchema } from '../../../../src/shared/api/preparation';
@@ -109,6 +110,7 @@ const ROUTES: [method: string, path: keyof typeof STAFF_PATHS, successes: Succes
   ['DELETE', 'planMeasure', { 200: PlanSchema }],
   ['POST', 'planReviews', { 201: PlanSchema }],
   ['GET', 'planCandidates', { 200: ResponsibleCandidatesResponseSchema }],
+  ['POST', 'planPublicLink', { 201: PublicLinkResponseSchema }],
   ['GET', 'preparation', { 200: PreparationListResponseSchema }],
   ['GET', 'roundPreparation', { 200: PreparationPlanSchema }],
   ['PUT', 'roundPreparation', { 200: PreparationPlanSchema }],

@@ -331,5 +331,13 @@ export function installPlanFake(server: StaffServer, options: PlanFakeOptions = 
     focusFactorCount = (req.body as { focusFactorCount: number }).focusFactorCount;
     return jsonReply(200, { focusFactorCount });
   });
+  let tokens = 0;
+  server.on('POST', '/plans/([^/]+)/public-link', (_req, [id]) => {
+    const plan = plans.get(id!);
+    if (!plan) return errorReply(404, 'NOT_FOUND');
+    tokens += 1;
+    plan.publicLink = { createdOn: osloDate() };
+    return jsonReply(201, { token: `${'t'.repeat(42)}${tokens}`, createdOn: osloDate() });
+  });
   return { plans };
 }
