@@ -24,5 +24,13 @@ export async function roundKeyForSealing(
     stored = await findRoundKey(trx, roundId);
     if (!stored) throw new Error('The round key could not be stored');
   }
-  return { keyId: stored.keyId, key: unwrapRoundKey(sealKey, roundId, stored.keyId, stored.wrapped) };
+  try {
+    return { keyId: stored.keyId, key: unwrapRoundKey(sealKey, roundId, stored.keyId, stored.wrapped) };
+  } catch (error) {
+    // Nothing is stored: the device keeps the answers and sends them again.
+    throw new Error(
+      `The seal key of this process cannot open round ${roundId}'s key: every server process on one database must have the same SEAL_KEY`,
+      { cause: error },
+    );
+  }
 }

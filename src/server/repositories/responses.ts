@@ -1,10 +1,10 @@
-// Owns writing responses and their aggregate counts. The ingest transaction
-// (../ingest/store-batch.ts) inserts each response unless its UUID is already stored (ON CONFLICT
-// DO NOTHING), then adds only the rows really inserted to the aggregate counts. A resent or racing
-// batch therefore stores one row per UUID and counts it once. Stored rows are never updated. What
-// the counts go up by is the ingest's business (../ingest/aggregate.ts); this module only adds the
-// deltas it is given.
-import type { Kysely, Transaction } from 'kysely';
+// Owns writing aggregate counts, and single responses for the demo seed and the benches. Answers
+// that arrive are sealed by the ingest and written as responses by their round's release
+// (../release/release-round.ts, ./inbox.ts), which adds them here to the counts in the same
+// transaction; a resent answer is known by its receipt and never counted twice. Stored rows are
+// never updated. What the counts go up by is the ingest's business (../ingest/aggregate.ts); this
+// module only adds the deltas it is given.
+import type { Transaction } from 'kysely';
 import type { Database } from '../db/database';
 import type { DB } from '../db/schema';
 import type { AggregateDeltas, NewResponse } from '../ingest/types';
@@ -158,15 +158,4 @@ export async function inRetriedTransaction<T>(
       if (attempt >= MAX_ATTEMPTS || typeof code !== 'string' || !RETRYABLE_CODES.has(code)) throw error;
     }
   }
-}
-
-/** Which of these ids are already stored. */
-export async function findStoredIds(db: Kysely<DB>, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('responses')
-    .select('id')
-    .where('id', 'in', [...ids])
-    .execute();
-  return new Set(rows.map((row) => row.id));
 }
