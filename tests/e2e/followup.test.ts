@@ -150,7 +150,7 @@ async function addGoal(factor: string, text: string, know: string) {
   await card.getByLabel('Dette vil vi se').fill(text);
   await card.getByLabel('Slik vet vi at vi lykkes').fill(know);
   await card.getByRole('button', { name: 'Lagre målet' }).click();
-  await card.getByText(text).waitFor();
+  await card.getByText(text, { exact: true }).waitFor();
 }
 
 async function addMeasure(factor: string, text: string, deadline: string, role?: string) {
