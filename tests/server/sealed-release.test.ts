@@ -10,13 +10,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/respondent';
 import type { RoundProgressResponse } from '../../src/shared/api/organisation';
 import { StartRefused } from '../../src/server/db/start-refused';
+import { storeBatch } from '../../src/server/ingest/store-batch';
 import { releaseRound } from '../../src/server/release/release-round';
 import { releaseDue, startReleaseScheduler } from '../../src/server/release/schedule';
 import { checkSealKey, findSealKey, PROCESS_SEAL_KEY } from '../../src/server/release/seal-key';
 import { describeEachDatabase } from './support/databases';
 import type { TestEnvironment } from './support/environment';
 import { insertRound } from '../../src/server/repositories/rounds';
-import { batch, NOW, ROUNDS, seedFixtureCodes, TODAY, validResponse } from './support/fixtures';
+import {
+  batch,
+  NOW,
+  ROUNDS,
+  seedFixtureCodes,
+  TEST_CODE_HASHER,
+  TODAY,
+  validResponse,
+} from './support/fixtures';
 import { releaseAll, sealedCount } from './support/release';
 import { staffEnvironment, type StaffClient } from './support/staff';
 
@@ -117,6 +126,45 @@ describeEachDatabase('releasing sealed answers', (dialect) => {
     }
   });
 
+  it('seals nothing into a round published while the batch was being checked', async () => {
+    await insertRound(env.database.kysely, {
+      ...ROUNDS.open,
+      id: 'round-raced-publish',
+      status: 'published',
+    });
+    const response = { ...validResponse({ roundId: 'round-raced-publish' }), code: undefined };
+    const { outcomes } = await storeBatch(
+      env.database,
+      TEST_CODE_HASHER,
+      [
+        {
+          response: {
+            id: response.id,
+            roundId: response.roundId,
+            unitId: 'dept',
+            questionnaireVersion: response.questionnaireVersion,
+            answeredOn: TODAY,
+            answers: { s1: 3, s2: null, s3: 4 },
+            background: {},
+            openText: null,
+          },
+          wayIn: { kind: 'kiosk', revoked: false },
+          place: { roundId: 'round-raced-publish', unitId: 'dept', keepUntil: '2026-12-31' },
+        },
+      ],
+      { today: TODAY, rejected: [], sealKey: PROCESS_SEAL_KEY },
+    );
+    expect(outcomes).toEqual([
+      { status: 'rejected', code: 'ROUND_CLOSED', message: expect.any(String) as string },
+    ]);
+    const sealed = await env.database.kysely
+      .selectFrom('sealed_inbox')
+      .select('receipt')
+      .where('round_id', '=', 'round-raced-publish')
+      .execute();
+    expect(sealed).toEqual([]);
+  });
+
   it('refuses a seal key that cannot open what is sealed, and takes a new one when nothing is', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tifaktor-seal-key-'));
     const notices: string[] = [];
@@ -131,7 +179,6 @@ describeEachDatabase('releasing sealed answers', (dialect) => {
       // Answers sealed with it.
       const db = env.database.kysely;
       const { ingestBatch } = await import('../../src/server/ingest/ingest-batch');
-      const { TEST_CODE_HASHER } = await import('./support/fixtures');
       await ingestBatch(
         env.database,
         [validResponse({ roundId: ROUNDS.grace.id, answeredOn: '2026-03-05' })],

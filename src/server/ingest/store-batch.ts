@@ -20,6 +20,7 @@ import type { DB } from '../db/schema';
 import { consumeCode, findCode, releaseCode } from '../repositories/codes';
 import { findStoredResponses, insertSealed, lockRounds, type InboxRow } from '../repositories/inbox';
 import { inRetriedTransaction } from '../repositories/responses';
+import { findRounds } from '../repositories/rounds';
 import { roundKeyForSealing } from '../release/round-keys';
 import { sealAnswer } from '../release/seal';
 import { countRejections, type CountedRejection, type RejectionPlace } from './count-rejections';
@@ -107,12 +108,24 @@ export async function storeBatch(
       return keys.get(roundId)!;
     };
     const already = await findStoredIds(trx, hasher, [...admitted.map((a) => a.response.id), ...lookUp]);
+    // Published while this batch was checked: its release may be done, and an answer sealed now
+    // would be released on its own later. Read again under the lock the release takes.
+    const published = new Set(
+      [...(await findRounds(trx, roundIds)).values()]
+        .filter((r) => r.status === 'published')
+        .map((r) => r.id),
+    );
 
     for (const i of order) {
       const { wayIn, place } = admitted[i]!;
       const { id, ...answer } = admitted[i]!.response;
       if (already.has(id)) {
         outcomes[i] = { status: 'duplicate' };
+        continue;
+      }
+      if (published.has(answer.roundId)) {
+        rejections.push({ id, place, reason: 'ROUND_CLOSED' });
+        outcomes[i] = { status: 'rejected', code: 'ROUND_CLOSED', message: 'The round has been published' };
         continue;
       }
       let codeHash: string | undefined;
