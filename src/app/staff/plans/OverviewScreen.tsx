@@ -53,8 +53,6 @@ function RoundOverview({ roundId }: { roundId: string }) {
   const units = useUnits();
   const rootId = whole.data?.unit.id;
   const sectors = (units.data?.units ?? []).filter((u) => rootId !== undefined && u.parentId === rootId);
-  const sector = useOverview(roundId, sectorId || undefined);
-  const shown = sectorId ? sector : whole;
   return (
     <>
       {sectors.length > 0 && (
@@ -75,9 +73,26 @@ function RoundOverview({ roundId }: { roundId: string }) {
         </div>
       )}
       <ApiError error={units.error} />
-      <PlanApiError error={shown.error} />
-      {shown.isLoading && <p role="status">{t('common.loading')}</p>}
-      {shown.data && <OverviewBody overview={shown.data} />}
+      {sectorId ? (
+        <SectorOverview key={sectorId} roundId={roundId} unitId={sectorId} />
+      ) : (
+        <Shown query={whole} />
+      )}
+    </>
+  );
+}
+
+function SectorOverview({ roundId, unitId }: { roundId: string; unitId: string }) {
+  return <Shown query={useOverview(roundId, unitId)} />;
+}
+
+function Shown({ query }: { query: ReturnType<typeof useOverview> }) {
+  const { t } = useTranslation('followup');
+  return (
+    <>
+      <PlanApiError error={query.error} />
+      {query.isLoading && <p role="status">{t('common.loading')}</p>}
+      {query.data && <OverviewBody overview={query.data} />}
     </>
   );
 }
