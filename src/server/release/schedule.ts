@@ -4,7 +4,7 @@
 // a report never shows a figure that changed by one answer while the round ran.
 //
 // The scheduler runs the due releases at start and every few minutes in the process (an unref'd
-// timer, stopped when the app closes); publishing releases first (../routes/rounds-admin.ts), and
+// timer, stopped when the app closes); publishing releases at once (../routes/rounds-admin.ts), and
 // so does reading a report of a due round (../routes/reports.ts), so no one waits for the timer.
 import { addDays, osloDate } from '../../shared/dates';
 import type { Database } from '../db/database';

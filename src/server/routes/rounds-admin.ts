@@ -88,12 +88,18 @@ export const roundAdminRoutes: FastifyPluginAsyncTypebox<{
       },
       async (request): Promise<AdminRound> => {
         const { municipalityId } = staffOf(request);
-        // A published round takes no more answers: its sealed ones are released first (../release/).
-        if (transition === 'publish') {
-          const round = await loadRound(db, municipalityId, request.params.id);
-          if (round.status === 'closed') await releaseRound(database, sealKey, round.id);
-        }
-        return transitionRound(db, municipalityId, request.params.id, transition, osloDate(now()));
+        const round = await transitionRound(
+          db,
+          municipalityId,
+          request.params.id,
+          transition,
+          osloDate(now()),
+        );
+        // A published round takes no more answers (the ingest checks again under the release's
+        // lock), so its sealed ones are released now, all of them (../release/). Should this fail,
+        // the first report request or the scheduler releases them before anything is read.
+        if (transition === 'publish') await releaseRound(database, sealKey, round.id);
+        return round;
       },
     );
   }
