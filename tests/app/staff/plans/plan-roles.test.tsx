@@ -160,4 +160,25 @@ describe('the plan for the reps and after agreeing', () => {
     await within(card).findByText('Ingen tiltak ennå.');
     expect(within(card).getByRole('heading', { level: 4, name: 'Tiltak' })).toHaveFocus();
   });
+
+  it('in a draft, edits a goal in place', async () => {
+    const { user, server } = await openPlan(
+      LEADER,
+      emptyPlan({ focusFactors: [focusFixture('autonomi', 'improve', 1)] }),
+    );
+    const card = screen.getByRole('article', { name: 'Autonomi' });
+    await press(user, within(card).getByRole('button', { name: 'Endre målet (1) for Autonomi' }));
+    const text = within(card).getByLabelText('Dette vil vi se');
+    expect(text).toHaveValue('Mål 1');
+    await tabTo(user, text);
+    await user.clear(text);
+    await user.keyboard('Alle vet hva de kan avgjøre selv.');
+    await press(user, within(card).getByRole('button', { name: 'Lagre målet' }));
+    expect(await within(card).findByText('Målet er endret.')).toHaveFocus();
+    expect(within(card).getByText('Alle vet hva de kan avgjøre selv.')).toBeInTheDocument();
+    expect(server.calls('PATCH', '/plans/p1/goals/g1')[0]!.body).toEqual({
+      text: 'Alle vet hva de kan avgjøre selv.',
+      howWeKnow: 'Slik vet vi 1',
+    });
+  });
 });

@@ -264,6 +264,14 @@ export function installPlanFake(server: StaffServer, options: PlanFakeOptions = 
       201,
     ),
   );
+  server.on('PATCH', '/plans/([^/]+)/goals/([^/]+)', (req, [id, item]) =>
+    withPlan(id!, 'focus', (p) => {
+      Object.assign(
+        p.focusFactors.flatMap((f) => f.goals).find((g) => g.id === item)!,
+        req.body,
+      );
+    }),
+  );
   server.on('DELETE', '/plans/([^/]+)/goals/([^/]+)', (_req, [id, item]) =>
     withPlan(id!, 'focus', (p) => {
       for (const f of p.focusFactors) f.goals = f.goals.filter((g) => g.id !== item);
