@@ -17,7 +17,15 @@ export const bundledResources = {
   en: { common: enCommon, survey: enSurvey },
 } satisfies Record<Language, Record<string, unknown>>;
 
-export const LAZY_NAMESPACES = ['factors', 'cards', 'admin', 'reports', 'followup', 'preparation', 'plan'] as const;
+export const LAZY_NAMESPACES = [
+  'factors',
+  'cards',
+  'admin',
+  'reports',
+  'followup',
+  'preparation',
+  'plan',
+] as const;
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 
 const lazyFiles = import.meta.glob<{ default: Record<string, unknown> }>([

@@ -15,13 +15,7 @@ import type { DB } from '../db/schema';
 import { findMunicipality } from '../repositories/municipalities';
 import { roundUnitIds } from '../repositories/round-frames';
 import { findQuestionnaire, saveQuestionnaire } from '../repositories/questionnaires';
-import {
-  findRound,
-  insertRound,
-  listRounds,
-  updateRound,
-  type StoredRound,
-} from '../repositories/rounds';
+import { findRound, insertRound, listRounds, updateRound, type StoredRound } from '../repositories/rounds';
 import { findUnit } from '../repositories/units';
 import { withDefaults } from './defaults';
 import {
