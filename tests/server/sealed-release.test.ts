@@ -206,4 +206,19 @@ describeEachDatabase('releasing sealed answers', (dialect) => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('answers 503 SEAL_KEY_MISMATCH from a process with another seal key, and stores nothing', async () => {
+    const id = 'round-two-keys';
+    await roundWithAnswers(id, 1);
+    const before = await sealedCount(env.database);
+    const other = env.secondApp({ sealKey: new Uint8Array(32).fill(7) });
+    const item = validResponse({ roundId: id });
+    const res = await other.inject({ method: 'POST', url: '/api/v1/responses', payload: batch([item]) });
+    expect(res.statusCode).toBe(503);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('SEAL_KEY_MISMATCH');
+    expect(await sealedCount(env.database)).toBe(before);
+    // The device sends it again to a process with the right key: taken once.
+    expect(await send([item])).toEqual(['accepted']);
+    expect(await send([item])).toEqual(['duplicate']);
+  });
 });

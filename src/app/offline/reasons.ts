@@ -11,6 +11,7 @@ export const TRANSIENT_CODES: ReadonlySet<string> = new Set([
   'DATABASE_UNAVAILABLE',
   'DATABASE_BUSY',
   'DATABASE_FULL',
+  'SEAL_KEY_MISMATCH',
   'INTERNAL_ERROR',
 ]);
 

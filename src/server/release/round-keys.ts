@@ -3,6 +3,7 @@
 // Unwrapping is one AES-GCM open of 32 bytes, so nothing is cached: a key the release destroyed is
 // never used again by this or another process.
 import type { Transaction } from 'kysely';
+import { ApiError } from '../api-error';
 import type { DB } from '../db/schema';
 import { findRoundKey, insertRoundKeyIfAbsent } from '../repositories/inbox';
 import { newRoundKey, unwrapRoundKey, wrapRoundKey } from './seal';
@@ -26,11 +27,13 @@ export async function roundKeyForSealing(
   }
   try {
     return { keyId: stored.keyId, key: unwrapRoundKey(sealKey, roundId, stored.keyId, stored.wrapped) };
-  } catch (error) {
-    // Nothing is stored: the device keeps the answers and sends them again.
-    throw new Error(
-      `The seal key of this process cannot open round ${roundId}'s key: every server process on one database must have the same SEAL_KEY`,
-      { cause: error },
+  } catch {
+    // A misconfigured process (another SEAL_KEY than the one that sealed the round): 503 with a
+    // stable code, nothing stored; the device keeps the answers and sends them again, and another
+    // process behind the same load balancer may take them.
+    throw new ApiError(
+      'SEAL_KEY_MISMATCH',
+      `This server process cannot seal answers for round ${roundId}: every server process on one database must have the same SEAL_KEY`,
     );
   }
 }

@@ -49,6 +49,7 @@ export const ERROR_CODES = [
    * request was stored; send it again in a moment.
    */
   'DATABASE_BUSY',
+  'SEAL_KEY_MISMATCH',
   /** Staff route without a valid session (none, expired or ended). */
   'UNAUTHENTICATED',
   /** Signed in, but none of the person's roles may use this endpoint. */
@@ -169,6 +170,11 @@ export const ERROR_SPECS = {
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database is unavailable; try again in a moment' },
   DATABASE_FULL: { status: 503, message: 'The database is full; nothing was stored, try again later' },
   DATABASE_BUSY: { status: 503, message: 'The database is busy; nothing was stored, try again in a moment' },
+  SEAL_KEY_MISMATCH: {
+    status: 503,
+    message:
+      'This server process cannot seal answers for the round (its SEAL_KEY differs); nothing was stored',
+  },
   UNAUTHENTICATED: { status: 401, message: 'Sign in to continue' },
   FORBIDDEN_ROLE: { status: 403, message: 'Your roles do not give access to this' },
   FORBIDDEN_UNIT: { status: 403, message: 'This unit is outside your units' },
