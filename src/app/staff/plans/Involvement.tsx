@@ -42,7 +42,7 @@ function Party({ party }: { party: ConsultationParty }) {
     event.preventDefault();
     setMessage('');
     const saved = await change.run((api) => api.consult(plan.id, party, { consultedOn: date || null }));
-    if (saved) setMessage(t('involvement.consultedSaved', { party: t(`party.${party}`) }));
+    if (saved) setMessage(t('involvement.consultedSaved', { party: t(`partyInline.${party}`) }));
   };
   const markSeen = async () => {
     setMessage('');
@@ -71,7 +71,7 @@ function Party({ party }: { party: ConsultationParty }) {
           <TextField
             id={id}
             type="date"
-            label={t('involvement.consultedLabel', { party: t(`party.${party}`) })}
+            label={t('involvement.consultedLabel', { party: t(`partyInline.${party}`) })}
             className="admin-field--short"
             value={date}
             onChange={(event) => setDate(event.target.value)}

@@ -123,8 +123,8 @@ describe('making a follow-up plan from the report', () => {
       // Still missing: the safety rep. Then the date, and nothing is missing.
       expect(within(steps).getByText('Før inn når verneombudet ble tatt med på råd.')).toBeInTheDocument();
       const safety = screen.getByRole('group', { name: 'Verneombud' });
-      await tabTo(user, within(safety).getByLabelText('Dato Verneombud ble tatt med'));
-      await user.clear(within(safety).getByLabelText('Dato Verneombud ble tatt med'));
+      await tabTo(user, within(safety).getByLabelText('Dato verneombudet ble tatt med'));
+      await user.clear(within(safety).getByLabelText('Dato verneombudet ble tatt med'));
       await user.keyboard('2026-04-02');
       await press(user, within(safety).getByRole('button', { name: 'Lagre datoen' }));
       expect(await within(safety).findByText('Tatt med på råd 2. april 2026.')).toBeInTheDocument();
