@@ -6,12 +6,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/respondent';
 import type { RoundProgressResponse } from '../../src/shared/api/organisation';
 import { StartRefused } from '../../src/server/db/start-refused';
 import { storeBatch } from '../../src/server/ingest/store-batch';
-import { releaseRound } from '../../src/server/release/release-round';
+import { releaseRound, wipeTraces } from '../../src/server/release/release-round';
 import { releaseDue, startReleaseScheduler } from '../../src/server/release/schedule';
 import { checkSealKey, findSealKey, PROCESS_SEAL_KEY } from '../../src/server/release/seal-key';
 import { describeEachDatabase } from './support/databases';
@@ -125,6 +126,22 @@ describeEachDatabase('releasing sealed answers', (dialect) => {
       if (other !== env.database) await other.close();
     }
   });
+
+  it.runIf(dialect === 'postgres')(
+    'cleans up after a release while an ingest holds the inbox, instead of waiting for it',
+    async () => {
+      const other = env.testDb.connect();
+      try {
+        await other.kysely.transaction().execute(async (trx) => {
+          // What an ingest holds while it seals: a write lock on the inbox.
+          await sql`lock table sealed_inbox in row exclusive mode`.execute(trx);
+          await expect(wipeTraces(env.database)).resolves.toBeUndefined();
+        });
+      } finally {
+        await other.close();
+      }
+    },
+  );
 
   it('seals nothing into a round published while the batch was being checked', async () => {
     await insertRound(env.database.kysely, {

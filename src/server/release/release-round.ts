@@ -80,8 +80,29 @@ export async function wipeTraces(database: Database): Promise<void> {
   } else {
     // Emptied, the tables are truncated: PostgreSQL then drops their files, with whatever bytes the
     // deleted rows left in their pages. Else VACUUM removes the dead row versions.
-    const emptied = await database.kysely.transaction().execute(async (trx) => {
-      await sql`lock table sealed_inbox, round_seal_keys in access exclusive mode`.execute(trx);
+    const emptied = await truncateIfEmpty(database);
+    if (!emptied) {
+      await sql`vacuum sealed_inbox`.execute(database.kysely);
+      await sql`vacuum round_seal_keys`.execute(database.kysely);
+    }
+    // The used codes' old row versions (reshuffleUsedCodes) kept the order they were used in.
+    await sql`vacuum one_time_codes`.execute(database.kysely);
+  }
+}
+
+/** PostgreSQL's "could not get the lock" (NOWAIT) and "deadlock detected". */
+const LOCK_REFUSED = new Set(['55P03', '40P01']);
+
+/**
+ * Truncates the inbox and the key table when both are empty. The lock is taken with NOWAIT: an
+ * ingest or another release holding either table (its row locks are enough) would otherwise wait
+ * for this lock while it waits for theirs. Refused, it answers false and the caller vacuums, which
+ * takes no lock that conflicts with writers.
+ */
+async function truncateIfEmpty(database: Database): Promise<boolean> {
+  try {
+    return await database.kysely.transaction().execute(async (trx) => {
+      await sql`lock table sealed_inbox, round_seal_keys in access exclusive mode nowait`.execute(trx);
       const left = await sql<{
         n: string;
       }>`select (select count(*) from sealed_inbox) + (select count(*) from round_seal_keys) as n`.execute(
@@ -91,11 +112,8 @@ export async function wipeTraces(database: Database): Promise<void> {
       await sql`truncate sealed_inbox, round_seal_keys`.execute(trx);
       return true;
     });
-    if (!emptied) {
-      await sql`vacuum sealed_inbox`.execute(database.kysely);
-      await sql`vacuum round_seal_keys`.execute(database.kysely);
-    }
-    // The used codes' old row versions (reshuffleUsedCodes) kept the order they were used in.
-    await sql`vacuum one_time_codes`.execute(database.kysely);
+  } catch (error) {
+    if (LOCK_REFUSED.has(String((error as { code?: unknown }).code))) return false;
+    throw error;
   }
 }
