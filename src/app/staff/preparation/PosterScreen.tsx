@@ -4,6 +4,7 @@
 // factors, what happens afterwards and what anonymity means here (the round's threshold, no access
 // to single answers, background only for the whole municipality). One sheet, A4 or A3
 // (preparation.css, named pages); the print dialog also saves it as a PDF.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { preparationApi } from '../api/preparation';
@@ -16,7 +17,13 @@ export function PosterScreen() {
   const { t } = useTranslation('preparation');
   const { roundId = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const size: PosterSize = params.get('format') === 'a3' ? 'a3' : 'a4';
+  // Held here as well as in the address: the router applies a new address in a transition, and a
+  // controlled radio would show the old choice until then (a click that seems not to take).
+  const [size, setSize] = useState<PosterSize>(params.get('format') === 'a3' ? 'a3' : 'a4');
+  const choose = (option: PosterSize) => {
+    setSize(option);
+    setParams(option === 'a3' ? { format: 'a3' } : {}, { replace: true });
+  };
   const query = useStaffQuery((request) => preparationApi(request).plan(roundId), `preparation/${roundId}`);
 
   return (
@@ -35,7 +42,7 @@ export function PosterScreen() {
                 name="poster-size"
                 value={option}
                 checked={size === option}
-                onChange={() => setParams(option === 'a3' ? { format: 'a3' } : {}, { replace: true })}
+                onChange={() => choose(option)}
               />
               <span>{option.toUpperCase()}</span>
             </label>
