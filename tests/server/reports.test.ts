@@ -488,4 +488,21 @@ describeEachDatabase('report counts read again when answers change', (dialect) =
     await storeDirectly(env, 'r-cache', 'rep-school', same(2, 5));
     expect(await autonomy()).toBe(3);
   });
+
+  it('shows the background groups of answers stored after an earlier municipality report', async () => {
+    await insertRound(env.database.kysely, roundRecord('r-cache-bg', { status: 'published' }));
+    const admin = await signedIn(env, 'admin');
+    const gender = async () => {
+      const res = await admin.get('/reports/rounds/r-cache-bg/units/rep-root');
+      expect(res.statusCode, res.body).toBe(200);
+      const breakdown = res.json<UnitReportResponse>().background?.find((b) => b.questionId === 'gender');
+      return Object.fromEntries((breakdown?.groups ?? []).map((g) => [g.value, g.responses]));
+    };
+    await storeDirectly(env, 'r-cache-bg', 'rep-school', same(4, 5, { background: { gender: 'female' } }));
+    expect(await gender()).toMatchObject({ female: 5, male: null });
+    // The breakdowns are kept between reports (reports/background-cache.ts): five men later must
+    // show, not the breakdown kept from the first read.
+    await storeDirectly(env, 'r-cache-bg', 'rep-home-a', same(3, 5, { background: { gender: 'male' } }));
+    expect(await gender()).toMatchObject({ female: 5, male: 5 });
+  });
 });

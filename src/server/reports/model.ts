@@ -72,6 +72,8 @@ export interface UnitStaffing {
 export interface LoadedRoundData extends RoundData {
   settings: FrameSettings;
   staffing: ReadonlyMap<string, UnitStaffing>;
+  /** The round's totals as read (./count-cache.ts fingerprints): what cached results are keyed on. */
+  countsFingerprint: string;
 }
 
 /** The statement ids of each factor in the questionnaire. */

@@ -149,10 +149,11 @@ export async function loadRoundsData(
     unframed.map((r) => r.municipalityId),
   );
   const totals = await totalRows(db, roundIds);
+  const prints = fingerprints(totals);
   const counted =
     detail === 'totals'
       ? new Map<string, CachedRound>()
-      : await roundCounts(database, roundIds, fingerprints(totals), detail === 'background');
+      : await roundCounts(database, roundIds, prints, detail === 'background');
 
   const out = new Map<string, LoadedRoundData>();
   for (const round of rounds) {
@@ -191,6 +192,7 @@ export async function loadRoundsData(
       backgroundProfiles: backgroundProfiles(backgroundRead, new Set(own.keys())),
       settings: frame.settings,
       staffing: new Map(tree.map((u) => [u.id, { employeeCount: u.employeeCount, openKiosk: u.openKiosk }])),
+      countsFingerprint: prints.get(round.id) ?? '',
     });
   }
   return out;

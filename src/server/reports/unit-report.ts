@@ -23,7 +23,8 @@ import {
   type RoundRecord,
 } from '../repositories/rounds';
 import { invitedIn, responseRate } from '../rounds/progress';
-import { analyseRound, backgroundBreakdowns, nationalAverages, type RoundAnalysis } from './analyse';
+import { analyseRound, nationalAverages, type RoundAnalysis } from './analyse';
+import { keptBackgroundBreakdowns } from './background-cache';
 import type { LoadedRoundData, UnitNode } from './model';
 import { openAnswerPlan } from './open-answers';
 import { chooseNational, type ImportedNational, type NationalChoice } from './national-choice';
@@ -167,7 +168,7 @@ export async function buildUnitReport(
     suppressedReason: null,
     responseRate: await unitResponseRate(db, input),
     factors: factorRows(analysis, unit.id, nationalChoice.averages, previous?.analysis.figures.get(unit.id)),
-    background: isMunicipality ? backgroundBreakdowns(analysis) : null,
+    background: isMunicipality ? keptBackgroundBreakdowns(database, analysis) : null,
     openAnswers,
     openAnswersHidden: plan && !plan.listed ? ('too-few' as const) : null,
   };
