@@ -7,7 +7,7 @@ import { FACTOR_IDS, type FactorId } from '../../../shared/factors';
 import { SelectField } from '../ui/SelectField';
 import { RadioChoices, TextAreaField } from './fields';
 import { useFactorName } from './labels';
-import { PlanApiError } from './PlanApiError';
+import { FormEnd } from './FormEnd';
 import { usePlanChange, usePlanContext } from './PlanContext';
 
 export function AddFocusForm({ onDone }: { onDone: (message?: string) => void }) {
@@ -65,15 +65,12 @@ export function AddFocusForm({ onDone }: { onDone: (message?: string) => void })
         value={why}
         onChange={(event) => setWhy(event.target.value)}
       />
-      <PlanApiError error={change.error} focus />
-      <div className="admin-actions">
-        <button type="submit" className="button button--primary" disabled={change.isBusy}>
-          {t('focus.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormEnd
+        error={change.error}
+        busy={change.isBusy}
+        saveLabel={t('focus.save')}
+        onCancel={() => onDone()}
+      />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLAN_TEXT_LIMITS, type FocusFactor, type FocusKind } from '../../../shared/api/plans';
 import { RadioChoices, TextAreaField } from './fields';
-import { PlanApiError } from './PlanApiError';
+import { FormEnd } from './FormEnd';
 import { usePlanChange, usePlanContext } from './PlanContext';
 
 export function FocusEditForm({ focus, onDone }: { focus: FocusFactor; onDone: (message?: string) => void }) {
@@ -41,15 +41,12 @@ export function FocusEditForm({ focus, onDone }: { focus: FocusFactor; onDone: (
         value={why}
         onChange={(event) => setWhy(event.target.value)}
       />
-      <PlanApiError error={change.error} focus />
-      <div className="admin-actions">
-        <button type="submit" className="button button--primary" disabled={change.isBusy}>
-          {t('measure.saveEdit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormEnd
+        error={change.error}
+        busy={change.isBusy}
+        saveLabel={t('measure.saveEdit')}
+        onCancel={() => onDone()}
+      />
     </form>
   );
 }

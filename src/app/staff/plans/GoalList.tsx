@@ -8,6 +8,7 @@ import { ResultMessage } from '../ui/ResultMessage';
 import { TextAreaField } from './fields';
 import { focusHeading } from './focus-after';
 import { useFactorName } from './labels';
+import { FormEnd } from './FormEnd';
 import { PlanApiError } from './PlanApiError';
 import { usePlanChange, usePlanContext } from './PlanContext';
 
@@ -142,15 +143,12 @@ function GoalForm({ focus, goal, onDone }: FormProps) {
         value={howWeKnow}
         onChange={(event) => setHowWeKnow(event.target.value)}
       />
-      <PlanApiError error={change.error} focus />
-      <div className="admin-actions">
-        <button type="submit" className="button button--primary" disabled={change.isBusy}>
-          {t('goal.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormEnd
+        error={change.error}
+        busy={change.isBusy}
+        saveLabel={t('goal.save')}
+        onCancel={() => onDone()}
+      />
     </form>
   );
 }

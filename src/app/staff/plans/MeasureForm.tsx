@@ -15,7 +15,7 @@ import { addDays, osloDate } from '../../../shared/dates';
 import { SelectField } from '../ui/SelectField';
 import { TextField } from '../ui/TextField';
 import { RadioChoices, TextAreaField } from './fields';
-import { PlanApiError } from './PlanApiError';
+import { FormEnd } from './FormEnd';
 import { usePlanChange, usePlanContext } from './PlanContext';
 import { Suggestions } from './Suggestions';
 import { useCandidates } from './usePlans';
@@ -161,15 +161,12 @@ export function MeasureForm({ focus, measure, onDone }: Props) {
         value={notes}
         onChange={(event) => setNotes(event.target.value)}
       />
-      <PlanApiError error={change.error} focus />
-      <div className="admin-actions">
-        <button type="submit" className="button button--primary" disabled={change.isBusy}>
-          {measure ? t('measure.saveEdit') : t('measure.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormEnd
+        error={change.error}
+        busy={change.isBusy}
+        saveLabel={measure ? t('measure.saveEdit') : t('measure.save')}
+        onCancel={() => onDone()}
+      />
     </form>
   );
 }

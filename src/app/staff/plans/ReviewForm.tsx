@@ -12,7 +12,7 @@ import {
 import { osloDate } from '../../../shared/dates';
 import { TextField } from '../ui/TextField';
 import { RadioChoices, TextAreaField } from './fields';
-import { PlanApiError } from './PlanApiError';
+import { FormEnd } from './FormEnd';
 import { usePlanChange, usePlanContext } from './PlanContext';
 
 export function ReviewForm({ onDone }: { onDone: (message?: string) => void }) {
@@ -93,15 +93,12 @@ export function ReviewForm({ onDone }: { onDone: (message?: string) => void }) {
         value={next}
         onChange={(event) => setNext(event.target.value)}
       />
-      <PlanApiError error={change.error} focus />
-      <div className="admin-actions">
-        <button type="submit" className="button button--primary" disabled={change.isBusy}>
-          {t('review.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormEnd
+        error={change.error}
+        busy={change.isBusy}
+        saveLabel={t('review.save')}
+        onCancel={() => onDone()}
+      />
     </form>
   );
 }
