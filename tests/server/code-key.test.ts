@@ -41,6 +41,8 @@ describe('the code key against the database', () => {
       else process.env[name] = value;
     }
     rmSync(dataDir, { recursive: true, force: true });
+    // The seal key's default file sits beside DATA_DIR, not inside it (release/seal-key.ts).
+    rmSync(`${dataDir}.seal-key`, { force: true });
   });
 
   const start = () =>
