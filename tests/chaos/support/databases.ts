@@ -24,7 +24,11 @@ export function dialectsToRun(): DialectName[] {
 
 export async function createRunDatabase(dialect: DialectName, label: string): Promise<RunDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), `tifaktor-${label}-`));
-  const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
+  const removeDir = () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    // The server's default seal key file, beside DATA_DIR (src/server/release/seal-key.ts).
+    rmSync(`${dataDir}.seal-key`, { force: true });
+  };
   if (dialect === 'sqlite') {
     return {
       dialect,
