@@ -3,10 +3,11 @@
 // (the municipality's unless the leader switched). The leader opens it from the page or from the
 // staff plan screen and prints it.
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { PUBLIC_PLAN_PATHS, publicPlanLink } from '../../ui/plan-paths';
 import { PlanQr } from './PlanQr';
 import { usePublicPlan } from './usePublicPlan';
+import { PrintTools } from '../../ui/PrintTools';
 
 export function PlanPosterScreen() {
   const { t } = useTranslation(['plan', 'factors']);
@@ -16,24 +17,21 @@ export function PlanPosterScreen() {
   const factors = plan?.status === 'draft' ? [] : (plan?.focusFactors ?? []);
   return (
     <div className="screen plan-poster-screen">
-      <div className="no-print">
-        <p>
-          <Link to={PUBLIC_PLAN_PATHS.page(token)}>{t('plan:poster.back')}</Link>
-        </p>
-        <p>{t('plan:poster.intro')}</p>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => window.print()}
-          disabled={!plan}
-        >
-          {t('plan:poster.print')}
-        </button>
-        {state.kind === 'loading' && <p role="status">{t('plan:loading')}</p>}
-        {state.kind === 'failed' && (
-          <p role="alert">{t(state.problem === 'link' ? 'plan:errorLink' : 'plan:errorServer')}</p>
-        )}
-      </div>
+      <PrintTools
+        back={PUBLIC_PLAN_PATHS.page(token)}
+        backLabel={t('plan:poster.back')}
+        intro={t('plan:poster.intro')}
+        printLabel={t('plan:poster.print')}
+        ready={!!plan}
+        after={
+          <>
+            {state.kind === 'loading' && <p role="status">{t('plan:loading')}</p>}
+            {state.kind === 'failed' && (
+              <p role="alert">{t(state.problem === 'link' ? 'plan:errorLink' : 'plan:errorServer')}</p>
+            )}
+          </>
+        }
+      />
       {plan && (
         <article className="plan-poster" aria-labelledby="plan-poster-heading">
           <p className="plan-poster__kicker">{plan.municipality.name}</p>

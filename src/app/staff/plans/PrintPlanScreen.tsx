@@ -1,7 +1,7 @@
 // /admin/oppfolging/plan/:planId/utskrift — the plan on A4 for the archive and the AMU, in the
 // report's print style: headed with unit and round and numbered "side 1 av 2" on every page
 // (src/app/ui/print-pages.ts), each focus factor kept whole on its page where it fits.
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CONSULTATION_PARTIES, type Plan } from '../../../shared/api/plans';
 import { formatDate } from '../../ui/format';
@@ -13,6 +13,7 @@ import { PLAN_PATHS } from './paths';
 import { PlanStatusTag } from './PlanStatusTag';
 import { useResponsibleText } from './responsible';
 import { usePlan } from './usePlans';
+import { PrintTools } from '../../ui/PrintTools';
 
 export function PrintPlanScreen() {
   const { t } = useTranslation('followup');
@@ -29,20 +30,14 @@ export function PrintPlanScreen() {
   );
   return (
     <div className="screen admin-screen plan plan-print">
-      <div className="no-print plan-print__tools">
-        <p>
-          <Link to={PLAN_PATHS.plan(planId)}>{t('print.back')}</Link>
-        </p>
-        <p>{t('print.intro')}</p>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => window.print()}
-          disabled={!plan}
-        >
-          {t('print.button')}
-        </button>
-      </div>
+      <PrintTools
+        className="plan-print__tools"
+        back={PLAN_PATHS.plan(planId)}
+        backLabel={t('print.back')}
+        intro={t('print.intro')}
+        printLabel={t('print.button')}
+        ready={!!plan}
+      />
       <p className="plan-print__kicker">{t('print.kicker')}</p>
       <h1>{plan ? t('plan.title', { unit: plan.unitName }) : t('plan.loadingTitle')}</h1>
       <PlanApiError error={loadError} />

@@ -6,7 +6,8 @@
 // (preparation.css, named pages); the print dialog also saves it as a PDF.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
+import { PrintTools } from '../../ui/PrintTools';
 import { preparationApi } from '../api/preparation';
 import { ApiError } from '../ui/ApiError';
 import { useStaffQuery } from '../ui/useStaffQuery';
@@ -28,11 +29,14 @@ export function PosterScreen() {
 
   return (
     <div className={`screen admin-screen poster-screen poster-screen--${size}`}>
-      <div className="no-print poster-tools">
-        <p>
-          <Link to={PREPARATION_PATHS.round(roundId)}>{t('poster.back')}</Link>
-        </p>
-        <p>{t('poster.intro')}</p>
+      <PrintTools
+        className="poster-tools"
+        back={PREPARATION_PATHS.round(roundId)}
+        backLabel={t('poster.back')}
+        intro={t('poster.intro')}
+        printLabel={t('poster.print')}
+        ready={!!query.data}
+      >
         <fieldset className="choice-group">
           <legend>{t('poster.size')}</legend>
           {(['a4', 'a3'] as const).map((option) => (
@@ -48,15 +52,7 @@ export function PosterScreen() {
             </label>
           ))}
         </fieldset>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => window.print()}
-          disabled={!query.data}
-        >
-          {t('poster.print')}
-        </button>
-      </div>
+      </PrintTools>
       <ApiError error={query.error} />
       {query.isLoading && <p role="status">{t('loading')}</p>}
       {query.data && <Poster plan={query.data} />}

@@ -3,7 +3,7 @@
 // (reports.css, @media print), every page after the cover headed with the unit and round and
 // numbered "side 3 av 8" (src/app/ui/print-pages.ts). The browser's print dialog also saves it as
 // a PDF. No open answers: a printout travels.
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { pageBoxesCss, pageOfContent, usePrintPageBoxes } from '../../ui/print-pages';
 import { FactorSection } from './FactorSection';
@@ -14,6 +14,7 @@ import { ReportMeta } from './ReportMeta';
 import { ResponseRate } from './ResponseRate';
 import { SuppressedNotice } from './SuppressedNotice';
 import { useUnitReport } from './useReports';
+import { PrintTools } from '../../ui/PrintTools';
 
 export function PrintReportScreen() {
   const { t } = useTranslation('reports');
@@ -32,20 +33,14 @@ export function PrintReportScreen() {
   const factorPages = report ? pairs(report.factors) : [];
   return (
     <div className="screen admin-screen report report-print">
-      <div className="no-print report-print__tools">
-        <p>
-          <Link to={REPORT_PATHS.report(roundId, unitId)}>{t('print.back')}</Link>
-        </p>
-        <p>{t('print.intro')}</p>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => window.print()}
-          disabled={!report}
-        >
-          {t('print.button')}
-        </button>
-      </div>
+      <PrintTools
+        className="report-print__tools"
+        back={REPORT_PATHS.report(roundId, unitId)}
+        backLabel={t('print.back')}
+        intro={t('print.intro')}
+        printLabel={t('print.button')}
+        ready={!!report}
+      />
       <section className="report-print__cover" aria-labelledby="report-print-title">
         <p className="report-print__kicker">{t('print.kicker')}</p>
         <h1 id="report-print-title">
