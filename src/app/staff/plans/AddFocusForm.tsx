@@ -2,11 +2,11 @@
 // why the unit chose it. The server fills in the unit's figure from the report the plan builds on.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLAN_TEXT_LIMITS, type FocusKind } from '../../../shared/api/plans';
+import type { FocusKind } from '../../../shared/api/plans';
 import { FACTOR_IDS, type FactorId } from '../../../shared/factors';
 import { SelectField } from '../ui/SelectField';
-import { RadioChoices, TextAreaField } from './fields';
 import { useFactorName } from './labels';
+import { FocusFields } from './FocusFields';
 import { FormEnd } from './FormEnd';
 import { usePlanChange, usePlanContext } from './PlanContext';
 
@@ -47,24 +47,7 @@ export function AddFocusForm({ onDone }: { onDone: (message?: string) => void })
           </option>
         ))}
       </SelectField>
-      <RadioChoices
-        name="plan-focus-kind"
-        legend={t('focus.kind')}
-        value={kind}
-        onChange={setKind}
-        options={[
-          { value: 'keep', label: t('kind.keepLong') },
-          { value: 'improve', label: t('kind.improveLong') },
-        ]}
-      />
-      <TextAreaField
-        id="plan-focus-why"
-        label={t('focus.why')}
-        hint={t('focus.whyHint')}
-        maxLength={PLAN_TEXT_LIMITS.why}
-        value={why}
-        onChange={(event) => setWhy(event.target.value)}
-      />
+      <FocusFields idPrefix="plan-focus" kind={kind} onKind={setKind} why={why} onWhy={setWhy} />
       <FormEnd
         error={change.error}
         busy={change.isBusy}

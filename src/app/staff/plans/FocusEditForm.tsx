@@ -2,8 +2,8 @@
 // The factor itself does not change: remove it and choose another instead.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLAN_TEXT_LIMITS, type FocusFactor, type FocusKind } from '../../../shared/api/plans';
-import { RadioChoices, TextAreaField } from './fields';
+import type { FocusFactor, FocusKind } from '../../../shared/api/plans';
+import { FocusFields } from './FocusFields';
 import { FormEnd } from './FormEnd';
 import { usePlanChange, usePlanContext } from './PlanContext';
 
@@ -23,24 +23,7 @@ export function FocusEditForm({ focus, onDone }: { focus: FocusFactor; onDone: (
 
   return (
     <form className="admin-form plan-form" onSubmit={(event) => void submit(event)}>
-      <RadioChoices
-        name={`${id}-kind`}
-        legend={t('focus.kind')}
-        value={kind}
-        onChange={setKind}
-        options={[
-          { value: 'keep', label: t('kind.keepLong') },
-          { value: 'improve', label: t('kind.improveLong') },
-        ]}
-      />
-      <TextAreaField
-        id={`${id}-why`}
-        label={t('focus.why')}
-        hint={t('focus.whyHint')}
-        maxLength={PLAN_TEXT_LIMITS.why}
-        value={why}
-        onChange={(event) => setWhy(event.target.value)}
-      />
+      <FocusFields idPrefix={id} kind={kind} onKind={setKind} why={why} onWhy={setWhy} />
       <FormEnd
         error={change.error}
         busy={change.isBusy}
