@@ -45,6 +45,8 @@ const TABLES_BY_MIGRATION: Record<string, string[]> = {
     'plans',
   ],
   '013-round-preparation': ['round_phases'],
+  // And municipalities.entry_slug.
+  '014-operator': ['operator_sessions', 'operators'],
 };
 /** The tables a later migration drops again. */
 const DROPPED_BY_MIGRATION: Record<string, string[]> = {

@@ -11,6 +11,7 @@ import type { LoginThrottleTable } from './tables/login-throttle';
 import type { MunicipalitiesTable } from './tables/municipalities';
 import type { NationalFiguresTable } from './tables/national-figures';
 import type { OneTimeCodesTable } from './tables/one-time-codes';
+import type { OperatorSessionsTable, OperatorsTable } from './tables/operators';
 import type {
   PlanFocusFactorsTable,
   PlanGoalsTable,
@@ -89,4 +90,7 @@ export interface DB {
   plan_public_links: PlanPublicLinksTable;
   // 013-round-preparation
   round_phases: RoundPhasesTable;
+  // 014-operator (and municipalities.entry_slug)
+  operators: OperatorsTable;
+  operator_sessions: OperatorSessionsTable;
 }

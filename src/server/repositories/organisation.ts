@@ -5,19 +5,36 @@ import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { MunicipalitiesTable } from '../db/tables/municipalities';
 import type { UnitsTable } from '../db/tables/units';
+import { slugifyName } from '../../shared/entry-slug';
 
 export async function hasAnyMunicipality(db: Kysely<DB>): Promise<boolean> {
   const row = await db.selectFrom('municipalities').select('id').limit(1).executeTakeFirst();
   return row !== undefined;
 }
 
+/** The name's slug, or the first of slug-2, slug-3 … no other municipality has. */
+export async function freeEntrySlug(db: Kysely<DB>, name: string): Promise<string> {
+  const base = slugifyName(name);
+  const rows = await db
+    .selectFrom('municipalities')
+    .select('entry_slug')
+    .where((eb) => eb.or([eb('entry_slug', '=', base), eb('entry_slug', 'like', `${base}-%`)]))
+    .execute();
+  const taken = new Set(rows.map((r) => r.entry_slug));
+  let slug = base;
+  for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
+  return slug;
+}
+
+/** A row without an entry_slug gets one made from its name (the demo seed and tests rely on this). */
 export async function insertMunicipality(
   db: Kysely<DB>,
   row: Insertable<MunicipalitiesTable>,
 ): Promise<void> {
+  const entrySlug = row.entry_slug ?? (await freeEntrySlug(db, row.name));
   await db
     .insertInto('municipalities')
-    .values(row)
+    .values({ ...row, entry_slug: entrySlug })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 }

@@ -15,6 +15,7 @@ import { migration010 } from './010-background-profiles';
 import { migration011 } from './011-sealed-inbox';
 import { migration012 } from './012-follow-up-plans';
 import { migration013 } from './013-round-preparation';
+import { migration014 } from './014-operator';
 
 export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '001-init': migration001,
@@ -30,4 +31,5 @@ export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '011-sealed-inbox': migration011,
   '012-follow-up-plans': migration012,
   '013-round-preparation': migration013,
+  '014-operator': migration014,
 };
