@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/health';
 import { kioskRoutes } from './routes/kiosks';
 import { municipalityRoutes } from './routes/municipality';
 import { nationalFigureRoutes } from './routes/national-figures';
+import { operatorRoutes } from './routes/operator';
 import { planRoutes } from './routes/plans';
 import { preparationRoutes } from './routes/preparation';
 import { questionnaireRoutes } from './routes/questionnaires';
@@ -108,6 +109,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   void app.register(authRoutes, { prefix: API_PREFIX, database, now, hasher });
   void app.register(accountRoutes, { prefix: API_PREFIX, database, now });
   void app.register(municipalityRoutes, { prefix: API_PREFIX, database });
+  void app.register(operatorRoutes, { prefix: API_PREFIX, database, now, hasher });
   void app.register(unitRoutes, { prefix: API_PREFIX, database });
   void app.register(roundAdminRoutes, { prefix: API_PREFIX, database, now, sealKey });
   void app.register(codeRoutes, { prefix: API_PREFIX, database, now, hasher });

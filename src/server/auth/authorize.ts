@@ -9,6 +9,7 @@ import type { Database } from '../db/database';
 import { clearSessionCookie, readSessionToken } from './cookie';
 import type { AccessPolicy, StaffPrincipal } from './policy';
 import { checkUnitScope } from './scope';
+import { clearOperatorCookie, readOperatorToken, resolveOperatorSession } from '../operator/operator';
 import { resolveSession } from './session';
 import { safeEqual } from './tokens';
 
@@ -62,6 +63,22 @@ export function registerAuthorization(
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const access = request.routeOptions.config.access;
+    if (access?.allow === 'operator') {
+      const operator = await resolveOperatorSession(db, request, options.now());
+      if (!operator) {
+        if (readOperatorToken(request) !== undefined) clearOperatorCookie(request, reply);
+        throw new ApiError('UNAUTHENTICATED', 'Sign in to continue');
+      }
+      if (UNSAFE_METHODS.has(request.method)) {
+        const sent = request.headers[CSRF_HEADER];
+        if (typeof sent !== 'string' || !safeEqual(sent, operator.csrfToken)) {
+          throw new ApiError('CSRF_INVALID', `Send the session's CSRF token in ${CSRF_HEADER}`);
+        }
+      }
+      request.operator = operator.principal;
+      csrfByRequest.set(request, operator.csrfToken);
+      return;
+    }
     if (!access || typeof access.allow === 'string') return;
     const resolved = await resolveSession(db, request, options.now());
     if (!resolved) {

@@ -25,10 +25,12 @@ export interface AccessPolicy {
    * 'public': no session (respondents, login itself); staff cookies are ignored and no CSRF token
    * is asked for. 'kiosk': an enrolled kiosk's credential (Authorization: Kiosk <credential>) —
    * authorize passes these through untouched and the route verifies the credential itself (its
-   * own onRequest/preHandler); the authorisation matrix asserts that it does. Otherwise the staff
+   * own onRequest/preHandler); the authorisation matrix asserts that it does. 'operator': the
+   * hosting organisation's operator session (src/server/operator, cookie tf_operator, CSRF as for
+   * staff); no staff session passes, and an operator passes no staff route. Otherwise the staff
    * roles allowed.
    */
-  allow: 'public' | 'kiosk' | readonly StaffRole[];
+  allow: 'public' | 'kiosk' | 'operator' | readonly StaffRole[];
   /**
    * For unit-scoped endpoints: the unit the request is about (may look it up, e.g. a round's
    * unit). An admin passes for any unit of their municipality; the other roles need an allowed

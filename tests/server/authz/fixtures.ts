@@ -6,6 +6,8 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../../src/server/auth/password';
 import { startSession } from '../../../src/server/auth/session';
+import { randomToken, sha256Hex } from '../../../src/server/auth/tokens';
+import { OPERATOR_COOKIE } from '../../../src/server/operator/operator';
 import type { DB } from '../../../src/server/db/schema';
 import { insertUser, replaceRoles } from '../../../src/server/repositories/accounts';
 import { insertMunicipality, insertUnits } from '../../../src/server/repositories/organisation';
@@ -44,8 +46,13 @@ export const FIXTURE_PASSWORD = 'fixture-password-2026';
 
 /** In the order the matrix runs them: the most powerful last, so its successful DELETE comes after the others tried. */
 export const ACTORS = ['none', 'leaderB', 'safetyA', 'unionA', 'leaderA', 'admin'] as const;
+/** The matrix also asks the hosting organisation's operator (issue 14), who holds no staff session. */
+export const MATRIX_ACTORS = [...ACTORS, 'operator'] as const;
+export type MatrixActor = (typeof MATRIX_ACTORS)[number];
 export type Actor = (typeof ACTORS)[number];
 export type StaffActor = Exclude<Actor, 'none'>;
+/** The hosting organisation's operator (issue 14): its own cookie, no staff session. */
+export const OPERATOR = { id: 'authz-operator', username: 'authz-operator' };
 
 interface FixtureUser {
   id: string;
@@ -125,6 +132,28 @@ export async function seedAuthzFixtures(db: Kysely<DB>): Promise<void> {
     const row = { ...u, displayName: u.username, passwordHash, createdOn: '2026-03-01' };
     if (await insertUser(db, row)) await replaceRoles(db, u.id, u.roles);
   }
+  await db
+    .insertInto('operators')
+    .values({ ...OPERATOR, display_name: 'Drift', password_hash: passwordHash, created_on: '2026-03-01' })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+/** A fresh operator session straight in the database, as an operator login would make it. */
+export async function signInOperator(db: Kysely<DB>, now: Date): Promise<Credentials> {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  await db
+    .insertInto('operator_sessions')
+    .values({
+      id: sha256Hex(token),
+      operator_id: OPERATOR.id,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + 86_400_000).toISOString(),
+    })
+    .execute();
+  return { cookie: `${OPERATOR_COOKIE}=${token}`, csrfToken };
 }
 
 /** What a signed-in browser sends: the session cookie and the CSRF token. */
@@ -174,7 +203,7 @@ export async function login(
 
 // ---- The expectation tables ----
 
-export type Expect = Record<Actor, number>;
+export type Expect = Record<MatrixActor, number>;
 
 /** One row of a table: one request, sent by every actor, with the exact status each must get. */
 export interface MatrixRow {
@@ -192,11 +221,20 @@ export interface MatrixRow {
 
 /** Every actor, signed in or not, gets `status`. */
 export function everyone(status: number): Expect {
-  return { none: status, leaderB: status, safetyA: status, unionA: status, leaderA: status, admin: status };
+  return {
+    none: status,
+    leaderB: status,
+    safetyA: status,
+    unionA: status,
+    leaderA: status,
+    admin: status,
+    operator: status,
+  };
 }
 
 /** A staff route: no session is 401; the listed actors get their status, the other staff `otherwise` (403). */
 export function staff(listed: Partial<Record<StaffActor, number>>, otherwise = 403): Expect {
-  const base = { ...everyone(otherwise), none: 401 };
+  // The operator holds no staff session: to a staff route it is nobody.
+  const base = { ...everyone(otherwise), none: 401, operator: 401 };
   return { ...base, ...listed };
 }

@@ -7,7 +7,15 @@ import { listApiRoutes } from '../../../src/server/app';
 import { describeEachDatabase } from '../support/databases';
 import { createEnvironment, type TestEnvironment } from '../support/environment';
 import { NOW } from '../support/fixtures';
-import { ACTORS, headersFor, seedAuthzFixtures, signInAll, type Actor, type MatrixRow } from './fixtures';
+import {
+  MATRIX_ACTORS,
+  headersFor,
+  seedAuthzFixtures,
+  signInAll,
+  signInOperator,
+  type MatrixActor,
+  type MatrixRow,
+} from './fixtures';
 
 const tables = import.meta.glob<{ rows: readonly MatrixRow[] }>('./table-*.ts', { eager: true });
 const ROWS = Object.entries(tables).flatMap(([file, table]) =>
@@ -37,9 +45,12 @@ describeEachDatabase('the authorisation matrix', (dialect) => {
 
   for (const { file, row } of ROWS) {
     it(`${row.route}${row.note ? ` (${row.note})` : ''} · ${file}`, async () => {
-      const sessions = await signInAll(env.database.kysely, NOW);
-      const actual = {} as Record<Actor, number>;
-      for (const actor of ACTORS) {
+      const sessions = {
+        ...(await signInAll(env.database.kysely, NOW)),
+        operator: await signInOperator(env.database.kysely, NOW),
+      };
+      const actual = {} as Record<MatrixActor, number>;
+      for (const actor of MATRIX_ACTORS) {
         const auth = actor === 'none' ? {} : headersFor(sessions[actor]);
         const res = await env.app.inject({ ...request(row), headers: { ...row.headers, ...auth } });
         actual[actor] = res.statusCode;
