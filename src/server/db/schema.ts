@@ -10,6 +10,7 @@ import type { KiosksTable } from './tables/kiosks';
 import type { LoginThrottleTable } from './tables/login-throttle';
 import type { MunicipalitiesTable } from './tables/municipalities';
 import type { NationalFiguresTable } from './tables/national-figures';
+import type { NationalReleaseFiguresTable, NationalReleasesTable } from './tables/national-releases';
 import type { OneTimeCodesTable } from './tables/one-time-codes';
 import type { OperatorSessionsTable, OperatorsTable } from './tables/operators';
 import type {
@@ -93,4 +94,7 @@ export interface DB {
   // 014-operator (and municipalities.entry_slug)
   operators: OperatorsTable;
   operator_sessions: OperatorSessionsTable;
+  // 016-national-releases
+  national_releases: NationalReleasesTable;
+  national_release_figures: NationalReleaseFiguresTable;
 }

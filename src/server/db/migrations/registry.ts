@@ -16,6 +16,7 @@ import { migration011 } from './011-sealed-inbox';
 import { migration012 } from './012-follow-up-plans';
 import { migration013 } from './013-round-preparation';
 import { migration014 } from './014-operator';
+import { migration016 } from './016-national-releases';
 
 export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '001-init': migration001,
@@ -32,4 +33,5 @@ export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '012-follow-up-plans': migration012,
   '013-round-preparation': migration013,
   '014-operator': migration014,
+  '016-national-releases': migration016,
 };
