@@ -1,0 +1,149 @@
+// National releases (issue 14): the attacks of the issue against today's pooled national average
+// (src/server/reports/analyse.ts nationalAverages) and against the release that replaces it.
+import { afterAll, beforeEach, expect, it } from 'vitest';
+import { addToAggregates } from '../../src/server/ingest/add-to-aggregates';
+import type { NewResponse } from '../../src/server/ingest/types';
+import { computeRelease, nationalMinMunicipalities } from '../../src/server/national/compute';
+import { makeNationalRelease } from '../../src/server/national/release';
+import { analyseRound } from '../../src/server/reports/analyse';
+import { nationalAverages } from '../../src/server/reports/analyse';
+import { loadRoundsData } from '../../src/server/reports/round-data';
+import { insertReleasedResponses } from '../../src/server/repositories/inbox';
+import { latestRelease } from '../../src/server/repositories/national-releases';
+import { insertMunicipality, insertUnits } from '../../src/server/repositories/organisation';
+import { findRounds, insertRound, publishedRoundIdsOfYear } from '../../src/server/repositories/rounds';
+import { describeEachDatabase } from './support/databases';
+import { createEnvironment, type TestEnvironment } from './support/environment';
+import { QUESTIONNAIRE, round } from './support/fixtures';
+
+const AUTONOMI = 2; // FACTOR_IDS index of autonomi (statement s1)
+
+describeEachDatabase('national releases', (dialect) => {
+  let env: TestEnvironment;
+  let n = 0;
+  beforeEach(async () => {
+    if (env) await env.dispose();
+    env = await createEnvironment(dialect);
+  });
+  afterAll(() => env?.dispose());
+
+  /** A municipality with one round of one unit of type kontor, published, answered with `values`. */
+  async function municipality(id: string, values: number[], threshold = 5, opensOn = '2026-03-01') {
+    const db = env.database.kysely;
+    n += 1;
+    if (!(await db.selectFrom('municipalities').select('id').where('id', '=', id).executeTakeFirst())) {
+      await insertMunicipality(db, { id, name: id, number: String(8000 + n), language: 'nb' });
+      await insertUnits(db, [
+        { id: `${id}-root`, municipality_id: id, parent_id: null, name: id, unit_type: null },
+        {
+          id: `${id}-office`,
+          municipality_id: id,
+          parent_id: `${id}-root`,
+          name: 'Kontor',
+          unit_type: 'kontor',
+        },
+      ]);
+    }
+    const roundId = `${id}-r${n}`;
+    await insertRound(db, {
+      ...round(roundId, { municipalityId: id, unitId: `${id}-root`, opensOn }),
+      threshold,
+    });
+    const responses = values.map((v): NewResponse => ({
+      id: crypto.randomUUID(),
+      roundId,
+      unitId: `${id}-office`,
+      questionnaireVersion: QUESTIONNAIRE.version,
+      answeredOn: opensOn,
+      answers: { s1: v, s2: v, s3: v },
+      background: {},
+      openText: null,
+    }));
+    await db.transaction().execute(async (trx) => {
+      await insertReleasedResponses(trx, responses);
+      await addToAggregates(trx, responses);
+    });
+    await db.updateTable('rounds').set({ status: 'published' }).where('id', '=', roundId).execute();
+    return roundId;
+  }
+
+  /** Today's figure: every published round of the year analysed and pooled. */
+  async function todaysNational(unitType: string | null) {
+    const ids = await publishedRoundIdsOfYear(env.database.kysely, 2026);
+    const data = await loadRoundsData(
+      env.database,
+      [...(await findRounds(env.database.kysely, ids)).values()],
+      'counts',
+    );
+    return nationalAverages(
+      [...data.values()].map((d) => analyseRound(d)),
+      unitType,
+    ).averages[AUTONOMI]!;
+  }
+
+  const VICTIM = [2, 3, 3, 2, 4, 3]; // 6-person office, autonomi 2.83
+
+  it('one municipality: today its own figure, no release after', async () => {
+    await municipality('solo', VICTIM);
+    expect(Math.abs((await todaysNational('kontor')) - 17 / 6)).toBeLessThan(0.06);
+    const outcome = await makeNationalRelease(env.database, 2026, { minMunicipalities: 5 });
+    expect(outcome.released).toEqual([]);
+    expect(await latestRelease(env.database.kysely, 2026, 'kontor')).toBeUndefined();
+  });
+
+  it('fake all-5 rounds: today they recover a 6-person office, the release does not', async () => {
+    await municipality('victim', VICTIM);
+    const fake = 15;
+    for (let i = 0; i < 3; i++) await municipality('attacker', new Array<number>(fake / 3).fill(5));
+    const nat = await todaysNational('kontor');
+    const recovered = (nat * (fake + 6) - 5 * fake) / 6;
+    // Shown at one decimal today, the office comes back to within ±0.2.
+    expect(Math.abs(recovered - 17 / 6)).toBeLessThan(0.2);
+    // Two municipalities are below any allowed minimum: nothing is released.
+    expect((await makeNationalRelease(env.database, 2026, { minMunicipalities: 3 })).released).toEqual([]);
+    // With three honest others, the attacker's many fake answers weigh only the median.
+    for (const m of ['h1', 'h2', 'h3']) await municipality(m, [3, 4, 4, 3, 4, 4, 3, 4]);
+    const { released } = await makeNationalRelease(env.database, 2026, { minMunicipalities: 5 });
+    const release = released.find((r) => r.unitType === 'kontor')!;
+    const published = release.averages.get('autonomi')!;
+    expect(Math.round(published * 10)).toBe(published * 10);
+    // Solving as today, with the attacker's own part known, no longer gives the office.
+    const guess = (published * (fake + 6 + 24) - 5 * fake - 3.625 * 24) / 6;
+    expect(Math.abs(guess - 17 / 6)).toBeGreaterThan(0.3);
+  });
+
+  it('a 3-person unit of a municipality with threshold 3 is left out under the pool strictest threshold', async () => {
+    for (const m of ['a', 'b', 'c', 'd', 'e']) await municipality(m, [4, 4, 4, 4, 4]);
+    const before = await makeNationalRelease(env.database, 2026, { minMunicipalities: 5 });
+    await municipality('small', [1, 1, 1], 3);
+    // Today the 3 answers move the pooled figure, so they can be solved for.
+    expect(await todaysNational('kontor')).toBeLessThan(4);
+    const after = await makeNationalRelease(env.database, 2026, { minMunicipalities: 5 });
+    expect(before.released.map((r) => r.unitType)).toContain('kontor');
+    expect(after.released.map((r) => r.unitType)).not.toContain('kontor');
+    expect(after.unchanged).toContain('kontor');
+  });
+
+  it('is versioned and dated; a round published after a release does not change it', async () => {
+    for (const m of ['a', 'b', 'c', 'd', 'e']) await municipality(m, [4, 4, 4, 4, 4]);
+    const now = new Date('2026-11-01T02:00:00Z');
+    await makeNationalRelease(env.database, 2026, { minMunicipalities: 5, now });
+    const v1 = (await latestRelease(env.database.kysely, 2026, 'kontor'))!;
+    expect(v1).toMatchObject({ version: 1, releasedAt: now.toISOString(), municipalities: 5 });
+    expect(v1.averages.get('autonomi')).toBe(4);
+    await municipality('f', [2, 2, 2, 2, 2]);
+    expect((await latestRelease(env.database.kysely, 2026, 'kontor'))!.id).toBe(v1.id);
+    await makeNationalRelease(env.database, 2026, { minMunicipalities: 5 });
+    const v2 = (await latestRelease(env.database.kysely, 2026, 'kontor'))!;
+    expect(v2.version).toBe(2);
+    expect(v2.averages.get('autonomi')).toBeCloseTo(3.7, 5);
+  });
+
+  it('refuses NATIONAL_MIN_MUNICIPALITIES below 3 and a computation never uses fewer', () => {
+    expect(nationalMinMunicipalities({})).toBe(5);
+    expect(nationalMinMunicipalities({ NATIONAL_MIN_MUNICIPALITIES: '7' })).toBe(7);
+    expect(() => nationalMinMunicipalities({ NATIONAL_MIN_MUNICIPALITIES: '2' })).toThrow(/at least 3/);
+    expect(() => nationalMinMunicipalities({ NATIONAL_MIN_MUNICIPALITIES: 'x' })).toThrow(/at least 3/);
+    expect(computeRelease([], 'kontor', 1)).toBeNull();
+  });
+});
