@@ -33,6 +33,8 @@ describeEachDatabase('the demo seed', (dialect) => {
         number: '9999',
         language: 'nb',
         plan_focus_factors: 2,
+        // 014-operator: its respondents' entry address /k/demo-kommune, made from the name.
+        entry_slug: 'demo-kommune',
       },
     ]);
     const units = await db
