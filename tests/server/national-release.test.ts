@@ -15,6 +15,7 @@ import { findRounds, insertRound, publishedRoundIdsOfYear } from '../../src/serv
 import { describeEachDatabase } from './support/databases';
 import { createEnvironment, type TestEnvironment } from './support/environment';
 import { QUESTIONNAIRE, round } from './support/fixtures';
+import type { LikertValue } from '../../src/shared/likert';
 
 const AUTONOMI = 2; // FACTOR_IDS index of autonomi (statement s1)
 
@@ -55,7 +56,7 @@ describeEachDatabase('national releases', (dialect) => {
       unitId: `${id}-office`,
       questionnaireVersion: QUESTIONNAIRE.version,
       answeredOn: opensOn,
-      answers: { s1: v, s2: v, s3: v },
+      answers: { s1: v as LikertValue, s2: v as LikertValue, s3: v as LikertValue },
       background: {},
       openText: null,
     }));

@@ -60,6 +60,13 @@ export const NationalInfoSchema = Type.Object({
   year: Type.Integer(),
   /** For 'imported': the source named in the file (e.g. "KS 10-FAKTOR 2026"). */
   importedSource: Nullable(Type.String()),
+  /**
+   * The national release shown (issue 14): its id, version and date; absent or null when the
+   * figures are not from a release (imported, none).
+   */
+  release: Type.Optional(
+    Nullable(Type.Object({ id: Type.String(), version: Type.Integer(), releasedAt: Type.String() })),
+  ),
 });
 export type NationalInfo = Static<typeof NationalInfoSchema>;
 
