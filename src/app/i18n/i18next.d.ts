@@ -8,6 +8,7 @@ import type nbReports from '../../../locales/nb/reports.json';
 import type nbFollowup from '../../../locales/nb/followup.json';
 import type nbPreparation from '../../../locales/nb/preparation.json';
 import type nbPlan from '../../../locales/nb/plan.json';
+import type nbMeeting from '../../../locales/nb/meeting.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -22,6 +23,7 @@ declare module 'i18next' {
       followup: typeof nbFollowup;
       preparation: typeof nbPreparation;
       plan: typeof nbPlan;
+      meeting: typeof nbMeeting;
     };
   }
 }

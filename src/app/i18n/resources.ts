@@ -25,6 +25,7 @@ export const LAZY_NAMESPACES = [
   'followup',
   'preparation',
   'plan',
+  'meeting',
 ] as const;
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 
@@ -36,6 +37,7 @@ const lazyFiles = import.meta.glob<{ default: Record<string, unknown> }>([
   '../../../locales/*/followup.json',
   '../../../locales/*/preparation.json',
   '../../../locales/*/plan.json',
+  '../../../locales/*/meeting.json',
 ]);
 
 export async function loadLazyNamespace(

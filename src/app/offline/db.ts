@@ -6,6 +6,7 @@ import type { Language } from '../../shared/languages';
 import type { LikertValue } from '../../shared/likert';
 import type { CodeProof } from './code-proof';
 import { TRANSIENT_CODES } from './reasons';
+import type { MeetingOutboxRow } from './meeting-outbox-row';
 
 export const DRAFT_KEY = 'current';
 
@@ -77,7 +78,7 @@ interface RejectedRowV1 {
 export const RETRY_AFTER_UPGRADE: ReadonlySet<string> = new Set([...TRANSIENT_CODES, 'INVALID_DATE']);
 
 /** The stores whose writes hand an answer over: committed with strict durability (see below). */
-const STRICT_STORES: ReadonlySet<string> = new Set(['outbox']);
+const STRICT_STORES: ReadonlySet<string> = new Set(['outbox', 'meetingOutbox']);
 
 export interface MetaRow {
   key: string;
@@ -91,6 +92,7 @@ export class TifaktorDb extends Dexie {
   declare outbox: Table<OutboxRow, string>;
   declare rejected: Table<RejectedRow, string>;
   declare meta: Table<MetaRow, string>;
+  declare meetingOutbox: Table<MeetingOutboxRow, string>;
 
   constructor(name: string) {
     super(name);
@@ -135,6 +137,10 @@ export class TifaktorDb extends Dexie {
           await rejected.put(stripped);
         }
       });
+    // Version 4: a meeting's contributions written while the phone was offline (meeting-outbox.ts),
+    // keyed by their client id so a resend can never make a second one. Version 3 is left to
+    // another store under way (see /work/coord: Dexie allows gaps between versions).
+    this.version(4).stores({ meetingOutbox: 'id, meetingId' });
     // Strict durability for every write to the outbox: the send (submitDraft), and the settling
     // of a batch. Chrome commits IndexedDB writes "relaxed" by default (reported done before the
     // OS has flushed them), so a power cut right after "Send" could lose the answer; strict waits

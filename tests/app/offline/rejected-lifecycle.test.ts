@@ -127,6 +127,7 @@ describe('the version 2 upgrade of a device that ran version 1', () => {
       { ...limited, queuedAt: 11 },
       { ...badClock, queuedAt: 12 },
     ]);
-    expect(getDb().verno).toBe(2);
+    // At least version 2: later versions (4, the meeting outbox) add stores on top of its upgrade.
+    expect(getDb().verno).toBeGreaterThanOrEqual(2);
   });
 });
