@@ -125,6 +125,19 @@ export const ERROR_CODES = [
   'FOCUS_FACTOR_TAKEN',
   /** The plan link is unknown or was renewed. */
   'PLAN_LINK_INVALID',
+  // Meetings (issue 13).
+  /** The meeting code or join token is unknown or expired (failed guesses are counted per client). */
+  'MEETING_CODE_INVALID',
+  /** The participant cookie is missing, unknown or belongs to a closed meeting: join again. */
+  'MEETING_NOT_JOINED',
+  /** The meeting is closed (its summary approved) or expired. */
+  'MEETING_CLOSED',
+  /** That cannot be done in the meeting's current step or phase. */
+  'MEETING_WRONG_STEP',
+  /** This phone has sent as many contributions as a phase allows, or placed all its dots. */
+  'MEETING_LIMIT_REACHED',
+  /** The measures and review templates need the unit's follow-up plan. */
+  'MEETING_NEEDS_PLAN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -214,6 +227,15 @@ export const ERROR_SPECS = {
   TOO_MANY_FOCUS_FACTORS: { status: 409, message: 'The plan already has as many focus factors as allowed' },
   FOCUS_FACTOR_TAKEN: { status: 409, message: 'That factor is already a focus factor of the plan' },
   PLAN_LINK_INVALID: { status: 404, message: 'This plan link is not valid: it is unknown or was renewed' },
+  MEETING_CODE_INVALID: {
+    status: 404,
+    message: 'This meeting code is not valid: it is unknown or has expired',
+  },
+  MEETING_NOT_JOINED: { status: 401, message: 'Join the meeting first' },
+  MEETING_CLOSED: { status: 409, message: 'The meeting is closed' },
+  MEETING_WRONG_STEP: { status: 409, message: "That cannot be done in the meeting's current step" },
+  MEETING_LIMIT_REACHED: { status: 409, message: 'You have reached the limit for this step' },
+  MEETING_NEEDS_PLAN: { status: 409, message: 'The unit needs a follow-up plan for this meeting' },
 } as const satisfies Record<ErrorCode, ErrorSpec>;
 
 /** The envelope every refusal carries, as this server sends it (the error handler's `satisfies`). */

@@ -19,6 +19,12 @@ export const RESPONDENT_PATHS = {
   kioskStatus: '/kiosk/status',
   /** "Dette gjør vi": a unit's follow-up plan, read-only, by its unguessable token (src/shared/api/plans.ts). */
   unitPlan: '/plans/public/:token',
+  // The meeting's phones (issue 13, src/shared/api/meetings.ts): the participant cookie, no account.
+  meetingJoin: '/meetings/live/join',
+  liveState: '/meetings/live/state',
+  liveEvents: '/meetings/live/events',
+  liveContributions: '/meetings/live/contributions',
+  liveVotes: '/meetings/live/votes',
 } as const;
 
 /** Staff routes: session cookie, and the CSRF header on every change. */
@@ -75,6 +81,18 @@ export const STAFF_PATHS = {
   planReviews: '/plans/:planId/reviews',
   planPublicLink: '/plans/:planId/public-link',
   planCandidates: '/plans/:planId/responsible-candidates',
+  // Meetings (issue 13, src/shared/api/meetings.ts).
+  meetings: '/meetings',
+  meeting: '/meetings/:meetingId',
+  meetingControl: '/meetings/:meetingId/control',
+  meetingEvents: '/meetings/:meetingId/events',
+  meetingContributions: '/meetings/:meetingId/contributions',
+  meetingContributionGroup: '/meetings/:meetingId/contributions/:contributionId/group',
+  meetingResults: '/meetings/:meetingId/results',
+  meetingFocus: '/meetings/:meetingId/focus',
+  meetingMeasures: '/meetings/:meetingId/measures',
+  meetingReview: '/meetings/:meetingId/review',
+  meetingApprove: '/meetings/:meetingId/approve',
 } as const;
 
 /** The parameter names in a pattern: '/rounds/:roundId/units/:unitId' → 'roundId' | 'unitId'. */
