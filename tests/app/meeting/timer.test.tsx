@@ -7,6 +7,7 @@ import {
   crossedMilestone,
   extend,
   formatClock,
+  clockFromServer,
   pause,
   remaining,
   resume,
@@ -35,6 +36,23 @@ describe('phase clock', () => {
     expect(formatClock(299_001)).toBe('5:00');
     expect(formatClock(59_999)).toBe('1:00');
     expect(formatClock(remaining(startClock(1, 0), 120_000))).toBe('0:00');
+  });
+
+  it("takes the server timer by seconds left, whatever the phone's own clock says", () => {
+    // The phone's clock is an hour behind the server's: it still counts the same 90 seconds.
+    const phoneNow = 1_000_000;
+    const clock = clockFromServer({ running: true, durationSeconds: 300, remainingSeconds: 90 }, phoneNow);
+    expect(remaining(clock, phoneNow)).toBe(90_000);
+    expect(remaining(clock, phoneNow + 30_000)).toBe(60_000);
+    const frozen = clockFromServer({ running: false, durationSeconds: 300, remainingSeconds: 90 }, phoneNow);
+    expect(remaining(frozen, phoneNow + 600_000)).toBe(90_000);
+    // Nonsense from the wire cannot make more time than the phase has, or negative time.
+    expect(
+      remaining(clockFromServer({ running: true, durationSeconds: 60, remainingSeconds: 900 }, 0), 0),
+    ).toBe(60_000);
+    expect(
+      remaining(clockFromServer({ running: true, durationSeconds: 60, remainingSeconds: -5 }, 0), 0),
+    ).toBe(0);
   });
 
   it('finds each milestone once, and none between ordinary seconds', () => {

@@ -1,7 +1,9 @@
 // The group roles of IGP(I) and the random rules that hand them out. The rule is drawn, not a
 // person: the group applies it among themselves, so the tool never learns who holds which role.
 
-export const GROUP_ROLES = ['chair', 'witWatcher', 'secretary'] as const;
+// Same names as the wire contract's GROUP_ROLES (src/shared/meetings.ts), so the server's draw
+// maps onto these texts one to one.
+export const GROUP_ROLES = ['chairTimekeeper', 'peakWatcher', 'secretary'] as const;
 export type GroupRole = (typeof GROUP_ROLES)[number];
 
 /** The rules the method suggests for picking a role-holder without anyone choosing. */

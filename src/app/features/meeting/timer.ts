@@ -80,3 +80,17 @@ export function crossedMilestone(durationMs: number, before: number, after: numb
   if (durationMs >= 240_000 && before > half && after <= half) return 'halfway';
   return null;
 }
+
+/**
+ * The server's timer (seconds left when it answered, running or not) as a local clock. It is
+ * anchored on when this device received it, not on the server's clock, so a phone whose clock is
+ * minutes off still counts down the same seconds as the screen.
+ */
+export function clockFromServer(
+  timer: { running: boolean; durationSeconds: number; remainingSeconds: number },
+  receivedAt: number,
+): PhaseClock {
+  const durationMs = Math.max(0, timer.durationSeconds) * 1000;
+  const left = Math.min(durationMs, Math.max(0, timer.remainingSeconds) * 1000);
+  return { durationMs, elapsedMs: durationMs - left, runningSince: timer.running ? receivedAt : null };
+}
