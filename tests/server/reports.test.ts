@@ -27,6 +27,8 @@ import { insertRound, type RoundRecord } from '../../src/server/repositories/rou
 import type { NewResponse } from '../../src/server/ingest/types';
 import { addToAggregates } from '../../src/server/ingest/add-to-aggregates';
 import { insertReleasedResponses } from '../../src/server/repositories/inbox';
+import { makeNationalRelease } from '../../src/server/national/release';
+import { latestRelease } from '../../src/server/repositories/national-releases';
 import { headersFor, signIn } from './authz/fixtures';
 import { describeEachDatabase } from './support/databases';
 import { createEnvironment, type TestEnvironment } from './support/environment';
@@ -394,26 +396,25 @@ describeEachDatabase('reports', (dialect) => {
       expect(res.statusCode, res.body).toBe(200);
     };
 
-    it('comes from this server when nothing is imported', async () => {
+    it('shows no national figure while there is neither a release nor imported figures', async () => {
+      // Pooled at report time, this municipality's own round was the "national" figure: its
+      // own school's average, and with fake rounds beside it any small unit's. Now only a release
+      // (../../src/server/national/release.ts) or imported figures are shown.
       const [info, averages] = await national('rep-school');
       expect(info).toMatchObject({
-        source: 'instance',
-        municipalities: 1,
+        source: 'none',
+        municipalities: 0,
         unitType: 'skole-barnetrinn',
         unitTypeLabel: { nb: 'Skole barnetrinn', nn: 'Skule barnesteget', en: 'Primary school' },
         year: 2026,
         importedSource: null,
+        release: null,
       });
-      // indre-motivasjon and mestringstro have no statement here; autonomi is the school's own.
-      expect(averages).toEqual([null, null, 3.4]);
-      const [rootInfo, rootAverages] = await national('rep-root');
-      expect(rootInfo).toMatchObject({ source: 'instance', unitType: null, unitTypeLabel: null });
-      expect(rootAverages[2]).toBe(3.5);
-      // No unit of type hjemmetjeneste is shown anywhere: there is nothing to compare with.
-      expect((await national('rep-home-a'))[0].source).toBe('none');
+      expect(averages).toEqual([null, null, null]);
+      expect((await national('rep-root'))[0].source).toBe('none');
     });
 
-    it('uses imported figures while fewer than three municipalities contribute', async () => {
+    it('uses imported figures while there is no national release', async () => {
       await importCsv(
         'year;unit_type;factor;average;source\n2026;skole-barnetrinn;autonomi;3,9;KS 2026\n2026;*;3;4,1;KS 2026 alle\n',
       );
@@ -430,15 +431,10 @@ describeEachDatabase('reports', (dialect) => {
       expect(rootAverages).toEqual([null, null, 4.1]);
     });
 
-    it('is computed from this server again once three municipalities contribute', async () => {
+    it('is read from the national release, which later rounds do not change until the next one', async () => {
       const db = env.database.kysely;
-      for (const m of ['m-x', 'm-y']) {
-        await insertMunicipality(db, {
-          id: m,
-          name: m,
-          number: m === 'm-x' ? '9001' : '9002',
-          language: 'nb',
-        });
+      const addMunicipality = async (m: string, number: string, value: LikertValue) => {
+        await insertMunicipality(db, { id: m, name: m, number, language: 'nb' });
         await insertUnits(db, [
           {
             id: `${m}-school`,
@@ -449,13 +445,33 @@ describeEachDatabase('reports', (dialect) => {
           },
         ]);
         await insertRound(db, roundRecord(`${m}-round`, { municipalityId: m, unitId: `${m}-school` }));
-        await storeDirectly(env, `${m}-round`, `${m}-school`, same(5, 5));
+        await storeDirectly(env, `${m}-round`, `${m}-school`, same(value, 5));
         await db.updateTable('rounds').set({ status: 'published' }).where('id', '=', `${m}-round`).execute();
-      }
+      };
+      for (const [i, m] of ['m-w', 'm-x', 'm-y', 'm-z'].entries()) await addMunicipality(m, `900${i}`, 5);
+      // Published rounds alone change nothing: the report reads releases, it pools no rounds, so
+      // it still shows the figures imported by the test above.
+      expect((await national('rep-school'))[0].source).toBe('imported');
+
+      await makeNationalRelease(env.database, 2026, { now: NOW });
+      const release = await latestRelease(db, 2026, 'skole-barnetrinn');
+      expect(release).toBeDefined();
       const [info, averages] = await national('rep-school');
-      expect(info).toMatchObject({ source: 'instance', municipalities: 3, importedSource: null });
-      // (24 + 25 + 25) / 17 answers to s1 = 4.35…, 4.4 at the one decimal shown.
-      expect(averages[2]).toBe(4.4);
+      expect(info).toMatchObject({ source: 'instance', municipalities: 5, importedSource: null });
+      expect(info.release).toMatchObject({ id: release!.id, version: 1 });
+      expect(averages[2]).toBe(release!.averages.get('autonomi'));
+      expect(averages[2]).toBeGreaterThan(3.4);
+
+      // A round published after the release leaves the report's figure as it was…
+      await addMunicipality('m-v', '9009', 1);
+      const [sameInfo, sameAverages] = await national('rep-school');
+      expect(sameInfo.release).toMatchObject({ version: 1 });
+      expect(sameAverages).toEqual(averages);
+      // …until the next release, a new version.
+      await makeNationalRelease(env.database, 2026, { now: NOW });
+      const [nextInfo, nextAverages] = await national('rep-school');
+      expect(nextInfo).toMatchObject({ source: 'instance', municipalities: 6, release: { version: 2 } });
+      expect(nextAverages[2]).toBeLessThan(averages[2]!);
       // Another municipality's round is not this admin's to open.
       expect((await admin.get('/reports/rounds/m-x-round/units/m-x-school')).statusCode).toBe(404);
     });

@@ -5,25 +5,17 @@
 // Units, names, staffing and settings are the round's frozen frame's (input.frame).
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import {
-  ALL_UNIT_TYPES,
-  MIN_MUNICIPALITIES_FOR_COMPUTED,
-  type UnitReportResponse,
-} from '../../shared/api/reports';
+import { ALL_UNIT_TYPES, type UnitReportResponse } from '../../shared/api/reports';
 import type { Database } from '../db/database';
 import type { DB } from '../db/schema';
 import { codeCountsByUnit } from '../repositories/codes';
 import { findNationalFigures } from '../repositories/national-figures';
 import { openAnswerTexts, unitTypeLabel } from '../repositories/reports';
 import { loadRoundsData } from './round-data';
-import {
-  findRounds,
-  previousRoundId,
-  publishedRoundIdsOfYear,
-  type RoundRecord,
-} from '../repositories/rounds';
+import { findRounds, previousRoundId, type RoundRecord } from '../repositories/rounds';
 import { invitedIn, responseRate } from '../rounds/progress';
-import { analyseRound, nationalAverages, type RoundAnalysis } from './analyse';
+import { analyseRound, type RoundAnalysis } from './analyse';
+import { releasedNational } from './national-release';
 import { keptBackgroundBreakdowns } from './background-cache';
 import type { LoadedRoundData, UnitNode } from './model';
 import { openAnswerPlan } from './open-answers';
@@ -77,22 +69,16 @@ async function unitResponseRate(
   return { invited, answered, rate: shownRate(responseRate(answered, invited)) };
 }
 
-/** The published rounds this report compares with: the same year's (national) and the unit's previous one. */
-async function comparedRounds(database: Database, round: RoundRecord, unitId: string) {
+/** The unit's previous published round, the one this report compares with. */
+async function comparedRound(database: Database, round: RoundRecord, unitId: string) {
   const db = database.kysely;
   const year = Number(round.opensOn.slice(0, 4));
-  const sameYear = (await publishedRoundIdsOfYear(db, year)).filter((id) => id !== round.id);
   const previousId = await previousRoundId(db, round, unitId);
-  const records = await findRounds(db, [...sameYear, ...(previousId ? [previousId] : [])]);
+  if (previousId === undefined) return { year, previous: undefined };
+  const records = await findRounds(db, [previousId]);
   const data = await loadRoundsData(database, [...records.values()], 'counts');
-  const analyses = new Map([...data].map(([id, d]) => [id, analyseRound(d)]));
-  const pick = (id: string) => analyses.get(id);
-  return {
-    year,
-    sameYear: sameYear.flatMap((id) => pick(id) ?? []),
-    previous:
-      previousId === undefined ? undefined : { round: records.get(previousId)!, analysis: pick(previousId)! },
-  };
+  const analysis = analyseRound(data.get(previousId)!);
+  return { year, previous: { round: records.get(previousId)!, analysis } };
 }
 
 /** The municipality's imported figures for the unit type, else those for all unit types together. */
@@ -109,20 +95,17 @@ async function importedFigures(
   return { unitType: null, figures: await findNationalFigures(db, municipalityId, year, ALL_UNIT_TYPES) };
 }
 
-async function national(
-  db: Kysely<DB>,
-  input: UnitReportInput,
-  year: number,
-  others: readonly RoundAnalysis[],
-): Promise<NationalChoice> {
+// The national figures are a lookup of the latest national release (../national/release.ts),
+// never a pooling of other rounds here: pooled at report time, one municipality's own figures, or
+// fake rounds published beside a small unit, gave that unit's figure away.
+async function national(db: Kysely<DB>, input: UnitReportInput, year: number): Promise<NationalChoice> {
   const unitType = input.unit.unitType;
-  const computed = nationalAverages([input.analysis, ...others], unitType);
+  const { computed, release } = await releasedNational(db, year, unitType);
   const label = unitType === null ? undefined : await unitTypeLabel(db, unitType);
   const imported =
-    computed.municipalities < MIN_MUNICIPALITIES_FOR_COMPUTED
-      ? await importedFigures(db, input.round.municipalityId, year, unitType)
-      : undefined;
-  return chooseNational(computed, imported, { unitType, unitTypeLabel: label ?? null, year });
+    release === null ? await importedFigures(db, input.round.municipalityId, year, unitType) : undefined;
+  const choice = chooseNational(computed, imported, { unitType, unitTypeLabel: label ?? null, year });
+  return { ...choice, info: { ...choice.info, release: choice.info.source === 'instance' ? release : null } };
 }
 
 export async function buildUnitReport(
@@ -133,8 +116,8 @@ export async function buildUnitReport(
   const { round, analysis, unit } = input;
   const isMunicipality = unit.id === round.unitId;
   const suppression = analysis.unitSuppression.get(unit.id) ?? null;
-  const compared = await comparedRounds(database, round, unit.id);
-  const nationalChoice = await national(db, input, compared.year, compared.sameYear);
+  const compared = await comparedRound(database, round, unit.id);
+  const nationalChoice = await national(db, input, compared.year);
   const previous = compared.previous;
   const base = {
     round: toReportRound(round, frameOf(input).settings),
