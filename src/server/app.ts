@@ -92,7 +92,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       database,
       sealKey,
       now,
-      onError: (err) => app.log.error({ err }, 'releasing the sealed answers of a finished round failed'),
+      onError: (err) =>
+        app.log.error({ err }, 'a scheduled release (sealed answers or national figures) failed'),
     });
     // onClose hooks run last-added first: the scheduler stops before the database closes.
     app.addHook('onClose', () => scheduler.stop());

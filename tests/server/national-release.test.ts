@@ -16,6 +16,9 @@ import { describeEachDatabase } from './support/databases';
 import { createEnvironment, type TestEnvironment } from './support/environment';
 import { QUESTIONNAIRE, round } from './support/fixtures';
 import type { LikertValue } from '../../src/shared/likert';
+import pg from 'pg';
+import { jobLockKeys } from '../../src/server/jobs/run-once';
+import { makeNationalReleaseOnce, startReleaseScheduler } from '../../src/server/release/schedule';
 
 const AUTONOMI = 2; // FACTOR_IDS index of autonomi (statement s1)
 
@@ -146,5 +149,34 @@ describeEachDatabase('national releases', (dialect) => {
     expect(() => nationalMinMunicipalities({ NATIONAL_MIN_MUNICIPALITIES: '2' })).toThrow(/at least 3/);
     expect(() => nationalMinMunicipalities({ NATIONAL_MIN_MUNICIPALITIES: 'x' })).toThrow(/at least 3/);
     expect(computeRelease([], 'kontor', 1)).toBeNull();
+  });
+
+  it('is made by the release scheduler at start, and on PostgreSQL skipped while another process holds the claim', async () => {
+    for (const m of ['s1', 's2', 's3', 's4', 's5']) await municipality(m, [4, 4, 4, 4, 4]);
+    const now = () => new Date('2026-11-02T02:00:00Z');
+    if (dialect === 'postgres') {
+      // Another process making the release holds the claim: this one makes none and waits for nothing.
+      const [k1, k2] = jobLockKeys('national-release');
+      const other = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await other.connect();
+      try {
+        await other.query('select pg_advisory_lock($1::int, $2::int)', [k1, k2]);
+        expect(await makeNationalReleaseOnce(env.database, now())).toBe(false);
+        expect(await latestRelease(env.database.kysely, 2026, 'kontor')).toBeUndefined();
+      } finally {
+        await other.end();
+      }
+    }
+    const errors: unknown[] = [];
+    const scheduler = startReleaseScheduler({
+      database: env.database,
+      sealKey: new Uint8Array(32),
+      now,
+      onError: (e) => errors.push(e),
+    });
+    await scheduler.stop();
+    expect(errors).toEqual([]);
+    const made = await latestRelease(env.database.kysely, 2026, 'kontor');
+    expect(made).toMatchObject({ version: 1, releasedAt: now().toISOString(), municipalities: 5 });
   });
 });

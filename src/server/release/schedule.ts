@@ -6,13 +6,31 @@
 // The scheduler runs the due releases at start and every few minutes in the process (an unref'd
 // timer, stopped when the app closes); publishing releases at once (../routes/rounds-admin.ts), and
 // so does reading a report of a due round (../routes/reports.ts), so no one waits for the timer.
+//
+// The same scheduler makes the national release (../national/release.ts) at start and every few
+// hours: on PostgreSQL under a claim across processes (../jobs/run-once.ts), so several server
+// processes make it once; a release unchanged since the last one writes nothing.
 import { addDays, osloDate } from '../../shared/dates';
 import type { Database } from '../db/database';
 import { roundsWithSealed } from '../repositories/inbox';
 import { findRounds, type RoundRecord } from '../repositories/rounds';
 import { releaseRound } from './release-round';
+import { runOnce } from '../jobs/run-once';
+import { nationalReleaseJob } from '../national/release';
 
 export const RELEASE_INTERVAL_MS = 5 * 60_000;
+export const NATIONAL_RELEASE_INTERVAL_MS = 6 * 60 * 60_000;
+
+/** Makes the national release; on PostgreSQL only one process at a time (the others skip). */
+export async function makeNationalReleaseOnce(database: Database, now: Date): Promise<boolean> {
+  // SQLite has one process (the instance lock) and one connection: no claim, which would hold it.
+  if (database.dialect !== 'postgres') {
+    await nationalReleaseJob(database, now);
+    return true;
+  }
+  const claimed = await runOnce(database, 'national-release', () => nationalReleaseJob(database, now));
+  return claimed.ran;
+}
 
 export function isReleaseDue(round: Pick<RoundRecord, 'status' | 'closesOn' | 'graceDays'>, today: string) {
   if (round.status === 'published') return true;
@@ -51,6 +69,7 @@ export function startReleaseScheduler(options: {
   now: () => Date;
   onError: (error: unknown) => void;
   intervalMs?: number;
+  nationalIntervalMs?: number;
 }): ReleaseScheduler {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
@@ -64,13 +83,26 @@ export function startReleaseScheduler(options: {
         (error: unknown) => options.onError(error),
       );
   };
+  const national = () => {
+    if (stopped) return;
+    running = running
+      .then(() => makeNationalReleaseOnce(options.database, options.now()))
+      .then(
+        () => undefined,
+        (error: unknown) => options.onError(error),
+      );
+  };
   run();
+  national();
   const timer = setInterval(run, options.intervalMs ?? RELEASE_INTERVAL_MS);
   timer.unref();
+  const nationalTimer = setInterval(national, options.nationalIntervalMs ?? NATIONAL_RELEASE_INTERVAL_MS);
+  nationalTimer.unref();
   return {
     async stop() {
       stopped = true;
       clearInterval(timer);
+      clearInterval(nationalTimer);
       await running;
     },
   };
