@@ -76,7 +76,24 @@ describe('a unit report', () => {
     expect(
       await screen.findByText('Snitt tjeneste Norge er regnet ut fra 4 kommuner som bruker tifaktor, 2026.'),
     ).toBeInTheDocument();
+    // No release named: nothing is said about one.
+    expect(screen.queryByText(/nasjonal utgave/)).toBeNull();
     unmount();
+
+    // A release: its version and the day it was made (in Norway: 23.30 UTC on 30 November is
+    // 1 December), in bokmål and nynorsk.
+    const release = { id: 'rel-7', version: 3, releasedAt: '2026-11-30T23:30:00.000Z' };
+    const released = await openReport(unitReport({ national: { ...unitReport().national, release } }));
+    expect(
+      await screen.findByText(
+        'Snitt tjeneste Norge er regnet ut fra 4 kommuner som bruker tifaktor, 2026. Tallene er nasjonal ' +
+          'utgave 3, laget 1. desember 2026, og endrer seg ikke når flere runder publiseres.',
+      ),
+    ).toBeInTheDocument();
+    released.unmount();
+    const nynorsk = await openReport(unitReport({ national: { ...unitReport().national, release } }), 'nn');
+    expect(await screen.findByText(/Tala er nasjonal utgåve 3, laga 1\. desember 2026/)).toBeInTheDocument();
+    nynorsk.unmount();
 
     const imported = await openReport(
       unitReport({
