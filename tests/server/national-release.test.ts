@@ -1,21 +1,16 @@
 // National releases (issue 14): the attacks of the issue against today's pooled national average
 // (src/server/reports/analyse.ts nationalAverages) and against the release that replaces it.
 import { afterAll, beforeEach, expect, it } from 'vitest';
-import { addToAggregates } from '../../src/server/ingest/add-to-aggregates';
-import type { NewResponse } from '../../src/server/ingest/types';
 import { computeRelease, nationalMinMunicipalities } from '../../src/server/national/compute';
 import { makeNationalRelease } from '../../src/server/national/release';
 import { analyseRound } from '../../src/server/reports/analyse';
 import { nationalAverages } from '../../src/server/reports/analyse';
 import { loadRoundsData } from '../../src/server/reports/round-data';
-import { insertReleasedResponses } from '../../src/server/repositories/inbox';
 import { latestRelease } from '../../src/server/repositories/national-releases';
-import { insertMunicipality, insertUnits } from '../../src/server/repositories/organisation';
-import { findRounds, insertRound, publishedRoundIdsOfYear } from '../../src/server/repositories/rounds';
+import { findRounds, publishedRoundIdsOfYear } from '../../src/server/repositories/rounds';
 import { describeEachDatabase } from './support/databases';
+import { publishedMunicipality } from './support/national-fixtures';
 import { createEnvironment, type TestEnvironment } from './support/environment';
-import { QUESTIONNAIRE, round } from './support/fixtures';
-import type { LikertValue } from '../../src/shared/likert';
 import pg from 'pg';
 import { jobLockKeys } from '../../src/server/jobs/run-once';
 import { makeNationalReleaseOnce, startReleaseScheduler } from '../../src/server/release/schedule';
@@ -24,52 +19,14 @@ const AUTONOMI = 2; // FACTOR_IDS index of autonomi (statement s1)
 
 describeEachDatabase('national releases', (dialect) => {
   let env: TestEnvironment;
-  let n = 0;
   beforeEach(async () => {
     if (env) await env.dispose();
     env = await createEnvironment(dialect);
   });
   afterAll(() => env?.dispose());
 
-  /** A municipality with one round of one unit of type kontor, published, answered with `values`. */
-  async function municipality(id: string, values: number[], threshold = 5, opensOn = '2026-03-01') {
-    const db = env.database.kysely;
-    n += 1;
-    if (!(await db.selectFrom('municipalities').select('id').where('id', '=', id).executeTakeFirst())) {
-      await insertMunicipality(db, { id, name: id, number: String(8000 + n), language: 'nb' });
-      await insertUnits(db, [
-        { id: `${id}-root`, municipality_id: id, parent_id: null, name: id, unit_type: null },
-        {
-          id: `${id}-office`,
-          municipality_id: id,
-          parent_id: `${id}-root`,
-          name: 'Kontor',
-          unit_type: 'kontor',
-        },
-      ]);
-    }
-    const roundId = `${id}-r${n}`;
-    await insertRound(db, {
-      ...round(roundId, { municipalityId: id, unitId: `${id}-root`, opensOn }),
-      threshold,
-    });
-    const responses = values.map((v): NewResponse => ({
-      id: crypto.randomUUID(),
-      roundId,
-      unitId: `${id}-office`,
-      questionnaireVersion: QUESTIONNAIRE.version,
-      answeredOn: opensOn,
-      answers: { s1: v as LikertValue, s2: v as LikertValue, s3: v as LikertValue },
-      background: {},
-      openText: null,
-    }));
-    await db.transaction().execute(async (trx) => {
-      await insertReleasedResponses(trx, responses);
-      await addToAggregates(trx, responses);
-    });
-    await db.updateTable('rounds').set({ status: 'published' }).where('id', '=', roundId).execute();
-    return roundId;
-  }
+  const municipality = (id: string, values: number[], threshold = 5, opensOn = '2026-03-01') =>
+    publishedMunicipality(env.database, id, values, threshold, opensOn);
 
   /** Today's figure: every published round of the year analysed and pooled. */
   async function todaysNational(unitType: string | null) {

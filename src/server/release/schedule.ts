@@ -16,7 +16,7 @@ import { roundsWithSealed } from '../repositories/inbox';
 import { findRounds, type RoundRecord } from '../repositories/rounds';
 import { releaseRound } from './release-round';
 import { runOnce } from '../jobs/run-once';
-import { nationalReleaseJob } from '../national/release';
+import { makeNationalRelease, nationalReleaseJob, type ReleaseOutcome } from '../national/release';
 
 export const RELEASE_INTERVAL_MS = 5 * 60_000;
 export const NATIONAL_RELEASE_INTERVAL_MS = 6 * 60 * 60_000;
@@ -30,6 +30,22 @@ export async function makeNationalReleaseOnce(database: Database, now: Date): Pr
   }
   const claimed = await runOnce(database, 'national-release', () => nationalReleaseJob(database, now));
   return claimed.ran;
+}
+
+/**
+ * The operator's "make the national release of `year` now": under the same claim as the
+ * scheduled job, so it never runs beside it; undefined when another process holds the claim.
+ */
+export async function makeNationalReleaseOfYear(
+  database: Database,
+  year: number,
+  now: Date,
+): Promise<ReleaseOutcome | undefined> {
+  if (database.dialect !== 'postgres') return makeNationalRelease(database, year, { now });
+  const claimed = await runOnce(database, 'national-release', () =>
+    makeNationalRelease(database, year, { now }),
+  );
+  return claimed.ran ? claimed.value : undefined;
 }
 
 export function isReleaseDue(round: Pick<RoundRecord, 'status' | 'closesOn' | 'graceDays'>, today: string) {

@@ -1,13 +1,18 @@
 // The operator's routes (issue 14). Login is public; everything else is allow: 'operator', which
 // authorize resolves from the operator cookie only (a staff session is 401 here, an operator
 // session is 401 on every staff route). What the operator reaches: the municipalities' names,
-// numbers, languages, entry addresses and whether they have an admin, and a first admin's setup
-// link while there is none.
+// numbers, languages, entry addresses and whether they have an admin, a first admin's setup link
+// while there is none, and the national releases (list them, make one for a year now).
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   CreateMunicipalityRequestSchema,
+  MakeNationalReleaseRequestSchema,
+  MakeNationalReleaseResponseSchema,
+  NationalReleaseListQuerySchema,
+  NationalReleaseListSchema,
   OPERATOR_PATHS,
+  RELEASE_YEAR_RANGE,
   OperatorLoginRequestSchema,
   OperatorMunicipalityListSchema,
   OperatorMunicipalityParamsSchema,
@@ -33,6 +38,7 @@ import {
   type OperatorPrincipal,
 } from '../operator/operator';
 import { freeEntrySlug, insertMunicipality } from '../repositories/organisation';
+import { makeNationalReleaseOfYear } from '../release/schedule';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 
@@ -185,6 +191,63 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
       const token = await createSetupToken(db, municipality.id, at);
       const expiresAt = new Date(at.getTime() + SETUP_TOKEN_HOURS * 3600 * 1000).toISOString();
       return { path: `/oppsett/${token}`, expiresAt };
+    },
+  );
+
+  app.get(
+    OPERATOR_PATHS.nationalReleases,
+    {
+      config: { access: OPERATOR },
+      schema: { querystring: NationalReleaseListQuerySchema, response: { 200: NationalReleaseListSchema } },
+    },
+    async (request) => {
+      let query = db
+        .selectFrom('national_releases')
+        .selectAll()
+        .orderBy('year', 'desc')
+        .orderBy('unit_type')
+        .orderBy('version', 'desc')
+        .limit(1000);
+      if (request.query.year !== undefined) {
+        const year = Number(request.query.year);
+        if (year < RELEASE_YEAR_RANGE.minimum || year > RELEASE_YEAR_RANGE.maximum)
+          throw new ApiError('MALFORMED_REQUEST', 'The year is out of range');
+        query = query.where('year', '=', year);
+      }
+      const rows = await query.execute();
+      return {
+        releases: rows.map((r) => ({
+          id: r.id,
+          year: Number(r.year),
+          unitType: r.unit_type,
+          version: Number(r.version),
+          releasedAt: r.released_at,
+          municipalities: Number(r.municipalities),
+          minMunicipalities: Number(r.min_municipalities),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    OPERATOR_PATHS.nationalReleases,
+    {
+      config: { access: OPERATOR },
+      schema: {
+        body: MakeNationalReleaseRequestSchema,
+        response: { 200: MakeNationalReleaseResponseSchema },
+      },
+    },
+    async (request) => {
+      const outcome = await makeNationalReleaseOfYear(database, request.body.year, now());
+      if (!outcome)
+        throw new ApiError('CONFLICT', 'A national release is being made right now: try again in a minute');
+      return {
+        year: outcome.year,
+        released: outcome.released.map((r) => ({ unitType: r.unitType, version: r.version })),
+        tooFew: outcome.tooFew,
+        unchanged: outcome.unchanged,
+      };
     },
   );
 

@@ -11,6 +11,7 @@ export const OPERATOR_PATHS = {
   me: '/operator/me',
   municipalities: '/operator/municipalities',
   setupLink: '/operator/municipalities/:id/setup-link',
+  nationalReleases: '/operator/national-releases',
 } as const;
 
 export const OperatorLoginRequestSchema = Type.Object(
@@ -59,3 +60,39 @@ export const SetupLinkResponseSchema = Type.Object({
 export const OperatorMunicipalityParamsSchema = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 100 }),
 });
+
+/** Years a national release can be asked for: the survey began long after 2000. */
+export const RELEASE_YEAR_RANGE = { minimum: 2000, maximum: 2100 } as const;
+
+export const NationalReleaseRowSchema = Type.Object({
+  id: Type.String(),
+  year: Type.Integer(),
+  /** A unit type, or '*' for the municipality as a whole. */
+  unitType: Type.String(),
+  version: Type.Integer(),
+  releasedAt: Type.String(),
+  municipalities: Type.Integer(),
+  minMunicipalities: Type.Integer(),
+});
+export type NationalReleaseRow = Static<typeof NationalReleaseRowSchema>;
+export const NationalReleaseListSchema = Type.Object({ releases: Type.Array(NationalReleaseRowSchema) });
+/** The query string is not coerced (app.ts): the year is four digits, checked for range in the route. */
+export const NationalReleaseListQuerySchema = Type.Object(
+  { year: Type.Optional(Type.String({ pattern: '^[0-9]{4}$' })) },
+  { additionalProperties: false },
+);
+
+export const MakeNationalReleaseRequestSchema = Type.Object(
+  { year: Type.Integer(RELEASE_YEAR_RANGE) },
+  { additionalProperties: false },
+);
+export const MakeNationalReleaseResponseSchema = Type.Object({
+  year: Type.Integer(),
+  /** The unit types that got a new version. */
+  released: Type.Array(Type.Object({ unitType: Type.String(), version: Type.Integer() })),
+  /** Too few municipalities: reports of these types use imported figures. */
+  tooFew: Type.Array(Type.String()),
+  /** Computed the same as their latest version: nothing new written. */
+  unchanged: Type.Array(Type.String()),
+});
+export type MakeNationalReleaseResponse = Static<typeof MakeNationalReleaseResponseSchema>;

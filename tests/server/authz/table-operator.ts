@@ -31,4 +31,11 @@ export const rows: readonly MatrixRow[] = [
     url: '/api/v1/operator/municipalities/no-such-municipality/setup-link',
     expect: onlyOperator(404),
   },
+  { route: 'GET /api/v1/operator/national-releases', expect: onlyOperator(200) },
+  {
+    route: 'POST /api/v1/operator/national-releases',
+    note: 'a year with nothing published: nothing to release (the releases are in operator-national-release.test.ts)',
+    body: { year: 2001 },
+    expect: onlyOperator(200),
+  },
 ];
