@@ -10,6 +10,7 @@ import { latestRelease } from '../../src/server/repositories/national-releases';
 import { findRounds, publishedRoundIdsOfYear } from '../../src/server/repositories/rounds';
 import { describeEachDatabase } from './support/databases';
 import { publishedMunicipality } from './support/national-fixtures';
+import { freezeFrame } from '../../src/server/repositories/round-frames';
 import { createEnvironment, type TestEnvironment } from './support/environment';
 import pg from 'pg';
 import { jobLockKeys } from '../../src/server/jobs/run-once';
@@ -83,6 +84,45 @@ describeEachDatabase('national releases', (dialect) => {
     expect(before.released.map((r) => r.unitType)).toContain('kontor');
     expect(after.released.map((r) => r.unitType)).not.toContain('kontor');
     expect(after.unchanged).toContain('kontor');
+  });
+
+  it('takes the pool strictest threshold from what each round froze when it opened, and one round at a time gives the same release', async () => {
+    for (const m of ['a', 'b', 'c', 'd', 'e']) await municipality(m, [4, 4, 4, 4, 4, 4]);
+    const strict = await municipality('strict', new Array<number>(10).fill(3), 5);
+    // Streamed round by round (the release) and all at once (computeRelease) agree.
+    const ids = await publishedRoundIdsOfYear(env.database.kysely, 2026);
+    const data = await loadRoundsData(
+      env.database,
+      [...(await findRounds(env.database.kysely, ids)).values()],
+      'counts',
+    );
+    const atOnce = computeRelease(
+      [...data.values()].map((d) => analyseRound(d)),
+      'kontor',
+      5,
+    );
+    const streamed = await makeNationalRelease(env.database, 2026, { minMunicipalities: 5 });
+    const kontor = streamed.released.find((r) => r.unitType === 'kontor')!;
+    expect(kontor.averages).toEqual(atOnce!.averages);
+    expect(kontor.municipalities).toBe(6);
+    // The strict municipality's round froze threshold 10 when it opened: under it no 6-person
+    // office counts, whatever the live setting says, so no kontor figure can be released.
+    await freezeFrame(env.database.kysely, {
+      id: strict,
+      municipalityId: 'strict',
+      unitId: 'strict-root',
+      threshold: 5,
+      openQuestionEnabled: false,
+      backgroundEnabled: false,
+      openAnswerThreshold: 5,
+    });
+    await env.database.kysely
+      .updateTable('round_frames')
+      .set({ threshold: 10 })
+      .where('round_id', '=', strict)
+      .execute();
+    const after = await makeNationalRelease(env.database, 2026, { minMunicipalities: 5 });
+    expect(after.tooFew).toContain('kontor');
   });
 
   it('is versioned and dated; a round published after a release does not change it', async () => {

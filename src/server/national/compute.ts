@@ -14,7 +14,7 @@
 //   unit type (never below 3), and only at one decimal.
 import { FACTOR_IDS, type FactorId } from '../../shared/factors';
 import type { RoundAnalysis } from '../reports/analyse';
-import { addCounts, emptyCounts, factorFigure } from '../reports/figures';
+import { addCounts, emptyCounts, factorFigure, sumCounts } from '../reports/figures';
 import type { GroupCounts } from '../reports/model';
 
 /** unit_type of the figures for the municipality as a whole (units of every type). */
@@ -66,28 +66,58 @@ export function unitTypesOf(analyses: readonly RoundAnalysis[]): string[] {
   return [...types].sort();
 }
 
-/** The release of one unit type, or null when fewer than minMunicipalities contribute. */
-export function computeRelease(
-  analyses: readonly RoundAnalysis[],
+/** What one round gives the release: per unit type and factor, its contributing units' counts pooled. */
+export interface RoundContribution {
+  municipalityId: string;
+  byType: Map<string, Map<FactorId, { counts: GroupCounts; statementIds: readonly string[] }>>;
+}
+
+const answered = (a: RoundAnalysis) => (a.totals.get(a.data.rootUnitId)?.responses ?? 0) > 0;
+
+/** The strictest threshold of the pool: the highest of every round that has answers. */
+export function strictestThreshold(rounds: readonly { threshold: number; answered: boolean }[]): number {
+  return Math.max(0, ...rounds.filter((r) => r.answered).map((r) => r.threshold));
+}
+
+/**
+ * One round's part, made as soon as the round is analysed so a release holds one round's counts
+ * at a time, never the year's; null for a round without answers. `strictest` is the whole pool's.
+ */
+export function roundContribution(analysis: RoundAnalysis, strictest: number): RoundContribution | null {
+  if (!answered(analysis)) return null;
+  const byType: RoundContribution['byType'] = new Map();
+  for (const unitType of unitTypesOf([analysis])) {
+    const factors = new Map<FactorId, { counts: GroupCounts; statementIds: readonly string[] }>();
+    for (const factor of FACTOR_IDS) {
+      const units = contributors(analysis, factor, unitType, strictest);
+      if (units.length === 0) continue;
+      const counts = sumCounts(units.map((id) => analysis.totals.get(id) ?? emptyCounts([])));
+      factors.set(factor, { counts, statementIds: analysis.statements[factor] });
+    }
+    if (factors.size > 0) byType.set(unitType, factors);
+  }
+  return { municipalityId: analysis.data.municipalityId, byType };
+}
+
+/** The release of one unit type from the rounds' contributions, or null when too few municipalities. */
+export function releaseFromContributions(
+  contributions: readonly RoundContribution[],
   unitType: string,
   minMunicipalities: number,
 ): ComputedRelease | null {
   const min = Math.max(NATIONAL_MIN_FLOOR, minMunicipalities);
-  const withAnswers = analyses.filter((a) => (a.totals.get(a.data.rootUnitId)?.responses ?? 0) > 0);
-  const strictest = Math.max(0, ...withAnswers.map((a) => a.data.threshold));
   const contributing = new Set<string>();
   const averages = new Map<FactorId, number>();
   for (const factor of FACTOR_IDS) {
+    // A municipality's rounds of the year pool into its one average.
     const pools = new Map<string, { counts: GroupCounts; ids: Set<string> }>();
-    for (const analysis of withAnswers) {
-      const units = contributors(analysis, factor, unitType, strictest);
-      if (units.length === 0) continue;
-      const m = analysis.data.municipalityId;
-      const pool = pools.get(m) ?? { counts: emptyCounts([]), ids: new Set<string>() };
-      for (const id of units)
-        pool.counts = addCounts(pool.counts, analysis.totals.get(id) ?? emptyCounts([]));
-      for (const id of analysis.statements[factor]) pool.ids.add(id);
-      pools.set(m, pool);
+    for (const c of contributions) {
+      const part = c.byType.get(unitType)?.get(factor);
+      if (!part) continue;
+      const pool = pools.get(c.municipalityId) ?? { counts: emptyCounts([]), ids: new Set<string>() };
+      pool.counts = addCounts(pool.counts, part.counts);
+      for (const id of part.statementIds) pool.ids.add(id);
+      pools.set(c.municipalityId, pool);
     }
     const perMunicipality = [...pools].flatMap(([m, p]) => {
       const average = factorFigure(p.counts, [...p.ids])?.average;
@@ -107,6 +137,19 @@ export function computeRelease(
   }
   if (averages.size === 0) return null;
   return { unitType, municipalities: contributing.size, averages };
+}
+
+/** The release of one unit type, or null when fewer than minMunicipalities contribute. */
+export function computeRelease(
+  analyses: readonly RoundAnalysis[],
+  unitType: string,
+  minMunicipalities: number,
+): ComputedRelease | null {
+  const strictest = strictestThreshold(
+    analyses.map((a) => ({ threshold: a.data.threshold, answered: answered(a) })),
+  );
+  const contributions = analyses.flatMap((a) => roundContribution(a, strictest) ?? []);
+  return releaseFromContributions(contributions, unitType, minMunicipalities);
 }
 
 /**

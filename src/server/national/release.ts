@@ -7,7 +7,17 @@ import { analyseRound } from '../reports/analyse';
 import { loadRoundsData } from '../reports/round-data';
 import { insertRelease, latestRelease, type StoredRelease } from '../repositories/national-releases';
 import { findRounds, publishedRoundIdsOfYear } from '../repositories/rounds';
-import { computeRelease, nationalMinMunicipalities, unitTypesOf } from './compute';
+import {
+  nationalMinMunicipalities,
+  releaseFromContributions,
+  roundContribution,
+  strictestThreshold,
+  unitTypesOf,
+  WHOLE_MUNICIPALITY,
+  type RoundContribution,
+} from './compute';
+import { roundsWithAnswers } from '../repositories/aggregates';
+import { frameThresholds } from '../repositories/round-frames';
 
 export interface ReleaseOutcome {
   year: number;
@@ -31,12 +41,30 @@ export async function makeNationalRelease(
   const min = options.minMunicipalities ?? nationalMinMunicipalities();
   const ids = await publishedRoundIdsOfYear(db, year);
   const rounds = [...(await findRounds(db, ids)).values()];
-  const data = await loadRoundsData(database, rounds, 'counts');
-  const analyses = [...data.values()].map((d) => analyseRound(d));
+  // The pool's strictest threshold first, from the stored totals; then one round at a time, read
+  // past the report cache and reduced to its contribution, so a release holds one round's counts
+  // at a time (300 municipalities' rounds read at once took more than a GiB).
+  const withAnswers = await roundsWithAnswers(db, ids);
+  // A round reports under the threshold its frame froze when it opened (../reports/round-data.ts).
+  const frozen = await frameThresholds(db, ids);
+  const strictest = strictestThreshold(
+    rounds.map((r) => ({ threshold: frozen.get(r.id) ?? r.threshold, answered: withAnswers.has(r.id) })),
+  );
+  const contributions: RoundContribution[] = [];
+  const types = new Set<string>([WHOLE_MUNICIPALITY]);
+  for (const round of rounds) {
+    if (!withAnswers.has(round.id)) continue;
+    const data = (await loadRoundsData(database, [round], 'counts', { cache: false })).get(round.id);
+    if (!data) continue;
+    const analysis = analyseRound(data);
+    for (const t of unitTypesOf([analysis])) types.add(t);
+    const contribution = roundContribution(analysis, strictest);
+    if (contribution) contributions.push(contribution);
+  }
   const outcome: ReleaseOutcome = { year, released: [], tooFew: [], unchanged: [] };
   const releasedAt = (options.now ?? new Date()).toISOString();
-  for (const unitType of unitTypesOf(analyses)) {
-    const computed = computeRelease(analyses, unitType, min);
+  for (const unitType of [...types].sort()) {
+    const computed = releaseFromContributions(contributions, unitType, min);
     if (!computed) {
       outcome.tooFew.push(unitType);
       continue;

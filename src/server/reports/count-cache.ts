@@ -47,16 +47,22 @@ export function forgetCachedCounts(database: Database): void {
 /**
  * The count rows (and, with `background`, the background rows) of each round: from the cache when
  * its totals have not changed since, else from the database in one query per kind for all the
- * rounds that need it.
+ * rounds that need it. With `keep` false nothing is taken from or left in the cache.
  */
 export async function roundCounts(
   database: Database,
   roundIds: readonly string[],
   prints: ReadonlyMap<string, string>,
   background: boolean,
+  keep = true,
 ): Promise<Map<string, CachedRound>> {
-  const cache = countCache.get(database) ?? new Map<string, CachedRound>();
-  countCache.set(database, cache);
+  // keep = false (the national release reads every round of the year once): read past the cache
+  // and leave it as it was, so one release neither fills the process with the year's counts nor
+  // pushes out the rounds reports are reading.
+  const cache = keep
+    ? (countCache.get(database) ?? new Map<string, CachedRound>())
+    : new Map<string, CachedRound>();
+  if (keep) countCache.set(database, cache);
   const fingerprintOf = (id: string) => prints.get(id) ?? '';
   const fresh = (id: string) => {
     const hit = cache.get(id);

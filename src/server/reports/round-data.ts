@@ -134,6 +134,7 @@ export async function loadRoundsData(
   database: Database,
   rounds: readonly RoundRecord[],
   detail: RoundDetail,
+  options: { cache?: boolean } = {},
 ): Promise<Map<string, LoadedRoundData>> {
   if (rounds.length === 0) return new Map();
   const db = database.kysely;
@@ -153,7 +154,7 @@ export async function loadRoundsData(
   const counted =
     detail === 'totals'
       ? new Map<string, CachedRound>()
-      : await roundCounts(database, roundIds, prints, detail === 'background');
+      : await roundCounts(database, roundIds, prints, detail === 'background', options.cache ?? true);
 
   const out = new Map<string, LoadedRoundData>();
   for (const round of rounds) {

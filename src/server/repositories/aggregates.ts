@@ -36,6 +36,19 @@ export function countRows(database: Database, roundIds: readonly string[]) {
     .execute();
 }
 
+/** Which of the rounds have any released answer stored. */
+export async function roundsWithAnswers(db: Kysely<DB>, roundIds: readonly string[]): Promise<Set<string>> {
+  if (roundIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('aggregate_totals')
+    .select('round_id')
+    .distinct()
+    .where('round_id', 'in', [...roundIds])
+    .where('responses', '>', 0)
+    .execute();
+  return new Set(rows.map((r) => r.round_id));
+}
+
 /** Per round and unit, how many responses are stored on the unit itself. */
 export function totalRows(db: Kysely<DB>, roundIds: readonly string[]) {
   return db

@@ -94,6 +94,24 @@ export async function freezeFrame(db: Kysely<DB>, round: FrameSource): Promise<v
 }
 
 /** The frames of these rounds, keyed by round id; a round without one (a draft) is left out. */
+/** The threshold each round's frame froze, for the rounds that have a frame. */
+export async function frameThresholds(
+  db: Kysely<DB>,
+  roundIds: readonly string[],
+): Promise<Map<string, number>> {
+  const ids = [...new Set(roundIds)];
+  const out = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    const rows = await db
+      .selectFrom('round_frames')
+      .select(['round_id', 'threshold'])
+      .where('round_id', 'in', ids.slice(i, i + IDS_PER_STATEMENT))
+      .execute();
+    for (const r of rows) out.set(r.round_id, Number(r.threshold));
+  }
+  return out;
+}
+
 export async function findFrames(
   db: Kysely<DB>,
   roundIds: readonly string[],
