@@ -7,28 +7,30 @@
 // timer, stopped when the app closes); publishing releases at once (../routes/rounds-admin.ts), and
 // so does reading a report of a due round (../routes/reports.ts), so no one waits for the timer.
 //
-// The same scheduler makes the national release (../national/release.ts) at start and every few
-// hours: on PostgreSQL under a claim across processes (../jobs/run-once.ts), so several server
-// processes make it once; a release unchanged since the last one writes nothing.
+// The same scheduler makes the national release (../national/release.ts) once every
+// NATIONAL_RELEASE_INTERVAL_MS over all processes: it asks at start and every few minutes whether
+// the period since the last run (kept in the database) has passed, under a claim across processes
+// on PostgreSQL (../jobs/run-once.ts runWhenDue), so N processes, whenever they start or restart,
+// make it once per period, not N times; a release unchanged since the last one writes nothing.
 import { addDays, osloDate } from '../../shared/dates';
 import type { Database } from '../db/database';
 import { roundsWithSealed } from '../repositories/inbox';
 import { findRounds, type RoundRecord } from '../repositories/rounds';
 import { releaseRound } from './release-round';
-import { runOnce } from '../jobs/run-once';
+import { runOnce, runWhenDue } from '../jobs/run-once';
 import { makeNationalRelease, nationalReleaseJob, type ReleaseOutcome } from '../national/release';
 
 export const RELEASE_INTERVAL_MS = 5 * 60_000;
 export const NATIONAL_RELEASE_INTERVAL_MS = 6 * 60 * 60_000;
 
-/** Makes the national release; on PostgreSQL only one process at a time (the others skip). */
+/**
+ * Makes the national release when its period has passed since the last run of any process; on
+ * PostgreSQL only one process at a time (the others skip). True when this call made it.
+ */
 export async function makeNationalReleaseOnce(database: Database, now: Date): Promise<boolean> {
-  // SQLite has one process (the instance lock) and one connection: no claim, which would hold it.
-  if (database.dialect !== 'postgres') {
-    await nationalReleaseJob(database, now);
-    return true;
-  }
-  const claimed = await runOnce(database, 'national-release', () => nationalReleaseJob(database, now));
+  const claimed = await runWhenDue(database, 'national-release', NATIONAL_RELEASE_INTERVAL_MS, now, () =>
+    nationalReleaseJob(database, now),
+  );
   return claimed.ran;
 }
 
@@ -85,6 +87,7 @@ export function startReleaseScheduler(options: {
   now: () => Date;
   onError: (error: unknown) => void;
   intervalMs?: number;
+  /** How often to ask whether the national release is due (it is made once per its period). */
   nationalIntervalMs?: number;
 }): ReleaseScheduler {
   let running: Promise<void> = Promise.resolve();
@@ -112,7 +115,8 @@ export function startReleaseScheduler(options: {
   national();
   const timer = setInterval(run, options.intervalMs ?? RELEASE_INTERVAL_MS);
   timer.unref();
-  const nationalTimer = setInterval(national, options.nationalIntervalMs ?? NATIONAL_RELEASE_INTERVAL_MS);
+  // Asked often, made once per period: the database, not this process's start, says when it is due.
+  const nationalTimer = setInterval(national, options.nationalIntervalMs ?? RELEASE_INTERVAL_MS);
   nationalTimer.unref();
   return {
     async stop() {
