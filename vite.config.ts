@@ -1,9 +1,71 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
 process.env.TZ = 'Europe/Oslo';
+
+/** What is worth compressing: text. Images (png) and fonts are compressed already. */
+const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|webmanifest|txt|xml)$/;
+/** Below this, a compressed copy saves less than a packet and is not made. */
+const MIN_BYTES = 1024;
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/**
+ * Writes file.br (brotli, best) and file.gz (gzip -9) beside every compressible file of dir of at
+ * least MIN_BYTES, when the copy is smaller; the server sends one of them by Accept-Encoding
+ * (src/server/plugins/static-pwa.ts, preCompressed). Returns the files it compressed.
+ */
+export async function precompressDir(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile() && COMPRESSIBLE.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+  const done = await Promise.all(
+    files.map(async (file) => {
+      const body = await readFile(file);
+      if (body.length < MIN_BYTES) return null;
+      const [br, gz] = await Promise.all([
+        brotli(body, {
+          params: {
+            [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+            [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
+          },
+        }),
+        gzipAsync(body, { level: zlib.Z_BEST_COMPRESSION }),
+      ]);
+      if (br.length < body.length) await writeFile(`${file}.br`, br);
+      if (gz.length < body.length) await writeFile(`${file}.gz`, gz);
+      return file;
+    }),
+  );
+  return done.filter((file) => file !== null);
+}
+
+/** After the build and after vite-plugin-pwa has written sw.js ('post'): compress dist/. */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'tifaktor:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        const files = await precompressDir(outDir);
+        this.info(`precompressed ${files.length} files (.br and .gz)`);
+      },
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
@@ -34,6 +96,9 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
         // The staff screens work online only: keep their chunks off respondents' devices.
         globIgnores: [
+          // The precompressed copies (precompress() above) are the same files in another encoding.
+          '**/*.br',
+          '**/*.gz',
           '**/assets/StaffRoutes-*',
           '**/assets/admin-*',
           '**/assets/reports-*',
@@ -64,6 +129,7 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    precompress(),
   ],
   build: {
     outDir: 'dist',

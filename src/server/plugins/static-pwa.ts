@@ -2,12 +2,19 @@
 // content-hashed and never change, so they are cached for a year; everything else (index.html,
 // sw.js, registerSW.js, the manifest) keeps its name across releases and must be revalidated, or
 // a kiosk tablet would keep an old app — and an old service worker — for good.
+//
+// The build writes a brotli (.br) and a gzip (.gz) copy beside each text file (vite.config.ts,
+// precompress): the copy the browser's Accept-Encoding takes is sent as it is, with its
+// Content-Encoding, and the file itself to one that takes neither. Every reply says
+// Vary: Accept-Encoding, so a cache between keeps the encodings apart. The copies are no files
+// of their own: /x.js.br gets what any path without a file gets (the SPA fallback).
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { relative, resolve, sep } from 'node:path';
 import { sendError } from './error-handler';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+const COMPRESSED_COPY = /\.(?:br|gz)$/;
 
 function isApi(url: string): boolean {
   return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
@@ -18,9 +25,13 @@ export function registerStaticPwa(app: FastifyInstance, staticDir: string): void
   void app.register(fastifyStatic, {
     root,
     cacheControl: false,
+    preCompressed: true,
+    // Checked on the path asked for, before a compressed copy is picked for it.
+    allowedPath: (pathName) => !COMPRESSED_COPY.test(pathName),
     setHeaders: (res, filePath) => {
       const isAsset = relative(root, filePath).startsWith(`assets${sep}`);
       res.setHeader('Cache-Control', isAsset ? IMMUTABLE : 'no-cache');
+      res.setHeader('Vary', 'Accept-Encoding');
     },
   });
 }
