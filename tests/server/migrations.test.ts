@@ -47,6 +47,7 @@ const TABLES_BY_MIGRATION: Record<string, string[]> = {
   '013-round-preparation': ['round_phases'],
   // And municipalities.entry_slug.
   '014-operator': ['operator_sessions', 'operators'],
+  '016-national-releases': ['national_release_figures', 'national_releases'],
 };
 /** The tables a later migration drops again. */
 const DROPPED_BY_MIGRATION: Record<string, string[]> = {

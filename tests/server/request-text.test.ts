@@ -9,7 +9,9 @@ import type { IngestResponse } from '../../src/shared/api/respondent';
 import { describeEachDatabase } from './support/databases';
 import { dumpTables } from './support/dump';
 import type { TestEnvironment } from './support/environment';
-import { batch, kioskHeaders, ROUNDS, validResponse } from './support/fixtures';
+import { batch, kioskHeaders, NOW, ROUNDS, validResponse } from './support/fixtures';
+import { createOperator } from '../../src/server/operator/operator';
+import { CSRF_HEADER } from '../../src/shared/api/staff';
 import { signedIn, type StaffClient, staffEnvironment } from './support/staff';
 import { sealedAnswer, storedIds } from './support/release';
 
@@ -27,10 +29,25 @@ describeEachDatabase('text a database cannot store', (dialect) => {
   let admin: StaffClient;
   let leaderA: StaffClient;
   let safetyA: StaffClient;
+  let operator: Record<string, string>;
   beforeAll(async () => {
     ({ env, admin } = await staffEnvironment(dialect));
     leaderA = await signedIn(env, 'leaderA');
     safetyA = await signedIn(env, 'safetyA');
+    await createOperator(
+      env.database.kysely,
+      { username: 'drift', displayName: 'Drift', password: PASSWORD },
+      NOW,
+    );
+    const login = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/operator/login',
+      payload: { username: 'drift', password: PASSWORD },
+    });
+    operator = {
+      cookie: String(login.headers['set-cookie']).split(';')[0]!,
+      [CSRF_HEADER]: login.json<{ csrfToken: string }>().csrfToken,
+    };
     await env.app.ready();
   });
   afterAll(() => env.dispose());
@@ -69,6 +86,7 @@ describeEachDatabase('text a database cannot store', (dialect) => {
             method: method as 'GET',
             url: `/api/v1${path}`,
             ...(access.allow === 'kiosk' && { headers: kioskHeaders() }),
+            ...(access.allow === 'operator' && { headers: operator }),
             ...(body && { payload: body }),
           });
       answers[`${method} ${url}`] = invalidText(res);

@@ -88,5 +88,5 @@ describeEachDatabase('a second municipality reaches nothing of the first', (dial
     }
     expect(leaks).toEqual([]);
     expect(await m1Snapshot()).toBe(before);
-  });
+  }, 90_000); // every route × four roles: ~7 s alone, past 20 s under the full suite in CI
 });
