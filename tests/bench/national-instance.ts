@@ -15,6 +15,8 @@ import { defaultClosesOn } from '../../src/shared/rounds';
 
 export const UNIT_TYPES = ['sykehjem', 'hjemmetjeneste', 'barnehage', 'skole-barnetrinn', 'teknisk'];
 const THRESHOLDS = [3, 5, 5, 6, 10];
+/** Answers counted per call of the aggregate writer. */
+const SLICE = 5000;
 
 export interface NationalMunicipality {
   id: string;
@@ -92,6 +94,9 @@ export async function buildNationalInstance(
     const counts = unitWeights.map((w, i) => tiny[i]! + Math.floor((w / unitSum) * rest));
     counts[0]! += answers - counts.reduce((a, b) => a + b, 0);
     if (counts[0]! < 0) throw new Error(`municipality ${m}: too few answers (${answers}) for its units`);
+    // Counted a slice of units at a time rather than unit by unit: every call also updates the
+    // round's background counts (a few thousand rows), which is the same per call whatever its size.
+    let pending: ReturnType<typeof syntheticResponses> = [];
     await db.transaction().execute(async (trx) => {
       for (const [i, unitId] of leaves.entries()) {
         if (counts[i] === 0) continue;
@@ -105,8 +110,13 @@ export async function buildNationalInstance(
           random,
           withBackground: true,
         });
-        await addToAggregates(trx, responses);
+        pending = pending.concat(responses);
+        if (pending.length >= SLICE) {
+          await addToAggregates(trx, pending);
+          pending = [];
+        }
       }
+      if (pending.length > 0) await addToAggregates(trx, pending);
     });
     const byCount = leaves.map((u, i) => ({ u, c: counts[i]! })).sort((a, b) => a.c - b.c);
     built.push({ id, roundId, rootId, typicalUnit: byCount[Math.floor(byCount.length / 2)]!.u, answers });

@@ -263,10 +263,15 @@ async function pgAdmin(url: string, statement: string): Promise<void> {
   }
 }
 
-console.log(
-  'tifaktor report benchmark: report latency from the server (in-process HTTP, JSON included) ' +
-    'against a naive read of the raw answers',
-);
-for (const answers of SCALES) await benchScale(answers);
-// The ingest path with codes against its raw floor, and the release (issue 11): ./ingest.ts.
-await (await import('./ingest')).runIngestBench();
+if (process.argv.includes('--national')) {
+  // npm run bench -- --national: 300 municipalities and 500,000 answers on PostgreSQL (./national.ts).
+  await (await import('./national')).runNationalBench();
+} else {
+  console.log(
+    'tifaktor report benchmark: report latency from the server (in-process HTTP, JSON included) ' +
+      'against a naive read of the raw answers',
+  );
+  for (const answers of SCALES) await benchScale(answers);
+  // The ingest path with codes against its raw floor, and the release (issue 11): ./ingest.ts.
+  await (await import('./ingest')).runIngestBench();
+}
