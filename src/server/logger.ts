@@ -46,6 +46,7 @@ const SILENT_PATHS = [
   RESPONDENT_PATHS.codeCheck,
   RESPONDENT_PATHS.kioskStatus,
   RESPONDENT_PATHS.currentRound,
+  RESPONDENT_PATHS.entryRounds,
   RESPONDENT_PATHS.questionnaire,
 ].map((path) => new RegExp(`^${API_PREFIX}${path.replace(/:[a-zA-Z]+/g, '[^/]+')}$`));
 

@@ -71,7 +71,14 @@ describeEachDatabase('ingest validation', (dialect) => {
   };
 
   it.each(REJECTIONS)('rejects %s with its code and stores nothing', async (_name, override, code) => {
-    const item: Record<string, unknown> = { ...validResponse(), ...override };
+    // The code is one of the round and unit the item names: a coded answer goes to its code's round.
+    const item: Record<string, unknown> = {
+      ...validResponse({
+        ...(typeof override.roundId === 'string' && { roundId: override.roundId }),
+        ...(typeof override.unitId === 'string' && { unitId: override.unitId }),
+      }),
+      ...override,
+    };
     for (const key of Object.keys(item)) if (item[key] === undefined) delete item[key];
     const before = await snapshot(env.database);
     const { status, body } = await post([item]);

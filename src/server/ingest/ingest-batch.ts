@@ -15,6 +15,7 @@ import { findQuestionnaires } from '../repositories/questionnaires';
 import { roundUnitIds } from '../repositories/round-frames';
 import { findRounds } from '../repositories/rounds';
 import { placeIn, type RejectionPlace } from './count-rejections';
+import { toCodeRounds } from './code-round';
 import { parseItem } from './parse-item';
 import { findStoredIds, storeBatch, type Admitted, type PreRejected } from './store-batch';
 import { validateResponse, type ValidationContext } from './validate-response';
@@ -58,7 +59,10 @@ async function loadContext(
 ): Promise<ValidationContext> {
   const db = database.kysely;
   // Rounds named by malformed items too: their rejections are counted for their round.
-  const roundIds = items.flatMap((i) => textField(i, 'roundId') ?? []);
+  // And the rounds of the codes (./code-round.ts), which well-formed items now name.
+  const roundIds = [
+    ...new Set([...items.flatMap((i) => textField(i, 'roundId') ?? []), ...wellFormed.map((i) => i.roundId)]),
+  ];
   const versions = wellFormed.map((i) => i.questionnaireVersion);
   const rounds = await findRounds(db, roundIds);
   const questionnaires = await findQuestionnaires(db, versions);
@@ -116,9 +120,10 @@ function classify(
     }
     seen.add(key);
     const v = validateResponse(p.value, ctx);
-    const place = placeOf(item, ctx);
+    // Counted where the answer belongs: its code's round (./code-round.ts), else the one it named.
+    const place = placeOf(p.value, ctx);
     if (v.ok) {
-      const stored = placeOf(item, ctx, v.response.unitId)!;
+      const stored = placeOf(p.value, ctx, v.response.unitId)!;
       return { kind: 'store', id, admitted: { response: v.response, wayIn: v.wayIn, place: stored } };
     }
     const result = { id, status: 'rejected' as const, code: v.code, message: v.message };
@@ -164,7 +169,8 @@ export async function ingestBatch(
   items: readonly unknown[],
   options: IngestOptions,
 ): Promise<{ results: IngestItemResult[]; unknownCodes: number }> {
-  const parsed = items.map(parseItem);
+  // A coded answer belongs to its code's round, whatever round the device named.
+  const parsed = await toCodeRounds(database.kysely, options.hasher, items.map(parseItem));
   const wellFormed = parsed.flatMap((p) => (p.ok ? [p.value] : []));
   const ctx = await loadContext(database, items, wellFormed, options);
   const outcomes = classify(items, ctx, parsed);

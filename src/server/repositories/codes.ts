@@ -94,6 +94,27 @@ export async function findCode(
   return row && { roundId: row.round_id, unitId: row.unit_id, used: Number(row.used) === 1 };
 }
 
+/**
+ * The round and unit of each of these code hashes that is on the server (used or not), for the
+ * ingest: a coded answer belongs to its code's round, whatever round the device named.
+ */
+export async function findCodeTargets(
+  db: Kysely<DB>,
+  codeHashes: readonly string[],
+): Promise<Map<string, { roundId: string; unitId: string }>> {
+  const out = new Map<string, { roundId: string; unitId: string }>();
+  const unique = [...new Set(codeHashes)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('one_time_codes')
+      .select(['code_hash', 'round_id', 'unit_id'])
+      .where('code_hash', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.code_hash, { roundId: r.round_id, unitId: r.unit_id });
+  }
+  return out;
+}
+
 export async function countRefused(
   trx: Transaction<DB>,
   refusals: readonly { roundId: string; unitId: string; reason: RefusalReason }[],

@@ -12,6 +12,25 @@ export async function hasAnyMunicipality(db: Kysely<DB>): Promise<boolean> {
   return row !== undefined;
 }
 
+/** The municipality whose respondents' entry address is /k/<slug> (../../shared/entry-slug.ts). */
+export async function findMunicipalityByEntrySlug(
+  db: Kysely<DB>,
+  slug: string,
+): Promise<{ id: string; name: string; entrySlug: string } | undefined> {
+  const row = await db
+    .selectFrom('municipalities')
+    .select(['id', 'name', 'entry_slug'])
+    .where('entry_slug', '=', slug)
+    .executeTakeFirst();
+  return row && { id: row.id, name: row.name, entrySlug: row.entry_slug ?? slug };
+}
+
+/** The id of the one municipality on the instance; undefined when there are none or several. */
+export async function soleMunicipalityId(db: Kysely<DB>): Promise<string | undefined> {
+  const rows = await db.selectFrom('municipalities').select('id').limit(2).execute();
+  return rows.length === 1 ? rows[0]!.id : undefined;
+}
+
 /** The name's slug, or the first of slug-2, slug-3 … no other municipality has. */
 export async function freeEntrySlug(db: Kysely<DB>, name: string): Promise<string> {
   const base = slugifyName(name);

@@ -219,6 +219,28 @@ export async function findCurrentRound(
 }
 
 /**
+ * Every round open today, newest first, of one municipality (or of the whole instance when none is
+ * named): several may be open at once, and a device offers all of its municipality's.
+ */
+export async function findOpenRounds(
+  db: Kysely<DB>,
+  today: string,
+  municipalityId?: string,
+): Promise<{ round: StoredRound; unitName: string }[]> {
+  let query = db
+    .selectFrom('rounds')
+    .innerJoin('units', 'units.id', 'rounds.unit_id')
+    .selectAll('rounds')
+    .select('units.name as unit_name')
+    .where('rounds.status', '=', 'open')
+    .where('rounds.opens_on', '<=', today)
+    .where('rounds.closes_on', '>=', today);
+  if (municipalityId !== undefined) query = query.where('rounds.municipality_id', '=', municipalityId);
+  const rows = await query.orderBy('rounds.opens_on', 'desc').orderBy('rounds.id', 'desc').execute();
+  return rows.map(({ unit_name, ...round }) => ({ round: fromRow(round), unitName: unit_name }));
+}
+
+/**
  * Answers taken per unit of the round: released ones from the pre-aggregated totals, and those
  * still sealed in the inbox (../release/), counted, never opened.
  */

@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'OPEN_TEXT_TOO_LONG',
   'INVALID_DATE',
   'NOT_FOUND',
+  /** No municipality has this respondents' entry address (/k/<slug>). */
+  'ENTRY_UNKNOWN',
   'RATE_LIMITED',
   'INTERNAL_ERROR',
   /**
@@ -178,6 +180,7 @@ export const ERROR_SPECS = {
   OPEN_TEXT_TOO_LONG: { status: 400, message: 'The open answer is too long' },
   INVALID_DATE: { status: 400, message: 'The date is not valid' },
   NOT_FOUND: { status: 404, message: 'Not found' },
+  ENTRY_UNKNOWN: { status: 404, message: 'No municipality has this entry address' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; wait a while and try again' },
   INTERNAL_ERROR: { status: 500, message: 'Internal server error' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database is unavailable; try again in a moment' },

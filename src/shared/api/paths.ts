@@ -12,6 +12,8 @@ export const RESPONDENT_PATHS = {
   /** Readiness: the database takes a write now (200), or 503 with the database fault's code. */
   ready: '/health/ready',
   currentRound: '/rounds/current',
+  /** Every open round of the municipality whose entry address is /k/<slug> (EntryRoundsResponse). */
+  entryRounds: '/entries/:slug/rounds',
   questionnaire: '/questionnaires/:version',
   responses: '/responses',
   codeCheck: '/codes/check',

@@ -68,6 +68,23 @@ export const CurrentRoundResponseSchema = Type.Object({
 });
 export type CurrentRoundResponse = Static<typeof CurrentRoundResponseSchema>;
 
+/**
+ * Every round a device of one municipality may offer today (GET RESPONDENT_PATHS.entryRounds, the
+ * respondents' entry address /k/<slug>): several may be open at once. Each round's questionnaire
+ * is in `questionnaires` once per version. An enrolled kiosk gets its own round only. No round
+ * open: `rounds` is empty (an unknown address is 404 ENTRY_UNKNOWN).
+ */
+export const EntryRoundsResponseSchema = Type.Object({
+  municipality: Type.Object({ slug: Type.String(), name: Type.String() }),
+  rounds: Type.Array(RoundSchema),
+  questionnaires: Type.Array(QuestionnaireSchema),
+  settings: Type.Optional(DeviceSettingsSchema),
+});
+export type EntryRoundsResponse = Static<typeof EntryRoundsResponseSchema>;
+
+/** The query of GET RESPONDENT_PATHS.currentRound: `m`, the municipality's entry slug (optional). */
+export const CurrentRoundQuerySchema = Type.Object({ m: Type.Optional(Type.String()) });
+
 /** One finished response as the device sends it. Carries nothing that identifies a person or a device. */
 export const SubmittedResponseSchema = Type.Object(
   {

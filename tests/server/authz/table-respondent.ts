@@ -8,6 +8,11 @@ export const rows: readonly MatrixRow[] = [
   { route: 'GET /api/v1/health/ready', expect: everyone(200) },
   { route: 'GET /api/v1/rounds/current', expect: everyone(200) },
   {
+    route: 'GET /api/v1/entries/:slug/rounds',
+    url: '/api/v1/entries/testkommune/rounds',
+    expect: everyone(200),
+  },
+  {
     route: 'GET /api/v1/questionnaires/:version',
     url: `/api/v1/questionnaires/${QUESTIONNAIRE.version}`,
     expect: everyone(200),
