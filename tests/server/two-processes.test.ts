@@ -237,7 +237,10 @@ describe.skipIf(!TEST_DATABASE_URL)('two server processes on one PostgreSQL', ()
     await admin.query(`create database ${dbName}`);
     const url = new URL(TEST_DATABASE_URL!);
     url.pathname = `/${dbName}`;
-    database = openPostgres(url.toString());
+    // A name of its own on every connection (the children's through PGAPPNAME): another test that
+    // ends the backends of "tifaktor" must not end these.
+    const applicationName = `tifaktor-two-processes-${dbName.slice(-12)}`;
+    database = openPostgres({ connectionString: url.toString(), application_name: applicationName });
     await migrateToLatest(database);
     // m1: the municipality the staff work in; n1..n3: published elsewhere, for the national release.
     await saveQuestionnaire(database.kysely, QUESTIONNAIRE);
@@ -273,6 +276,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two server processes on one PostgreSQL', ()
       // The test is the one proxy hop: X-Forwarded-For names the client of the guessing limits.
       TRUST_PROXY: '1',
       NATIONAL_MIN_MUNICIPALITIES: '3',
+      PGAPPNAME: applicationName,
     };
     env = shared;
     const dataDir = (name: string) => {
@@ -300,6 +304,9 @@ describe.skipIf(!TEST_DATABASE_URL)('two server processes on one PostgreSQL', ()
   }, 20_000);
 
   it('makes the national release once at start, though both processes run the scheduler', async () => {
+    // Two processes of their own, each on its own port.
+    expect(pair.a.process.pid).not.toBe(pair.b.process.pid);
+    expect(new URL(pair.a.url).port).not.toBe(new URL(pair.b.url).port);
     const until = Date.now() + 10_000;
     while ((await releases()).length === 0 && Date.now() < until)
       await new Promise((r) => setTimeout(r, 100));
@@ -321,7 +328,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two server processes on one PostgreSQL', ()
       body: { username: 'h3-admin', password: PASSWORD },
     });
     expect(login.status).toBe(200);
-    pair.cookie = /tf_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')![1]!;
+    pair.cookie = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(login.headers.get('set-cookie') ?? '')![1]!;
     pair.csrf = json(login).csrfToken as string;
 
     const me = await pair.send(b, 'GET', '/auth/me', { staff: true });
@@ -520,7 +527,8 @@ describe.skipIf(!TEST_DATABASE_URL)('two server processes on one PostgreSQL', ()
       expect((await pair.send(pair.b, 'GET', '/auth/me', { staff: true })).status).toBe(200);
     // The restarted process knows the session: it is in the database, not in the old process.
     expect((await pair.send(restarted, 'GET', '/auth/me', { staff: true })).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 500));
+    // Its scheduler asked at start (without the period it made version 2 here, within this wait).
+    await new Promise((r) => setTimeout(r, 1_500));
     expect(await releases()).toEqual(FIRST_RUN);
     expect(restarted.output()).not.toMatch(/scheduled release .* failed/);
   }, 45_000);
