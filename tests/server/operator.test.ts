@@ -139,6 +139,44 @@ describeEachDatabase('operator', (dialect) => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it('keeps the national list of unit types: adds one the admins can then use, refuses a taken or bad code', async () => {
+    const before = (await asOperator('GET', '/operator/unit-types')).json<{
+      unitTypes: { code: string }[];
+    }>();
+    expect(before.unitTypes.map((t) => t.code)).toContain('sykehjem');
+    const label = { nb: ' Kulturskole ', nn: 'Kulturskule', en: 'School of arts' };
+    const created = await asOperator('POST', '/operator/unit-types', { code: 'kulturskole', label });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toEqual({ code: 'kulturskole', label: { ...label, nb: 'Kulturskole' } });
+    const again = await asOperator('POST', '/operator/unit-types', { code: 'kulturskole', label });
+    expect(again.statusCode).toBe(409);
+    expect(again.json<{ error: { code: string } }>().error.code).toBe('CONFLICT');
+    for (const body of [
+      { code: 'Kultur', label },
+      { code: 'k', label },
+      { code: 'a--b', label },
+      { code: 'ok-code', label: { ...label, nn: '   ' } },
+      { code: 'ok-code', label: { nb: 'x', nn: 'y' } },
+      { code: 'ok-code', label: { ...label, en: 'x'.repeat(61) } },
+      { code: 'ok-code', label, extra: 1 },
+    ]) {
+      const bad = await asOperator('POST', '/operator/unit-types', body);
+      expect(bad.statusCode, JSON.stringify(body)).toBe(400);
+    }
+    const after = (await asOperator('GET', '/operator/unit-types')).json<{ unitTypes: { code: string }[] }>();
+    expect(after.unitTypes.length).toBe(before.unitTypes.length + 1);
+    // A municipality admin picks the new type for a unit; staff cannot add types.
+    const admin = headersFor(await signIn(env.database.kysely, USERS.admin.id, NOW));
+    const unit = await inject('POST', '/units', admin, {
+      parentId: null,
+      name: 'Kulturskolen',
+      unitType: 'kulturskole',
+    });
+    expect(unit.statusCode).toBe(201);
+    const staffAdd = await inject('POST', '/operator/unit-types', admin, { code: 'other', label });
+    expect(staffAdd.statusCode).toBe(401);
+  });
+
   describe('logout', () => {
     it('ends the session', async () => {
       expect((await asOperator('GET', '/operator/me')).statusCode).toBe(200);

@@ -2,11 +2,13 @@
 // authorize resolves from the operator cookie only (a staff session is 401 here, an operator
 // session is 401 on every staff route). What the operator reaches: the municipalities' names,
 // numbers, languages, entry addresses and whether they have an admin, a first admin's setup link
-// while there is none, and the national releases (list them, make one for a year now).
+// while there is none, the national list of unit types, and the national releases (list them,
+// make one for a year now).
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   CreateMunicipalityRequestSchema,
+  CreateUnitTypeRequestSchema,
   MakeNationalReleaseRequestSchema,
   MakeNationalReleaseResponseSchema,
   NationalReleaseListQuerySchema,
@@ -39,6 +41,8 @@ import {
 } from '../operator/operator';
 import { freeEntrySlug, insertMunicipality } from '../repositories/organisation';
 import { makeNationalReleaseOfYear } from '../release/schedule';
+import { listUnitTypes } from '../repositories/units';
+import { UnitTypeListResponseSchema, UnitTypeSchema } from '../../shared/api/organisation';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 
@@ -248,6 +252,32 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{
         tooFew: outcome.tooFew,
         unchanged: outcome.unchanged,
       };
+    },
+  );
+
+  app.get(
+    OPERATOR_PATHS.unitTypes,
+    { config: { access: OPERATOR }, schema: { response: { 200: UnitTypeListResponseSchema } } },
+    async () => ({ unitTypes: await listUnitTypes(db) }),
+  );
+
+  app.post(
+    OPERATOR_PATHS.unitTypes,
+    {
+      config: { access: OPERATOR },
+      schema: { body: CreateUnitTypeRequestSchema, response: { 201: UnitTypeSchema } },
+    },
+    async (request, reply) => {
+      const { code, label } = request.body;
+      const trimmed = { nb: label.nb.trim(), nn: label.nn.trim(), en: label.en.trim() };
+      const inserted = await db
+        .insertInto('unit_types')
+        .values({ code, label_nb: trimmed.nb, label_nn: trimmed.nn, label_en: trimmed.en })
+        .onConflict((oc) => oc.column('code').doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
+        throw new ApiError('CONFLICT', 'There is already a unit type with this code');
+      return reply.code(201).send({ code, label: trimmed });
     },
   );
 

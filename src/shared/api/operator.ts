@@ -12,6 +12,7 @@ export const OPERATOR_PATHS = {
   municipalities: '/operator/municipalities',
   setupLink: '/operator/municipalities/:id/setup-link',
   nationalReleases: '/operator/national-releases',
+  unitTypes: '/operator/unit-types',
 } as const;
 
 export const OperatorLoginRequestSchema = Type.Object(
@@ -96,3 +97,17 @@ export const MakeNationalReleaseResponseSchema = Type.Object({
   unchanged: Type.Array(Type.String()),
 });
 export type MakeNationalReleaseResponse = Static<typeof MakeNationalReleaseResponseSchema>;
+
+/**
+ * A unit type is national: national comparisons group every municipality's units by it, so the
+ * operator keeps the one list (municipality admins pick from it for their units).
+ */
+const TypeLabel = Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' });
+export const CreateUnitTypeRequestSchema = Type.Object(
+  {
+    code: Type.String({ minLength: 2, maxLength: 40, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }),
+    label: Type.Object({ nb: TypeLabel, nn: TypeLabel, en: TypeLabel }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+export type CreateUnitTypeRequest = Static<typeof CreateUnitTypeRequestSchema>;

@@ -32,6 +32,13 @@ export const rows: readonly MatrixRow[] = [
     expect: onlyOperator(404),
   },
   { route: 'GET /api/v1/operator/national-releases', expect: onlyOperator(200) },
+  { route: 'GET /api/v1/operator/unit-types', expect: onlyOperator(200) },
+  {
+    route: 'POST /api/v1/operator/unit-types',
+    note: 'a code that is taken (adding one is in operator.test.ts)',
+    body: { code: 'sykehjem', label: { nb: 'Sykehjem', nn: 'Sjukeheim', en: 'Nursing home' } },
+    expect: onlyOperator(409),
+  },
   {
     route: 'POST /api/v1/operator/national-releases',
     note: 'a year with nothing published: nothing to release (the releases are in operator-national-release.test.ts)',
