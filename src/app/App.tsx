@@ -12,6 +12,7 @@ import { OpenQuestionScreen } from './features/survey/OpenQuestionScreen';
 import { ReviewScreen } from './features/survey/ReviewScreen';
 import { StartScreen } from './features/survey/StartScreen';
 import { CodeLink } from './features/survey/CodeLink';
+import { EntryLink } from './features/survey/EntryLink';
 import { KioskEnrolScreen } from './features/kiosk/KioskEnrolScreen';
 import { StatementScreen } from './features/survey/StatementScreen';
 import { ThanksScreen } from './features/survey/ThanksScreen';
@@ -45,6 +46,7 @@ export function App({ fetchImpl, idleTimeoutSeconds }: Props) {
       <Route element={<SurveyLayout fetchImpl={fetchImpl} idleTimeoutSeconds={idleTimeoutSeconds} />}>
         <Route path={PATHS.start} element={<StartScreen />} />
         <Route path="/s/:code" element={<CodeLink />} />
+        <Route path="/k/:slug" element={<EntryLink />} />
         <Route path="/kiosk/:token" element={<KioskEnrolRoute />} />
         <Route path={PATHS.intro} element={<IntroScreen />} />
         <Route path="/pastand/:n" element={<StatementScreen />} />

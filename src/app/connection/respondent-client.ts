@@ -1,37 +1,38 @@
 // Owns the respondent side's conversation with the server: the only module there that knows an
 // API address (through apiPath and RESPONDENT_PATHS) and the only one that reads a reply, each
-// checked against its schema in src/shared/api with TypeBox's Value.Check (about 1.8 kB gzip more
-// than a hand-written checker, measured: the TypeBox builders are in the bundle already through
-// the shared schemas). A reply that does not match is `invalid`, never
+// checked by the guard of its schema in src/shared/api (./reply-guards.ts: no TypeBox in the
+// respondent's first load; a test holds each guard to Value.Check). A reply that does not match is
+// `invalid`, never
 // trusted: a captive portal's HTML, a proxy's error page or a server of another version must not
 // make the device believe an answer was stored. It knows nothing of IndexedDB: the fetch it is
 // given adds the kiosk credential (offline/kiosk.ts), and callers decide what to keep.
-import type { Static, TSchema } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import type {
   CodeCheckResponse,
   KioskEnrolResponse,
   KioskStatusResponse,
 } from '../../shared/api/organisation';
-import {
-  CodeCheckResponseSchema,
-  KioskEnrolResponseSchema,
-  KioskStatusResponseSchema,
-} from '../../shared/api/organisation';
-import { ErrorBodySchema } from '../../shared/api/error-body';
+import { SYNC_FORMAT_VERSION } from '../../shared/api/constants';
 import { apiPath, RESPONDENT_PATHS } from '../../shared/api/paths';
-import {
-  CurrentRoundResponseSchema,
-  IngestResponseSchema,
-  SYNC_FORMAT_VERSION,
-  type CurrentRoundResponse,
-  type IngestRequest,
-  type IngestResponse,
-  type SubmittedResponse,
+import type {
+  CurrentRoundResponse,
+  EntryRoundsResponse,
+  IngestRequest,
+  IngestResponse,
+  SubmittedResponse,
 } from '../../shared/api/respondent';
+import type { Guard } from './guard';
+import {
+  isCodeCheckResponse,
+  isCurrentRoundResponse,
+  isEntryRoundsResponse,
+  isErrorBody,
+  isIngestResponse,
+  isKioskEnrolResponse,
+  isKioskStatusResponse,
+  type ErrorEnvelope,
+} from './reply-guards';
 
-/** The envelope every refusal carries; `code` may be one a newer server added (see error-body.ts). */
-export type ErrorEnvelope = Static<typeof ErrorBodySchema>;
+export type { ErrorEnvelope } from './reply-guards';
 
 /**
  * ok: the server answered with a body that matches the contract.
@@ -56,6 +57,8 @@ export interface SendOptions {
 export interface RespondentClient {
   /** GET the round this device (or kiosk) answers now; 404 means none is open. */
   currentRound(): Promise<Reply<CurrentRoundResponse>>;
+  /** GET every round open in the municipality of this entry address (/k/<slug>); 404: unknown. */
+  entryRounds(slug: string): Promise<Reply<EntryRoundsResponse>>;
   /** Whether a typed one-time code is unused and its round takes answers. */
   checkCode(code: string): Promise<Reply<CodeCheckResponse>>;
   /** Spends a leader's enrolment token; the reply carries the kiosk credential, once. */
@@ -80,16 +83,16 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * Reads the reply: `answered` lists the statuses whose body must match `schema` (2xx always do).
- * Any other status is a refusal with the error envelope when there is one.
+ * Reads the reply: `answered` lists the statuses whose body must pass `isContract` (2xx always
+ * do). Any other status is a refusal with the error envelope when there is one.
  */
-async function call<S extends TSchema>(
+async function call<T>(
   fetchImpl: typeof fetch,
   path: string,
   init: RequestInit,
-  schema: S,
+  isContract: Guard<T>,
   answered: readonly number[] = [],
-): Promise<Reply<Static<S>>> {
+): Promise<Reply<T>> {
   let res: Response;
   try {
     res = await fetchImpl(path, init);
@@ -98,9 +101,9 @@ async function call<S extends TSchema>(
   }
   const body: unknown = await res.json().catch(() => undefined);
   const isAnswer = res.ok || answered.includes(res.status);
-  if (isAnswer && Value.Check(schema, body)) return { kind: 'ok', status: res.status, body };
+  if (isAnswer && isContract(body)) return { kind: 'ok', status: res.status, body };
   if (res.ok) return { kind: 'invalid', status: res.status };
-  return Value.Check(ErrorBodySchema, body)
+  return isErrorBody(body)
     ? { kind: 'refused', status: res.status, error: body.error }
     : { kind: 'refused', status: res.status };
 }
@@ -117,19 +120,21 @@ export function createRespondentClient(fetchImpl: typeof fetch): RespondentClien
         apiPath(RESPONDENT_PATHS.currentRound),
         // The round must be fresh: a cached copy is the offline layer's to keep, not the browser's.
         { headers: { accept: 'application/json' }, cache: 'no-store' },
-        CurrentRoundResponseSchema,
+        isCurrentRoundResponse,
       ),
-    checkCode: (code) =>
-      call(fetchImpl, apiPath(RESPONDENT_PATHS.codeCheck), postJson({ code }), CodeCheckResponseSchema),
-    enrolKiosk: (token) =>
-      call(fetchImpl, apiPath(RESPONDENT_PATHS.kioskEnrol), postJson({ token }), KioskEnrolResponseSchema),
-    reportKioskStatus: (pending) =>
+    entryRounds: (slug) =>
       call(
         fetchImpl,
-        apiPath(RESPONDENT_PATHS.kioskStatus),
-        postJson({ pending }),
-        KioskStatusResponseSchema,
+        apiPath(RESPONDENT_PATHS.entryRounds, { slug }),
+        { headers: { accept: 'application/json' }, cache: 'no-store' },
+        isEntryRoundsResponse,
       ),
+    checkCode: (code) =>
+      call(fetchImpl, apiPath(RESPONDENT_PATHS.codeCheck), postJson({ code }), isCodeCheckResponse),
+    enrolKiosk: (token) =>
+      call(fetchImpl, apiPath(RESPONDENT_PATHS.kioskEnrol), postJson({ token }), isKioskEnrolResponse),
+    reportKioskStatus: (pending) =>
+      call(fetchImpl, apiPath(RESPONDENT_PATHS.kioskStatus), postJson({ pending }), isKioskStatusResponse),
     sendResponses: (batch, { timeoutMs, pending, deviceToday }) =>
       call(
         fetchImpl,
@@ -148,7 +153,7 @@ export function createRespondentClient(fetchImpl: typeof fetch): RespondentClien
             signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(timeoutMs) : null,
           },
         ),
-        IngestResponseSchema,
+        isIngestResponse,
         [400],
       ),
   };

@@ -46,7 +46,14 @@ export type { StorageHealth } from './storage';
 export { NoDraftError, StorageWriteError } from './errors';
 export type { StorageFailureReason } from './errors';
 export { wipeRespondentData } from './wipe';
-export { fetchCurrentRound, loadCachedRound, saveCachedRound } from './round-cache';
+export {
+  fetchCurrentRound,
+  loadCachedRound,
+  loadEntryRounds,
+  loadEntrySlug,
+  saveCachedRound,
+  saveEntrySlug,
+} from './round-cache';
 export type { CachedRound, CurrentRoundResult } from './round-cache';
 export { useSyncStatus } from './useSyncStatus';
 export { useStorageHealth } from './useStorageHealth';

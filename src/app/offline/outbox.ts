@@ -221,31 +221,47 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export const REJECTED_MAX_AGE_MS = MAX_GRACE_DAYS * DAY_MS;
 const CURRENT_ROUND_KEY = 'currentRound';
+/** Every open round of the entry address (round-cache.ts): several may be open at once. */
+const ENTRY_ROUNDS_KEY = 'entryRounds';
 export const REMOVED_REJECTED_KEY = 'rejectedRemoved';
 
-function cachedRoundEnd(value: unknown): { id: string; lastDay: string } | undefined {
-  const round = (value as { data?: { round?: { id?: unknown; closesOn?: unknown } } } | undefined)?.data
-    ?.round;
-  if (typeof round?.id !== 'string' || typeof round.closesOn !== 'string') return undefined;
-  // The device does not know the round's own grace days: wait for the longest a round may have.
-  return { id: round.id, lastDay: addDays(round.closesOn, MAX_GRACE_DAYS) };
+type RoundLike = { id?: unknown; closesOn?: unknown } | undefined;
+
+/** Round id → the last day a refusal of it is of use, for every round the device has cached. */
+function cachedRoundEnds(current: unknown, entry: unknown): Map<string, string> {
+  const listed = (entry as { data?: { rounds?: unknown } } | undefined)?.data?.rounds;
+  const rounds: RoundLike[] = [
+    (current as { data?: { round?: RoundLike } } | undefined)?.data?.round,
+    ...(Array.isArray(listed) ? (listed as RoundLike[]) : []),
+  ];
+  const ends = new Map<string, string>();
+  for (const round of rounds) {
+    if (typeof round?.id !== 'string' || typeof round.closesOn !== 'string') continue;
+    // The device does not know the round's own grace days: wait for the longest a round may have.
+    ends.set(round.id, addDays(round.closesOn, MAX_GRACE_DAYS));
+  }
+  return ends;
 }
 
 /**
- * Removes the refusals that can no longer be of use: those of the cached round once its close plus
+ * Removes the refusals that can no longer be of use: those of a cached round once its close plus
  * the longest grace has passed, and those of any other round once they are older than
  * REJECTED_MAX_AGE_MS. Only their number is kept (meta `rejectedRemoved`). Returns how many went.
  */
 export async function pruneRejected(now: number): Promise<number> {
   return guardWrite((db) =>
     db.transaction('rw', db.rejected, db.meta, async () => {
-      const round = cachedRoundEnd((await db.meta.get(CURRENT_ROUND_KEY))?.value);
-      const today = osloDate(new Date(now));
-      const expired = (await db.rejected.toArray()).filter((row) =>
-        round && row.roundId === round.id
-          ? today > round.lastDay
-          : now - (Number(row.rejectedAt) || 0) > REJECTED_MAX_AGE_MS,
+      const ends = cachedRoundEnds(
+        (await db.meta.get(CURRENT_ROUND_KEY))?.value,
+        (await db.meta.get(ENTRY_ROUNDS_KEY))?.value,
       );
+      const today = osloDate(new Date(now));
+      const expired = (await db.rejected.toArray()).filter((row) => {
+        const lastDay = ends.get(row.roundId);
+        return lastDay !== undefined
+          ? today > lastDay
+          : now - (Number(row.rejectedAt) || 0) > REJECTED_MAX_AGE_MS;
+      });
       if (expired.length === 0) return 0;
       await db.rejected.bulkDelete(expired.map((row) => row.id));
       const before = (await db.meta.get(REMOVED_REJECTED_KEY))?.value;

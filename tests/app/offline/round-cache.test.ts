@@ -33,8 +33,18 @@ beforeEach(useFreshDb);
 
 describe('current round', () => {
   it('caches the round from the server and serves it from the cache when offline', async () => {
-    expect(await fetchCurrentRound(ok, { now: 7 })).toEqual({ source: 'network', data: ROUND, fetchedAt: 7 });
-    expect(await fetchCurrentRound(offline)).toEqual({ source: 'cache', data: ROUND, fetchedAt: 7 });
+    expect(await fetchCurrentRound(ok, { now: 7 })).toEqual({
+      source: 'network',
+      data: ROUND,
+      rounds: [ROUND],
+      fetchedAt: 7,
+    });
+    expect(await fetchCurrentRound(offline)).toEqual({
+      source: 'cache',
+      data: ROUND,
+      rounds: [ROUND],
+      fetchedAt: 7,
+    });
   });
 
   it('serves the cached round when the server answers with something that is not a round', async () => {
@@ -43,8 +53,18 @@ describe('current round', () => {
     const partial = () =>
       Promise.resolve(new Response(JSON.stringify({ round: ROUND.round }), { status: 200 }));
 
-    expect(await fetchCurrentRound(portal)).toEqual({ source: 'cache', data: ROUND, fetchedAt: 7 });
-    expect(await fetchCurrentRound(partial)).toEqual({ source: 'cache', data: ROUND, fetchedAt: 7 });
+    expect(await fetchCurrentRound(portal)).toEqual({
+      source: 'cache',
+      data: ROUND,
+      rounds: [ROUND],
+      fetchedAt: 7,
+    });
+    expect(await fetchCurrentRound(partial)).toEqual({
+      source: 'cache',
+      data: ROUND,
+      rounds: [ROUND],
+      fetchedAt: 7,
+    });
   });
 
   it('says unavailable when offline with nothing cached', async () => {

@@ -29,6 +29,9 @@ export function StartScreen() {
   const lng = normaliseLanguage(i18n.language);
   // The field's value lives in the session (memory), so the idle timer can clear it.
   const { round, draft, showStart, codeInput: code, setCodeInput: setCode } = survey;
+  // Several rounds open at once (before a draft picks one): the code decides, so none is named here.
+  const severalRounds =
+    round.status === 'ready' && !draft && round.rounds.length > 1 ? round.rounds : undefined;
 
   useEffect(() => showStart(), [showStart]);
 
@@ -43,6 +46,7 @@ export function StartScreen() {
     setIsBusy(true);
     try {
       let checkedCode: string | undefined;
+      let codeRound: string | undefined;
       if (survey.needsCode) {
         // The draft on the device opens again for the code it was begun with, and only for it.
         const typed = normaliseCode(code);
@@ -54,9 +58,10 @@ export function StartScreen() {
         setCodeProblem(checked.ok ? undefined : checked.problem);
         if (!checked.ok) return;
         checkedCode = checked.code;
+        codeRound = checked.roundId;
       }
       // A new draft replaces any other on the device: one person's at a time.
-      await survey.begin(lng, checkedCode);
+      await survey.begin(lng, checkedCode, codeRound);
       await navigate(PATHS.intro);
     } finally {
       setIsBusy(false);
@@ -77,7 +82,9 @@ export function StartScreen() {
     <div className="screen start">
       {/* The round's own name heads the screen once it is known ("Medarbeiderundersøkelsen 2026"),
           instead of the general title standing above it. */}
-      <h1>{round.status === 'ready' ? roundName(round.data.round, lng) : t('start.title')}</h1>
+      <h1>
+        {round.status === 'ready' && !severalRounds ? roundName(round.data.round, lng) : t('start.title')}
+      </h1>
       {pwa.needRefresh && !draft && (
         <div className="banner banner--info" role="status">
           <p>{tc('update.available')}</p>
@@ -101,16 +108,35 @@ export function StartScreen() {
       )}
       {round.status === 'ready' && (
         <>
-          <p>
-            {survey.kiosk
-              ? t('start.kioskUnit', { unit: survey.kiosk.kiosk.unit.name })
-              : t('start.unit', { unit: round.data.round.unit.name })}
-          </p>
-          <p>
-            {t('start.period', {
-              period: formatDateRange(round.data.round.opensOn, round.data.round.closesOn, lng),
-            })}
-          </p>
+          {severalRounds ? (
+            <>
+              <p>{t('start.severalRounds', { count: severalRounds.length })}</p>
+              <ul>
+                {severalRounds.map(({ round: r }) => (
+                  <li key={r.id}>
+                    {t('start.roundLine', {
+                      name: roundName(r, lng),
+                      unit: r.unit.name,
+                      period: formatDateRange(r.opensOn, r.closesOn, lng),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <>
+              <p>
+                {survey.kiosk
+                  ? t('start.kioskUnit', { unit: survey.kiosk.kiosk.unit.name })
+                  : t('start.unit', { unit: round.data.round.unit.name })}
+              </p>
+              <p>
+                {t('start.period', {
+                  period: formatDateRange(round.data.round.opensOn, round.data.round.closesOn, lng),
+                })}
+              </p>
+            </>
+          )}
           {isOffering ? (
             <div className="stack">
               <p role="status">{t('start.yourDraft')}</p>

@@ -7,6 +7,10 @@
 // proof of it). A reload or the start screen closes a coded draft until its code is typed again.
 // A draft without a code (an open kiosk) is restored after a reload within the idle window, but
 // the start screen deletes it: whoever sees the start screen may be the next person.
+//
+// Several rounds may be open at once (the device offers every open round of its municipality): a
+// person with a code answers the round the server's code check names, and once a draft is begun
+// `round` is the draft's round, so every screen shows that round's questionnaire.
 import {
   createContext,
   useCallback,
@@ -46,7 +50,8 @@ import { useSync } from '../../ui/SyncContext';
 
 export type RoundState =
   | { status: 'loading' }
-  | { status: 'ready'; data: CurrentRoundResponse }
+  /** data: the round shown (the draft's, else the newest); rounds: every round this device offers. */
+  | { status: 'ready'; data: CurrentRoundResponse; rounds: CurrentRoundResponse[] }
   | { status: 'unavailable'; offline: boolean };
 
 export interface SurveyContextValue {
@@ -69,7 +74,8 @@ export interface SurveyContextValue {
   needsCode: boolean;
   /** The fetch every API call goes through (with the kiosk credential when enrolled). */
   apiFetch: typeof fetch;
-  begin: (language: Language, code?: string) => Promise<void>;
+  /** roundId: the code's round, from the server's code check; left out, the newest round. */
+  begin: (language: Language, code?: string, roundId?: string) => Promise<void>;
   /** Opens the locked draft when the (normalised) code is the one it was begun with. */
   unlock: (code: string) => Promise<boolean>;
   /** Starts over with the code of the draft that is open ("Begynn på nytt" after unlock). */
@@ -108,7 +114,7 @@ interface Props {
 export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTimeoutProp }: Props) {
   const { applyRoundDefault, hold, choose, forget } = useLanguage();
   const sync = useSync();
-  const [round, setRound] = useState<RoundState>({ status: 'loading' });
+  const [loaded, setRound] = useState<RoundState>({ status: 'loading' });
   const [stored, setStored] = useState<Draft | undefined>();
   // Whoever may see the stored draft: set by begin and unlock, gone with reload and start screen.
   const [owner, setOwner] = useState<Owner | undefined>();
@@ -129,6 +135,13 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
     setStored(next);
   }, []);
   const draft = owner ? stored : undefined;
+  // The round on the screens: the open draft's own, among those the device offers.
+  const draftRoundId = draft?.roundId;
+  const round = useMemo<RoundState>(() => {
+    if (loaded.status !== 'ready' || draftRoundId === undefined) return loaded;
+    const mine = loaded.rounds.find((r) => r.round.id === draftRoundId);
+    return mine ? { ...loaded, data: mine } : loaded;
+  }, [loaded, draftRoundId]);
   const apiFetch = useMemo(() => withKioskCredential(fetchImpl ?? browserFetch), [fetchImpl]);
   // An explicit prop (tests) wins, then the server's setting, then the built-in default.
   const serverTimeout = round.status === 'ready' ? round.data.settings?.idleTimeoutSeconds : undefined;
@@ -144,7 +157,7 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
           setRound({ status: 'unavailable', offline: result.reason === 'unavailable' });
           return;
         }
-        setRound({ status: 'ready', data: result.data });
+        setRound({ status: 'ready', data: result.data, rounds: result.rounds });
         applyRoundDefault(result.data.round.defaultLanguage);
       },
       () => !cancelled && setRound({ status: 'unavailable', offline: !navigator.onLine }),
@@ -182,9 +195,13 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
   }, [hold, idleTimeoutMs, own, keep]);
 
   const begin = useCallback(
-    async (language: Language, code?: string) => {
-      if (round.status !== 'ready') throw new Error('No open round to answer');
-      const { round: r } = round.data;
+    async (language: Language, code?: string, roundId?: string) => {
+      if (loaded.status !== 'ready') throw new Error('No open round to answer');
+      // Offline the code's round is not known: the newest is offered, and the server files the
+      // answer under its code's round anyway (a questionnaire that differs is then refused, and
+      // the thank-you screen says so).
+      const chosen = loaded.rounds.find((x) => x.round.id === roundId) ?? loaded.data;
+      const { round: r } = chosen;
       const created = await startDraft(r, language, code ? { code } : {});
       own(code ? { code } : {});
       hold(language);
@@ -192,7 +209,7 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
       setCodeInput('');
       keep(created);
     },
-    [round, hold, own, keep],
+    [loaded, hold, own, keep],
   );
 
   const unlock = useCallback(
@@ -208,7 +225,10 @@ export function SurveyProvider({ children, fetchImpl, idleTimeoutSeconds: idleTi
     [own, hold],
   );
 
-  const beginAgain = useCallback((language: Language) => begin(language, ownerRef.current?.code), [begin]);
+  const beginAgain = useCallback(
+    (language: Language) => begin(language, ownerRef.current?.code, storedRef.current?.roundId),
+    [begin],
+  );
 
   const showStart = useCallback(() => {
     startShown.current = true;

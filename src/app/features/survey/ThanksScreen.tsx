@@ -11,6 +11,15 @@ import { FactorSummary } from './FactorSummary';
 import { PATHS } from './paths';
 import { useSurvey } from './SurveyProvider';
 
+/**
+ * The server files a coded answer under its code's round, so a questionnaire that does not match
+ * means the person answered another open round's questions (offline, the code's round was not
+ * known): say that, and that the code is still theirs to use, rather than "the survey changed".
+ */
+function reasonFor(code: string) {
+  return code === 'QUESTIONNAIRE_VERSION_MISMATCH' ? 'otherRound' : rejectionReason(code);
+}
+
 function SubmissionStatus({ submission }: { submission: SubmissionState | undefined }) {
   const { t } = useTranslation('survey');
   if (submission?.state === 'rejected') {
@@ -19,7 +28,7 @@ function SubmissionStatus({ submission }: { submission: SubmissionState | undefi
         <p>
           <strong>{t('thanks.rejected.title')}</strong>
         </p>
-        <p>{t(`thanks.rejected.${rejectionReason(submission.code)}`)}</p>
+        <p>{t(`thanks.rejected.${reasonFor(submission.code)}`)}</p>
       </div>
     );
   }

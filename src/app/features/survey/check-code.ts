@@ -8,7 +8,8 @@ import { createRespondentClient } from '../../connection/respondent-client';
 
 export type CodeProblem = 'codeInvalid' | 'codeUsed' | 'codeUnknown' | 'codeNotOpen';
 
-export type CodeCheck = { ok: true; code: string } | { ok: false; problem: CodeProblem };
+/** roundId: the round the server says the code belongs to (unknown offline). */
+export type CodeCheck = { ok: true; code: string; roundId?: string } | { ok: false; problem: CodeProblem };
 
 const PROBLEM: Record<Exclude<CodeCheckResponse['status'], 'valid'>, CodeProblem> = {
   used: 'codeUsed',
@@ -22,6 +23,8 @@ export async function checkCode(typed: string, fetchImpl: typeof fetch): Promise
   const reply = await createRespondentClient(fetchImpl).checkCode(code);
   // Offline, unreachable, refused or a reply we cannot read: the check character passed; the
   // server decides at sync.
-  if (reply.kind !== 'ok' || reply.body.status === 'valid') return { ok: true, code };
+  if (reply.kind !== 'ok') return { ok: true, code };
+  // Several rounds may be open at once: the code's own round is the one to answer.
+  if (reply.body.status === 'valid') return { ok: true, code, roundId: reply.body.round.id };
   return { ok: false, problem: PROBLEM[reply.body.status] };
 }
