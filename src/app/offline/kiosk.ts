@@ -3,7 +3,8 @@
 // as `Authorization: Kiosk <credential>` on every API call, so the server knows the unit and round
 // without anyone typing a code on an open kiosk. It identifies the tablet, never a person, and is
 // never stored with an answer.
-import { KIOSK_AUTH_SCHEME, type KioskEnrolResponse, type KioskSelf } from '../../shared/api/organisation';
+import { KIOSK_AUTH_SCHEME } from '../../shared/api/constants';
+import type { KioskEnrolResponse, KioskSelf } from '../../shared/api/organisation';
 import { createRespondentClient } from '../connection/respondent-client';
 import { withDb } from './db';
 import { guardWrite } from './storage';

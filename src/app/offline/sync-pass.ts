@@ -14,13 +14,8 @@
 // Server trouble for the whole request (502/503/504, 429, a reply off the contract) stops the pass
 // at once, as does no network. The answers stay in the outbox in every case but a final refusal.
 import { osloDate } from '../../shared/dates';
-import {
-  MAX_BATCH_SIZE,
-  MAX_REPORTED_PENDING,
-  type IngestItemResult,
-  type IngestResponse,
-  type SubmittedResponse,
-} from '../../shared/api/respondent';
+import { MAX_BATCH_SIZE, MAX_REPORTED_PENDING } from '../../shared/api/constants';
+import type { IngestItemResult, IngestResponse, SubmittedResponse } from '../../shared/api/respondent';
 import { createRespondentClient } from '../connection/respondent-client';
 import { backoffDelay } from './backoff';
 import {

@@ -5,6 +5,7 @@
 // `Authorization: Kiosk <credential>` (KIOSK_AUTH_SCHEME).
 import { Type, type Static } from '@sinclair/typebox';
 import { MAX_GRACE_DAYS, MAX_THRESHOLD, MIN_THRESHOLD } from '../rounds';
+import { ROUND_STATUSES } from './constants';
 import { CsvLineErrorSchema } from './csv-problems';
 import {
   Id,
@@ -16,8 +17,9 @@ import {
   Nullable,
 } from './primitives';
 
-/** A kiosk sends `Authorization: Kiosk <credential>` on /responses, /rounds/current and /kiosk/status. */
-export const KIOSK_AUTH_SCHEME = 'Kiosk';
+// KIOSK_AUTH_SCHEME and ROUND_STATUSES live in ./constants (the respondent's first load imports them
+// without TypeBox).
+export { KIOSK_AUTH_SCHEME, ROUND_STATUSES, type RoundStatus } from './constants';
 /** At most this many codes per request (one print run). */
 export const MAX_CODES_PER_REQUEST = 2000;
 /** An enrolment link works once, for this long. */
@@ -123,9 +125,6 @@ export const CsvInvalidResponseSchema = Type.Object({
 export type CsvInvalidResponse = Static<typeof CsvInvalidResponseSchema>;
 
 // ---- Rounds -------------------------------------------------------------------------------------
-
-export const ROUND_STATUSES = ['draft', 'open', 'closed', 'published'] as const;
-export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
 export const AdminRoundSchema = Type.Object({
   id: Type.String(),

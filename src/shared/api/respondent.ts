@@ -2,14 +2,11 @@
 // JSON schemas; both sides derive their TypeScript types from them.
 import { Type, type Static } from '@sinclair/typebox';
 import { MIN_IDLE_TIMEOUT_SECONDS } from '../device';
+import { MAX_BATCH_SIZE, MAX_REPORTED_PENDING } from './constants';
 import { Id, IsoDate, LanguageSchema, LocalizedNamesSchema, LocalizedTextSchema } from './primitives';
 
-export const SYNC_FORMAT_VERSION = 1;
-export const MAX_BATCH_SIZE = 100;
-/** Generous for 100 responses with 2,000-character open answers, small enough to refuse abuse. */
-export const MAX_BODY_BYTES = 1_048_576;
-/** The most answers a device reports waiting on it; it sends min(its count, this). */
-export const MAX_REPORTED_PENDING = 10_000;
+// The plain values live in ./constants (the respondent's first load imports them without TypeBox).
+export { MAX_BATCH_SIZE, MAX_BODY_BYTES, MAX_REPORTED_PENDING, SYNC_FORMAT_VERSION } from './constants';
 
 export const QuestionnaireSchema = Type.Object({
   version: Type.String(),
