@@ -11,6 +11,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateCodesResponse } from '../../src/shared/api/organisation';
 import type {
+  BackgroundBreakdown,
   FactorRow,
   HeatmapResponse,
   NationalInfo,
@@ -29,7 +30,9 @@ import { addToAggregates } from '../../src/server/ingest/add-to-aggregates';
 import { insertReleasedResponses } from '../../src/server/repositories/inbox';
 import { makeNationalRelease } from '../../src/server/national/release';
 import { latestRelease } from '../../src/server/repositories/national-releases';
-import { headersFor, signIn } from './authz/fixtures';
+import { warmBackgroundBreakdowns } from '../../src/server/reports/background-cache';
+import { startReleaseScheduler } from '../../src/server/release/schedule';
+import { headersFor, signIn, USERS } from './authz/fixtures';
 import { describeEachDatabase } from './support/databases';
 import { createEnvironment, type TestEnvironment } from './support/environment';
 import { batch, NOW, QUESTIONNAIRE, round, TODAY, validResponse } from './support/fixtures';
@@ -520,5 +523,73 @@ describeEachDatabase('report counts read again when answers change', (dialect) =
     // show, not the breakdown kept from the first read.
     await storeDirectly(env, 'r-cache-bg', 'rep-home-a', same(3, 5, { background: { gender: 'male' } }));
     expect(await gender()).toMatchObject({ female: 5, male: 5 });
+  });
+
+  it('keeps the worked-out breakdowns in the database for every process, and works them out for newly published rounds', async () => {
+    const db = env.database.kysely;
+    await insertRound(db, roundRecord('r-kept-bg', { status: 'published' }));
+    await storeDirectly(env, 'r-kept-bg', 'rep-school', same(4, 5, { background: { gender: 'female' } }));
+    await storeDirectly(env, 'r-kept-bg', 'rep-home-a', same(3, 5, { background: { gender: 'male' } }));
+    // The scheduler's step works out each published round without stored breakdowns, once.
+    const before = await db.selectFrom('background_breakdowns').select('round_id').execute();
+    expect(before.map((r) => r.round_id)).not.toContain('r-kept-bg');
+    const errors: unknown[] = [];
+    const scheduler = startReleaseScheduler({
+      database: env.database,
+      sealKey: new Uint8Array(32),
+      now: () => NOW,
+      onError: (e) => errors.push(e),
+    });
+    await scheduler.stop();
+    expect(errors).toEqual([]);
+    const warmed = await db.selectFrom('background_breakdowns').select('round_id').execute();
+    expect(warmed.map((r) => r.round_id)).toContain('r-kept-bg');
+    // What the scheduler left: nothing more to work out.
+    await warmBackgroundBreakdowns(env.database, 100);
+    expect(await warmBackgroundBreakdowns(env.database, 100)).toBe(0);
+    const stored = await db
+      .selectFrom('background_breakdowns')
+      .selectAll()
+      .where('round_id', '=', 'r-kept-bg')
+      .executeTakeFirstOrThrow();
+    const groups = (JSON.parse(stored.breakdowns) as BackgroundBreakdown[]).find(
+      (b) => b.questionId === 'gender',
+    )!;
+    expect(Object.fromEntries(groups.groups.map((g) => [g.value, g.responses]))).toMatchObject({
+      female: 5,
+      male: 5,
+    });
+    // Another process (its own pool and memory) reads what is stored rather than working it out
+    // again: a marked copy of the stored result is what it shows.
+    const marked = JSON.parse(stored.breakdowns) as BackgroundBreakdown[];
+    marked.find((b) => b.questionId === 'gender')!.groups.find((g) => g.value === 'female')!.responses = 4242;
+    await db
+      .updateTable('background_breakdowns')
+      .set({ breakdowns: JSON.stringify(marked) })
+      .where('round_id', '=', 'r-kept-bg')
+      .execute();
+    const other = env.secondApp();
+    const cookie = headersFor(await signIn(db, USERS.admin.id, NOW));
+    const read = async () => {
+      const res = await other.inject({
+        method: 'GET',
+        url: '/api/v1/reports/rounds/r-kept-bg/units/rep-root',
+        headers: cookie,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const b = res.json<UnitReportResponse>().background?.find((x) => x.questionId === 'gender');
+      return Object.fromEntries((b?.groups ?? []).map((g) => [g.value, g.responses]));
+    };
+    expect(await read()).toMatchObject({ female: 4242 });
+    // New answers change the round's totals: what was stored is not used, the new result replaces it.
+    await storeDirectly(env, 'r-kept-bg', 'rep-home-b', same(4, 5, { background: { gender: 'male' } }));
+    expect(await read()).toMatchObject({ female: 5, male: 10 });
+    const replaced = await db
+      .selectFrom('background_breakdowns')
+      .select('fingerprint')
+      .where('round_id', '=', 'r-kept-bg')
+      .executeTakeFirstOrThrow();
+    expect(replaced.fingerprint).not.toBe(stored.fingerprint);
+    await other.close();
   });
 });

@@ -11,6 +11,7 @@ import type { LoginThrottleTable } from './tables/login-throttle';
 import type { MunicipalitiesTable } from './tables/municipalities';
 import type { NationalFiguresTable } from './tables/national-figures';
 import type { NationalReleaseFiguresTable, NationalReleasesTable } from './tables/national-releases';
+import type { BackgroundBreakdownsTable } from './tables/background-breakdowns';
 import type { OneTimeCodesTable } from './tables/one-time-codes';
 import type { OperatorSessionsTable, OperatorsTable } from './tables/operators';
 import type {
@@ -97,4 +98,6 @@ export interface DB {
   // 016-national-releases
   national_releases: NationalReleasesTable;
   national_release_figures: NationalReleaseFiguresTable;
+  // 020-background-breakdowns
+  background_breakdowns: BackgroundBreakdownsTable;
 }

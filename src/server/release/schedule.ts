@@ -17,6 +17,7 @@ import type { Database } from '../db/database';
 import { roundsWithSealed } from '../repositories/inbox';
 import { findRounds, type RoundRecord } from '../repositories/rounds';
 import { releaseRound } from './release-round';
+import { warmBackgroundBreakdowns } from '../reports/background-cache';
 import { runOnce, runWhenDue } from '../jobs/run-once';
 import { makeNationalRelease, nationalReleaseJob, type ReleaseOutcome } from '../national/release';
 
@@ -48,6 +49,15 @@ export async function makeNationalReleaseOfYear(
     makeNationalRelease(database, year, { now }),
   );
   return claimed.ran ? claimed.value : undefined;
+}
+
+/** warmBackgroundBreakdowns on one process at a time (the others skip: the result is shared). */
+export async function warmBreakdownsOnce(database: Database): Promise<number> {
+  if (database.dialect !== 'postgres') return warmBackgroundBreakdowns(database);
+  const claimed = await runOnce(database, 'warm-background-breakdowns', () =>
+    warmBackgroundBreakdowns(database),
+  );
+  return claimed.ran ? claimed.value : 0;
 }
 
 export function isReleaseDue(round: Pick<RoundRecord, 'status' | 'closesOn' | 'graceDays'>, today: string) {
@@ -97,6 +107,9 @@ export function startReleaseScheduler(options: {
     if (stopped) return;
     running = running
       .then(() => releaseDue(options.database, options.sealKey, osloDate(options.now())))
+      // Then the municipality reports' background breakdowns of newly published rounds, a few per
+      // run, so their first reader does not wait for the cross rule (../reports/background-cache.ts).
+      .then(() => warmBreakdownsOnce(options.database))
       .then(
         () => undefined,
         (error: unknown) => options.onError(error),

@@ -151,7 +151,7 @@ export async function buildUnitReport(
     suppressedReason: null,
     responseRate: await unitResponseRate(db, input),
     factors: factorRows(analysis, unit.id, nationalChoice.averages, previous?.analysis.figures.get(unit.id)),
-    background: isMunicipality ? keptBackgroundBreakdowns(database, analysis) : null,
+    background: isMunicipality ? await keptBackgroundBreakdowns(database, analysis) : null,
     openAnswers,
     openAnswersHidden: plan && !plan.listed ? ('too-few' as const) : null,
   };
