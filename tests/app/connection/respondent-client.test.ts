@@ -73,6 +73,14 @@ describe('the respondent client', () => {
     expect(await client.checkCode('ABCD')).toEqual({ kind: 'invalid', status: 200 });
   });
 
+  it('calls a 200 off the contract invalid on every endpoint', async () => {
+    const client = createRespondentClient(serverAnswering(200, { results: 'ok', kiosk: null, rounds: [] }));
+    expect(await client.entryRounds('bergen')).toEqual({ kind: 'invalid', status: 200 });
+    expect(await client.enrolKiosk('t')).toEqual({ kind: 'invalid', status: 200 });
+    expect(await client.reportKioskStatus(0)).toEqual({ kind: 'invalid', status: 200 });
+    expect(await client.sendResponses([], { timeoutMs: 1000 })).toEqual({ kind: 'invalid', status: 200 });
+  });
+
   it('reads the error envelope of a refusal, and a refusal without one', async () => {
     const refused = serverAnswering(404, { error: { code: 'NOT_FOUND', message: 'none' } });
     expect(await createRespondentClient(refused).currentRound()).toEqual({
