@@ -1,8 +1,10 @@
-// The process: read the environment, take DATA_DIR for this process (SQLite), open and migrate the
-// database, prove it takes writes, check the code key against it, seed the demo on an empty
-// database, serve the API and (when built) the PWA, and close the database on SIGINT/SIGTERM.
+// The process: read the environment, take DATA_DIR for this process (SQLite), on PostgreSQL require
+// the keys every process must share, open and migrate the database, prove it takes writes, check
+// the code and seal keys against it, seed the demo on an empty database (once over all processes),
+// serve the API and (when built) the PWA, and close the database on SIGINT/SIGTERM.
 // Whatever the operator must fix first (another server on DATA_DIR, a read-only database, a
-// missing or other code key, a seal key that cannot open the sealed answers) refuses the start with a StartRefused saying what to do.
+// missing or other code or seal key, on PostgreSQL CODE_HASH_KEY or SEAL_KEY not set) refuses the
+// start with a StartRefused saying what to do.
 // On start it prints how to sign in: the demo logins when it seeded the demo, or a one-time setup
 // link for each municipality that has no admin yet.
 // Runs by itself only as the entry module; src/server/cli/start.ts imports startServer().
@@ -18,14 +20,13 @@ import { migrateToLatest } from './db/migrate';
 import { StartRefused } from './db/start-refused';
 import { probeWrite, refuseUnwritable } from './db/write-probe';
 import { createSetupToken } from './auth/first-admin';
-import { DEMO_LOGINS, seedDemo, seedDemoCodes } from './demo/seed-demo';
-import { seedDemoReports } from './demo/seed-demo-reports';
+import { DEMO_LOGINS } from './demo/seed-demo';
+import { seedDemoOnStart, type DemoSeedOnStart } from './demo/seed-on-start';
 import { createCodeHasher, findCodeHashKey } from './codes/code-hasher';
-import { checkCodeHashKey } from './codes/code-key';
+import { checkCodeHashKey, requireSharedKeys } from './codes/code-key';
 import { checkSealKey, findSealKey } from './release/seal-key';
 import { formatCode } from '../shared/codes';
 import { municipalitiesWithoutAdmin } from './repositories/accounts';
-import { hasAnyMunicipality } from './repositories/organisation';
 import { parseTrustProxy } from './trust-proxy';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -97,12 +98,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     lock = lockDataDir(config.dataDir);
   }
   let db: Database | undefined;
-  let seededDemo = false;
-  let demoCodes: string[] = [];
+  let demo: DemoSeedOnStart;
   let setupTokens: { municipality: string; token: string }[];
   let codeHashKey: Buffer;
   let sealKey: Buffer;
   try {
+    // Several processes share a PostgreSQL: a key made in one process's DATA_DIR is its alone.
+    if (isPostgresUrl(config.databaseUrl)) requireSharedKeys(process.env);
     // CODE_HASH_KEY, else DATA_DIR/code-hash.key (see codes/code-hasher.ts); a new one is only
     // written down once the database has accepted it.
     const codeKey = findCodeHashKey({ env: process.env.CODE_HASH_KEY, dataDir: config.dataDir });
@@ -125,14 +127,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       throw refuseUnwritable(error, where);
     }
     await checkCodeHashKey(opened.kysely, codeKey, (message) => console.warn(message));
-    await checkSealKey(opened.kysely, seal, (message) => console.warn(message));
-    if (!(await hasAnyMunicipality(opened.kysely))) {
-      await seedDemo(opened);
-      const hasher = createCodeHasher(codeHashKey);
-      demoCodes = await seedDemoCodes(opened, hasher);
-      await seedDemoReports(opened, hasher);
-      seededDemo = true;
-    }
+    await checkSealKey(opened.kysely, seal);
+    demo = await seedDemoOnStart(opened, createCodeHasher(codeHashKey));
     setupTokens = await Promise.all(
       (await municipalitiesWithoutAdmin(opened.kysely)).map(async (m) => ({
         municipality: m.name,
@@ -182,11 +178,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const url = `http://localhost:${port}`;
   console.log(`tifaktor (${database.dialect}) is running: open ${url}`);
-  if (seededDemo) {
+  if (demo.seeded) {
     console.log(
       `Demo logins (password ${DEMO_LOGINS.password}): ${DEMO_LOGINS.admin} (admin), ${DEMO_LOGINS.leader} (leader of Solbakken sykehjem)`,
     );
   }
+  const demoCodes = demo.codes;
   if (demoCodes.length > 0) {
     // Printed once, never logged: only their keyed hashes are kept.
     console.log(

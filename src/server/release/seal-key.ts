@@ -6,9 +6,14 @@
 // A new random key is written there (mode 0600) only once the database has accepted it.
 //
 // At start (checkSealKey): the database keeps the key's fingerprint (server_meta
-// 'seal_key_fingerprint'). While sealed answers or round keys exist, a key that cannot open them
-// refuses the start and says what to restore; with nothing sealed a new key is taken (and said so).
-// Nothing here prints the key or its fingerprint.
+// 'seal_key_fingerprint'), stored by the first process or start with an insert-if-absent, so two
+// processes starting at once on an empty database record one key and the other is refused. A key
+// that cannot open the sealed answers or round keys, or whose fingerprint is not the stored one,
+// refuses the start, says what to restore, and changes nothing: the stored fingerprint is never
+// replaced, also while nothing is sealed (one process sealing with a key the others lack would
+// leave answers that only it can release). On PostgreSQL the key must come from SEAL_KEY or an
+// existing SEAL_KEY_FILE (codes/code-key.ts requireSharedKeys). Nothing here prints the key or its
+// fingerprint.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -16,7 +21,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { StartRefused } from '../db/start-refused';
 import { sealedSample } from '../repositories/inbox';
-import { insertServerMetaIfAbsent, readServerMeta, replaceServerMeta } from '../repositories/server-meta';
+import { insertServerMetaIfAbsent, readServerMeta } from '../repositories/server-meta';
 import { sealKeyFingerprint, unwrapRoundKey } from './seal';
 
 export const SEAL_KEY_FINGERPRINT = 'seal_key_fingerprint';
@@ -89,34 +94,24 @@ async function opensWhatIsSealed(
   }
 }
 
-export async function checkSealKey(
-  db: Kysely<DB>,
-  sealKey: SealKey,
-  notice: (message: string) => void,
-): Promise<void> {
+export async function checkSealKey(db: Kysely<DB>, sealKey: SealKey): Promise<void> {
   const fingerprint = sealKeyFingerprint(sealKey.key);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const stored = await readServerMeta(db, SEAL_KEY_FINGERPRINT);
-    const { sealed, opens } = await opensWhatIsSealed(db, sealKey.key);
-    if (!opens) throw refusal(sealKey, sealed);
-    if (stored === fingerprint) {
+  let stored = await readServerMeta(db, SEAL_KEY_FINGERPRINT);
+  const { sealed, opens } = await opensWhatIsSealed(db, sealKey.key);
+  if (!opens) throw refusal(sealKey, sealed);
+  if (stored === undefined) {
+    if (await insertServerMetaIfAbsent(db, SEAL_KEY_FINGERPRINT, fingerprint)) {
       sealKey.save();
       return;
     }
-    const wrote =
-      stored === undefined
-        ? await insertServerMetaIfAbsent(db, SEAL_KEY_FINGERPRINT, fingerprint)
-        : await replaceServerMeta(db, SEAL_KEY_FINGERPRINT, stored, fingerprint);
-    if (!wrote) continue;
+    // Another process stored its key's fingerprint a moment ago: that one is the database's key.
+    stored = await readServerMeta(db, SEAL_KEY_FINGERPRINT);
+  }
+  if (stored === fingerprint) {
     sealKey.save();
-    if (stored !== undefined) {
-      notice(
-        `A new seal key (${sealKey.origin}) was accepted in place of the previous one: no answers were sealed with it.`,
-      );
-    }
     return;
   }
-  throw new Error('The seal key fingerprint kept changing under this start; start again');
+  throw otherKeyRefusal(sealKey);
 }
 
 function refusal(sealKey: SealKey, sealed: number): StartRefused {
@@ -133,6 +128,21 @@ function refusal(sealKey: SealKey, sealed: number): StartRefused {
   return new StartRefused(
     `The seal key in ${sealKey.origin} is not the one the waiting answers were sealed with. ${what} ` +
       `Put the previous key back in ${sealKey.origin}, then start again.`,
+  );
+}
+
+/** Nothing this key cannot open is sealed yet, but the database has recorded another key. */
+function otherKeyRefusal(sealKey: SealKey): StartRefused {
+  const found = sealKey.fresh
+    ? `No seal key was found: SEAL_KEY is not set and ${sealKey.origin.replace(/^the file /, '')} does not exist, but this database has recorded another seal key.`
+    : `The seal key in ${sealKey.origin} is not the one this database has recorded.`;
+  return new StartRefused(
+    `${found} The first process or start on this database stored its key's fingerprint; a process with ` +
+      'another key would seal answers the others cannot release, so tifaktor will not start (nothing was ' +
+      'changed). Give this process the same SEAL_KEY (or SEAL_KEY_FILE) as every other process on this ' +
+      'database (or restore the key kept apart from its backup), then start again. To change the key on ' +
+      'purpose while no answer is sealed, stop every server process, delete the row ' +
+      `'${SEAL_KEY_FINGERPRINT}' from the table server_meta, and start them all with the new key.`,
   );
 }
 
