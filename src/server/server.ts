@@ -21,7 +21,7 @@ import { StartRefused } from './db/start-refused';
 import { probeWrite, refuseUnwritable } from './db/write-probe';
 import { createSetupToken } from './auth/first-admin';
 import { DEMO_LOGINS } from './demo/seed-demo';
-import { seedDemoOnStart, type DemoSeedOnStart } from './demo/seed-on-start';
+import { demoDataWanted, seedDemoOnStart, type DemoSeedOnStart } from './demo/seed-on-start';
 import { createCodeHasher, findCodeHashKey } from './codes/code-hasher';
 import { checkCodeHashKey, requireSharedKeys } from './codes/code-key';
 import { checkSealKey, findSealKey } from './release/seal-key';
@@ -105,6 +105,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     // Several processes share a PostgreSQL: a key made in one process's DATA_DIR is its alone.
     if (isPostgresUrl(config.databaseUrl)) requireSharedKeys(process.env);
+    // Checked before the database is touched, as the keys are.
+    const wantDemo = demoDataWanted(
+      process.env.DEMO_DATA,
+      isPostgresUrl(config.databaseUrl) ? 'postgres' : 'sqlite',
+    );
     // CODE_HASH_KEY, else DATA_DIR/code-hash.key (see codes/code-hasher.ts); a new one is only
     // written down once the database has accepted it.
     const codeKey = findCodeHashKey({ env: process.env.CODE_HASH_KEY, dataDir: config.dataDir });
@@ -128,7 +133,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     await checkCodeHashKey(opened.kysely, codeKey, (message) => console.warn(message));
     await checkSealKey(opened.kysely, seal);
-    demo = await seedDemoOnStart(opened, createCodeHasher(codeHashKey));
+    demo = wantDemo
+      ? await seedDemoOnStart(opened, createCodeHasher(codeHashKey))
+      : { seeded: false, codes: [] };
     setupTokens = await Promise.all(
       (await municipalitiesWithoutAdmin(opened.kysely)).map(async (m) => ({
         municipality: m.name,

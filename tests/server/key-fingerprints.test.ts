@@ -338,9 +338,27 @@ describe.skipIf(!TEST_DATABASE_URL)('two real server processes at once on an emp
     await killAll(processes);
   }, 90_000);
 
+  it('seeds no demo on PostgreSQL unless DEMO_DATA=on, and refuses a DEMO_DATA it does not know', async () => {
+    const { schema, url } = await emptySchema();
+    const plain = start({ DATABASE_URL: url, CODE_HASH_KEY: envKey(), SEAL_KEY: envKey() });
+    expect(await outcome(plain)).toBe('running');
+    const count = async (table: string) =>
+      Number((await admin.query<{ n: string }>(`select count(*) as n from ${schema}.${table}`)).rows[0]!.n);
+    // No demo admin with the README's password on a national database.
+    expect(await count('municipalities')).toBe(0);
+    expect(await count('users')).toBe(0);
+    expect(plain.stdout()).not.toContain('Demo logins');
+    await killAll([plain]);
+    const wrong = start({ DATABASE_URL: url, CODE_HASH_KEY: envKey(), SEAL_KEY: envKey(), DEMO_DATA: 'yes' });
+    expect(await outcome(wrong)).not.toBe('running');
+    expect(wrong.stderr()).toContain('DEMO_DATA must be "on" or "off"');
+    await killAll([wrong]);
+  }, 90_000);
+
   it('with the same keys: both run, and the demo is seeded once', async () => {
     const { schema, url } = await emptySchema();
-    const env = { DATABASE_URL: url, CODE_HASH_KEY: envKey(), SEAL_KEY: envKey() };
+    // On PostgreSQL the demo is only seeded when asked for (DEMO_DATA=on).
+    const env = { DATABASE_URL: url, CODE_HASH_KEY: envKey(), SEAL_KEY: envKey(), DEMO_DATA: 'on' };
     const pair = [start(env), start(env)];
     expect(await Promise.all(pair.map(outcome))).toEqual(['running', 'running']);
     // The demo's logins are printed by the one start that seeded it, just after "is running".

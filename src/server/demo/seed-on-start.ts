@@ -13,6 +13,19 @@ import { hasAnyMunicipality } from '../repositories/organisation';
 import { seedDemo, seedDemoCodes } from './seed-demo';
 import { seedDemoReports } from './seed-demo-reports';
 
+/**
+ * DEMO_DATA: whether a start on an empty database seeds the demo. Unset: on the embedded SQLite
+ * (one municipality trying the tool), off on PostgreSQL (a national instance must never get the
+ * demo's admin, whose password is in the README). "on"/"off" choose; anything else refuses.
+ */
+export function demoDataWanted(raw: string | undefined, dialect: 'sqlite' | 'postgres'): boolean {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (value === '') return dialect === 'sqlite';
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new Error(`DEMO_DATA must be "on" or "off" (got "${raw}")`);
+}
+
 /** The advisory lock's name (two 32-bit keys, as for scheduled work in ../jobs/run-once.ts). */
 export const DEMO_SEED_LOCK = 'demo-seed';
 
