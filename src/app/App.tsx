@@ -1,24 +1,51 @@
 // The app's routes, in two frames: the respondent's routes inside SurveyLayout (the survey session
 // and the idle guard), the staff routes inside a plain Layout, so a staff page never asks for the
 // current round, reads a draft or runs the idle timer. Later capabilities (factor cards, the staff
-// app) are lazy routes so none of their code loads for a respondent.
+// app) are lazy routes so none of their code loads for a respondent; the survey's later steps and
+// the kiosk enrolment are lazy too, so the first load carries only the start screen.
 import { lazy, Suspense } from 'react';
 import { Link, Outlet, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type * as Steps from './features/survey/later-steps';
 import { Layout } from './ui/Layout';
-import { BackgroundScreen } from './features/survey/BackgroundScreen';
-import { IntroScreen } from './features/survey/IntroScreen';
-import { OpenQuestionScreen } from './features/survey/OpenQuestionScreen';
-import { ReviewScreen } from './features/survey/ReviewScreen';
 import { StartScreen } from './features/survey/StartScreen';
 import { CodeLink } from './features/survey/CodeLink';
 import { EntryLink } from './features/survey/EntryLink';
-import { KioskEnrolScreen } from './features/kiosk/KioskEnrolScreen';
-import { StatementScreen } from './features/survey/StatementScreen';
-import { ThanksScreen } from './features/survey/ThanksScreen';
 import { PATHS } from './features/survey/paths';
 import { SurveyLayout } from './features/survey/SurveyLayout';
 import { useSurvey } from './features/survey/SurveyProvider';
+
+// The survey's steps after the start screen: one chunk (later-steps.ts), fetched by main.tsx right
+// after the first render (preloadSurveySteps) and precached by the service worker. Once the chunk
+// is here every step renders at once: a step that suspended, even for a microtask, would leave the
+// step before it on screen (navigations are transitions) and take a second click on its button.
+type SurveySteps = typeof Steps;
+let surveySteps: SurveySteps | undefined;
+const loadSurveySteps = () =>
+  import('./features/survey/later-steps').then((module) => (surveySteps = module));
+
+function lazyStep(name: keyof SurveySteps) {
+  const Lazy = lazy(() => loadSurveySteps().then((module) => ({ default: module[name] })));
+  return function Step() {
+    const Loaded = surveySteps?.[name];
+    return Loaded ? <Loaded /> : <Lazy />;
+  };
+}
+const IntroScreen = lazyStep('IntroScreen');
+const StatementScreen = lazyStep('StatementScreen');
+const BackgroundScreen = lazyStep('BackgroundScreen');
+const OpenQuestionScreen = lazyStep('OpenQuestionScreen');
+const ReviewScreen = lazyStep('ReviewScreen');
+const ThanksScreen = lazyStep('ThanksScreen');
+// A kiosk's enrolment link (/kiosk/:token) is opened once per tablet, online: its own chunk.
+const KioskEnrolScreen = lazy(() =>
+  import('./features/kiosk/KioskEnrolScreen').then((m) => ({ default: m.KioskEnrolScreen })),
+);
+
+/** Fetches the survey's later steps now, so the next screen never waits for the network. */
+export function preloadSurveySteps(): void {
+  void loadSurveySteps().catch(() => undefined);
+}
 
 // The factor cards (/faktorer, /faktorer/:slug, /faktorer/kart, /faktorer/les, /faktorer/utskrift)
 // are their own chunk, fetched on first use and precached by the service worker for offline use.
@@ -47,13 +74,17 @@ export function App({ fetchImpl, idleTimeoutSeconds }: Props) {
         <Route path={PATHS.start} element={<StartScreen />} />
         <Route path="/s/:code" element={<CodeLink />} />
         <Route path="/k/:slug" element={<EntryLink />} />
-        <Route path="/kiosk/:token" element={<KioskEnrolRoute />} />
-        <Route path={PATHS.intro} element={<IntroScreen />} />
-        <Route path="/pastand/:n" element={<StatementScreen />} />
-        <Route path={PATHS.background} element={<BackgroundScreen />} />
-        <Route path={PATHS.open} element={<OpenQuestionScreen />} />
-        <Route path={PATHS.review} element={<ReviewScreen />} />
-        <Route path={PATHS.thanks} element={<ThanksScreen />} />
+        {/* One boundary for the lazy steps, kept across them: a step that is not loaded yet keeps
+            the screen before it (navigations are transitions) instead of a flash of "Loading". */}
+        <Route element={<LazySteps />}>
+          <Route path="/kiosk/:token" element={<KioskEnrolRoute />} />
+          <Route path={PATHS.intro} element={<IntroScreen />} />
+          <Route path="/pastand/:n" element={<StatementScreen />} />
+          <Route path={PATHS.background} element={<BackgroundScreen />} />
+          <Route path={PATHS.open} element={<OpenQuestionScreen />} />
+          <Route path={PATHS.review} element={<ReviewScreen />} />
+          <Route path={PATHS.thanks} element={<ThanksScreen />} />
+        </Route>
         <Route
           path={`${PATHS.factors}/*`}
           element={
@@ -100,6 +131,14 @@ export function App({ fetchImpl, idleTimeoutSeconds }: Props) {
 function KioskEnrolRoute() {
   const { apiFetch, reloadRound } = useSurvey();
   return <KioskEnrolScreen apiFetch={apiFetch} reloadRound={reloadRound} />;
+}
+
+function LazySteps() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Outlet />
+    </Suspense>
+  );
 }
 
 function StaffFrame() {

@@ -8,6 +8,7 @@ import { deviceLanguageStorage, loadLanguageChoice } from './i18n/language-choic
 import { createSyncClient, probeStorage, requestPersistentStorage, withKioskCredential } from './offline';
 import { startKioskHeartbeat } from './features/kiosk/heartbeat';
 import { registerServiceWorker } from './pwa/pwa-state';
+import { preloadSurveySteps } from './App';
 import { Root } from './Root';
 import './styles.css';
 
@@ -34,6 +35,7 @@ async function main() {
     </StrictMode>,
   );
   void registerServiceWorker();
+  preloadSurveySteps();
 }
 
 void main();
