@@ -18,7 +18,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { buildApp } from '../../src/server/app';
 import { openDatabase, openPostgres, type Database } from '../../src/server/db/database';
 import { migrateToLatest } from '../../src/server/db/migrate';
@@ -31,6 +30,7 @@ import { ROUND_DEFAULTS } from '../../src/server/rounds/defaults';
 import { generateCode, generateCodes, webRandomBytes } from '../../src/shared/codes';
 import { addDays, osloDate } from '../../src/shared/dates';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1';
+import { pgAdmin } from './pg-admin';
 
 const SECONDS = Number(process.env.ATTACK_SECONDS ?? 10);
 const WORKERS = Number(process.env.ATTACK_WORKERS ?? 16);
@@ -161,16 +161,6 @@ function answered(kind: Scenario['kind'], reply: { status: number; body: unknown
   if (kind === 'check') return reply.status === 200 ? 1 : 0;
   const results = (reply.body as { results?: { code?: string }[] } | undefined)?.results ?? [];
   return results.filter((r) => r.code === 'CODE_UNKNOWN').length;
-}
-
-async function pgAdmin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 async function run(scenario: Scenario, batchSize: number, databaseUrl: string | undefined) {

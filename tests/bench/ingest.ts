@@ -28,6 +28,7 @@ import { insertRound, type RoundRecord } from '../../src/server/repositories/rou
 import { ROUND_DEFAULTS } from '../../src/server/rounds/defaults';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1';
 import type { SubmittedResponse } from '../../src/shared/api/respondent';
+import { pgAdmin } from './pg-admin';
 
 const ANSWERS = Number(process.env.BENCH_INGEST_ANSWERS ?? 5000);
 const BATCH = 100;
@@ -272,16 +273,6 @@ async function postgresFloor(url: string, schema: string, all: NewResponse[]): P
   const rate = all.length / ((performance.now() - start) / 1000);
   await client.end();
   return rate;
-}
-
-async function pgAdmin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -31,6 +31,7 @@ import { SESSION_COOKIE } from '../../src/shared/api/staff';
 import type { SubmittedResponse } from '../../src/shared/api/respondent';
 import { buildNationalInstance, type NationalInstance } from './national-instance';
 import { warmBackgroundBreakdowns } from '../../src/server/reports/background-cache';
+import { pgAdmin } from './pg-admin';
 
 const MUNICIPALITIES = Number(process.env.BENCH_NATIONAL_MUNICIPALITIES ?? 300);
 const ANSWERS = Number(process.env.BENCH_NATIONAL_ANSWERS ?? 500_000);
@@ -42,16 +43,6 @@ const CODE_KEY = randomBytes(32);
 const SEAL_KEY = randomBytes(32);
 
 const ms = (n: number) => `${n.toFixed(1).padStart(9)} ms`;
-
-async function pgAdmin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 function stats(samples: number[]): { median: number; p95: number } {
   const s = [...samples].sort((a, b) => a - b);

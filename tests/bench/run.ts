@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../../src/server/app';
 import { prepareAccount } from '../../src/server/auth/accounts';
 import { startSession } from '../../src/server/auth/session';
@@ -31,6 +30,7 @@ import { analyseRound, type RoundAnalysis } from '../../src/server/reports/analy
 import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1';
 import { defaultClosesOn } from '../../src/shared/rounds';
 import { SESSION_COOKIE } from '../../src/shared/api/staff';
+import { pgAdmin } from './pg-admin';
 
 const UNITS = 200;
 /** 5,000 answers is the target; 50,000 shows how each side grows. BENCH_ANSWERS=5000 runs one. */
@@ -250,16 +250,6 @@ async function benchScale(answers: number): Promise<void> {
     await app.close();
     rmSync(dir, { recursive: true, force: true });
     if (databaseUrl) await pgAdmin(databaseUrl, `drop schema ${schema} cascade`);
-  }
-}
-
-async function pgAdmin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
   }
 }
 

@@ -5,16 +5,13 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { jobLockKeys } from '../../src/server/jobs/run-once';
-import { createOperator } from '../../src/server/operator/operator';
 import type { MakeNationalReleaseResponse, NationalReleaseRow } from '../../src/shared/api/operator';
-import { CSRF_HEADER } from '../../src/shared/api/staff';
 import { headersFor, seedAuthzFixtures, signIn, USERS } from './authz/fixtures';
 import { describeEachDatabase } from './support/databases';
 import { createEnvironment, type TestEnvironment } from './support/environment';
 import { NOW } from './support/fixtures';
 import { publishedMunicipality } from './support/national-fixtures';
-
-const PASSWORD = 'operator-password-long';
+import { operatorHeaders } from './support/operator';
 
 describeEachDatabase('the operator makes a national release', (dialect) => {
   let env: TestEnvironment;
@@ -30,20 +27,7 @@ describeEachDatabase('the operator makes a national release', (dialect) => {
   beforeAll(async () => {
     env = await createEnvironment(dialect);
     await seedAuthzFixtures(env.database.kysely);
-    await createOperator(
-      env.database.kysely,
-      { username: 'drift', displayName: 'Drift', password: PASSWORD },
-      NOW,
-    );
-    const res = await env.app.inject({
-      method: 'POST',
-      url: '/api/v1/operator/login',
-      payload: { username: 'drift', password: PASSWORD },
-    });
-    operator = {
-      cookie: String(res.headers['set-cookie']).split(';')[0]!,
-      [CSRF_HEADER]: res.json<{ csrfToken: string }>().csrfToken,
-    };
+    operator = await operatorHeaders(env);
     for (const m of ['a', 'b', 'c', 'd', 'e']) await publishedMunicipality(env.database, m, [4, 4, 4, 4, 5]);
   });
   afterAll(() => env?.dispose());

@@ -9,11 +9,10 @@ import type { IngestResponse } from '../../src/shared/api/respondent';
 import { describeEachDatabase } from './support/databases';
 import { dumpTables } from './support/dump';
 import type { TestEnvironment } from './support/environment';
-import { batch, kioskHeaders, NOW, ROUNDS, validResponse } from './support/fixtures';
-import { createOperator } from '../../src/server/operator/operator';
-import { CSRF_HEADER } from '../../src/shared/api/staff';
+import { batch, kioskHeaders, ROUNDS, validResponse } from './support/fixtures';
 import { signedIn, type StaffClient, staffEnvironment } from './support/staff';
 import { sealedAnswer, storedIds } from './support/release';
+import { operatorHeaders } from './support/operator';
 
 const NUL = '\u0000';
 const CSV = { 'content-type': 'text/csv' };
@@ -34,20 +33,7 @@ describeEachDatabase('text a database cannot store', (dialect) => {
     ({ env, admin } = await staffEnvironment(dialect));
     leaderA = await signedIn(env, 'leaderA');
     safetyA = await signedIn(env, 'safetyA');
-    await createOperator(
-      env.database.kysely,
-      { username: 'drift', displayName: 'Drift', password: PASSWORD },
-      NOW,
-    );
-    const login = await env.app.inject({
-      method: 'POST',
-      url: '/api/v1/operator/login',
-      payload: { username: 'drift', password: PASSWORD },
-    });
-    operator = {
-      cookie: String(login.headers['set-cookie']).split(';')[0]!,
-      [CSRF_HEADER]: login.json<{ csrfToken: string }>().csrfToken,
-    };
+    operator = await operatorHeaders(env);
     await env.app.ready();
   });
   afterAll(() => env.dispose());
