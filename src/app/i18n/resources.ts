@@ -1,21 +1,17 @@
 // Owns how UI strings reach i18next. nb is the source language and types every key.
-// common and survey are small and bundled; factors (long card texts), cards (the card screens'
-// UI strings), admin (the staff screens) and reports (the report screens) load lazily per language, from chunks the service
-// worker precaches, so switching language works offline and the respondent's first load carries
-// none of them.
+// Only nb's common and survey are bundled: nb is the language every other one falls back to, so
+// it is always needed, and the start screen is drawn with those two. Everything else loads lazily
+// per language from its own chunk: nn's and en's common and survey (before the first screen when
+// the device remembers that pick, else on the switch), factors (long card texts), cards (the card
+// screens' UI strings), admin, reports and the rest of the staff screens' texts. The service worker
+// precaches every chunk, so switching language works offline after the first visit, and the
+// respondent's first load carries one language.
 import nbCommon from '../../../locales/nb/common.json';
-import nnCommon from '../../../locales/nn/common.json';
-import enCommon from '../../../locales/en/common.json';
 import nbSurvey from '../../../locales/nb/survey.json';
-import nnSurvey from '../../../locales/nn/survey.json';
-import enSurvey from '../../../locales/en/survey.json';
-import type { Language } from '../../shared/languages';
 
 export const bundledResources = {
   nb: { common: nbCommon, survey: nbSurvey },
-  nn: { common: nnCommon, survey: nnSurvey },
-  en: { common: enCommon, survey: enSurvey },
-} satisfies Record<Language, Record<string, unknown>>;
+};
 
 export const LAZY_NAMESPACES = [
   'factors',
@@ -29,15 +25,11 @@ export const LAZY_NAMESPACES = [
 ] as const;
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 
+// Every namespace of every language except what is bundled above: one chunk per file.
 const lazyFiles = import.meta.glob<{ default: Record<string, unknown> }>([
-  '../../../locales/*/factors.json',
-  '../../../locales/*/cards.json',
-  '../../../locales/*/admin.json',
-  '../../../locales/*/reports.json',
-  '../../../locales/*/followup.json',
-  '../../../locales/*/preparation.json',
-  '../../../locales/*/plan.json',
-  '../../../locales/*/meeting.json',
+  '../../../locales/*/*.json',
+  '!../../../locales/nb/common.json',
+  '!../../../locales/nb/survey.json',
 ]);
 
 export async function loadLazyNamespace(
