@@ -10,6 +10,7 @@ import { DECLINED, type Questionnaire } from '../shared/questionnaire/types';
 import type { DB } from './db/schema';
 import { findQuestionnaire, saveQuestionnaire } from './repositories/questionnaires';
 
+const STATEMENT_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const BACKGROUND_IDS = ['gender', 'ageGroup', 'education', 'positionPercentage', 'leaderResponsibility'];
 
 /** Every problem with the document, one sentence each; empty when it can be loaded. */
@@ -23,6 +24,10 @@ export function questionnaireProblems(document: unknown): string[] {
   const { statements, background, openQuestion } = document;
   const ids = statements.map((s) => s.id);
   if (new Set(ids).size !== ids.length) problems.push('Statement ids must be unique');
+  // The count tables and the reports' aggregated reads (repositories/aggregates.ts) rely on it.
+  for (const id of ids.filter((id) => !STATEMENT_ID.test(id))) {
+    problems.push(`Statement id ${JSON.stringify(id)}: 1 to 64 letters, digits, '.', '_' or '-'`);
+  }
   const orders = statements.map((s) => s.order).sort((a, b) => a - b);
   if (orders.some((order, i) => order !== i + 1))
     problems.push('Statement orders must be 1, 2, 3 … without gaps');

@@ -60,4 +60,26 @@ describeEachDatabase('loading a new questionnaire version', (dialect) => {
     );
     expect(await findQuestionnaire(db.kysely, 'ks-official-2026')).toBeUndefined();
   });
+
+  it('refuses statement ids with spaces, line breaks, control characters or over 64 characters', async () => {
+    const ids = ['s 01', 's01\nx', 's01\u0000', 'x'.repeat(65), ''];
+    const outcome = await importQuestionnaire(db.kysely, {
+      ...licensed,
+      statements: licensed.statements.map((s, i) => ({ ...s, id: ids[i] ?? s.id })),
+    });
+    expect(outcome.ok).toBe(false);
+    const problems = outcome.ok ? [] : outcome.problems;
+    for (const id of ids) {
+      expect(problems).toContain(
+        `Statement id ${JSON.stringify(id)}: 1 to 64 letters, digits, '.', '_' or '-'`,
+      );
+    }
+    expect(await findQuestionnaire(db.kysely, 'ks-official-2026')).toBeUndefined();
+    expect(
+      await importQuestionnaire(db.kysely, {
+        ...licensed,
+        statements: licensed.statements.map((s, i) => (i === 0 ? { ...s, id: 'KS-2026_q.1' } : s)),
+      }),
+    ).toEqual({ ok: true, version: 'ks-official-2026' });
+  });
 });

@@ -8,7 +8,7 @@ import type { Database } from '../db/database';
 import { findMunicipality } from '../repositories/municipalities';
 import type { RoundRecord } from '../repositories/rounds';
 import { analyseRound, type RoundAnalysis } from '../reports/analyse';
-import { loadRoundsData } from '../reports/round-data';
+import { analysedRounds, loadRoundsData } from '../reports/round-data';
 import { buildUnitReport } from '../reports/unit-report';
 
 export interface PlanBasis {
@@ -25,6 +25,7 @@ export async function roundAnalysis(
   round: RoundRecord,
   detail: 'totals' | 'counts',
 ): Promise<RoundAnalysis> {
+  if (detail === 'counts') return (await analysedRounds(database, [round], detail)).get(round.id)!.analysis;
   const data = (await loadRoundsData(database, [round], detail)).get(round.id)!;
   return analyseRound(data);
 }

@@ -1,27 +1,44 @@
-// Owns the in-process cache of rounds' count rows. Reading counts is most of what a report costs,
-// and a published round's never change, so most reports read only the totals and take the counts
-// from here. The cache is keyed on the totals (see fingerprints), so it is safe with several server
-// processes on one database: it never serves counts older than the stored answers. It is held per
-// open Database, and holds at most CACHED_ROUNDS rounds.
+// Owns the in-process cache of rounds' counts and of their analyses. Reading counts and analysing
+// them is most of what a report costs, and a published round's never change, so most reports read
+// only the totals and take the rest from here. The cache is keyed on the totals (see fingerprints),
+// so it is safe with several server processes on one database: it never serves counts older than
+// the stored answers. It is held per open Database, and holds at most CACHED_ROUNDS rounds and
+// CACHED_UNITS units of them together (a large municipality's round counts for its ~400 units).
 import type { Database } from '../db/database';
 import {
   backgroundRows,
   countRows,
+  parseEntries,
   type BackgroundRows,
-  type CountRows,
   type TotalRows,
 } from '../repositories/aggregates';
+import type { RoundAnalysis } from './analyse';
+import type { LoadedRoundData, ValueCounts } from './model';
+
+/** A unit's own counts per statement id, as stored: shared by every report, never changed. */
+export type UnitCounts = Readonly<Record<string, ValueCounts>>;
 
 export interface CachedRound {
   /** What the counts were read at: every stored answer changes its round's totals. */
   fingerprint: string;
-  counts: CountRows;
+  /** Per unit with any count stored, its counts (a unit with none is absent). */
+  units: ReadonlyMap<string, UnitCounts>;
   background?: BackgroundRows;
+  /**
+   * The round's analyses as loaded with counts, and with background groups too (which also serves
+   * a request for counts alone): made once per fingerprint. Only a framed round's is kept, whose
+   * units and settings are frozen; callers never change an analysis.
+   */
+  analyses: {
+    counts?: { data: LoadedRoundData; analysis: RoundAnalysis };
+    background?: { data: LoadedRoundData; analysis: RoundAnalysis };
+  };
 }
 
 /** Rounds' counts kept per open database, the most recently used last. */
 const countCache = new WeakMap<Database, Map<string, CachedRound>>();
 const CACHED_ROUNDS = 64;
+const CACHED_UNITS = 6000;
 
 /**
  * The totals of a round as one string. Ingest adds to aggregate_counts, background_counts and
@@ -44,10 +61,39 @@ export function forgetCachedCounts(database: Database): void {
   countCache.delete(database);
 }
 
+/** How many rounds and units the cache of a database holds now (for its tests). */
+export function cachedSize(database: Database): { rounds: number; units: number } {
+  const cache = countCache.get(database);
+  let units = 0;
+  for (const entry of cache?.values() ?? []) units += entry.units.size;
+  return { rounds: cache?.size ?? 0, units };
+}
+
 /**
- * The count rows (and, with `background`, the background rows) of each round: from the cache when
- * its totals have not changed since, else from the database in one query per kind for all the
- * rounds that need it. With `keep` false nothing is taken from or left in the cache.
+ * The stored count rows of a round's units as one record of statement counts per unit; a value
+ * outside 0..5 is left out. One array of six per statement and unit, whatever the rows' order.
+ */
+function unitCounts(rows: Awaited<ReturnType<typeof countRows>>): Map<string, Map<string, UnitCounts>> {
+  const rounds = new Map<string, Map<string, UnitCounts>>();
+  for (const row of rows) {
+    const units = rounds.get(row.round_id) ?? new Map<string, UnitCounts>();
+    rounds.set(row.round_id, units);
+    const statements: Record<string, number[]> = (units.get(row.unit_id) as Record<string, number[]>) ?? {};
+    for (const [statementId, rawValue, count] of parseEntries(row.entries)) {
+      const value = Number(rawValue);
+      if (!(value >= 0 && value <= 5)) continue;
+      const values = (statements[statementId] ??= [0, 0, 0, 0, 0, 0]);
+      values[value] = (values[value] ?? 0) + Number(count);
+    }
+    units.set(row.unit_id, statements);
+  }
+  return rounds;
+}
+
+/**
+ * The counts (and, with `background`, the background rows) of each round: from the cache when its
+ * totals have not changed since, else from the database in one query per kind for all the rounds
+ * that need it. With `keep` false nothing is taken from or left in the cache.
  */
 export async function roundCounts(
   database: Database,
@@ -70,12 +116,13 @@ export async function roundCounts(
   };
   const stale = roundIds.filter((id) => !fresh(id));
   if (stale.length > 0) {
-    const counts = await countRows(database, stale);
+    const counts = unitCounts(await countRows(database, stale));
     const rows = background ? await backgroundRows(database, stale) : undefined;
     for (const id of stale) {
       cache.set(id, {
         fingerprint: fingerprintOf(id),
-        counts: counts.filter((c) => c.round_id === id),
+        units: counts.get(id) ?? new Map(),
+        analyses: {},
         ...(rows && {
           background: {
             counts: rows.counts.filter((c) => c.round_id === id),
@@ -94,6 +141,25 @@ export async function roundCounts(
     cache.set(id, entry);
     out.set(id, entry);
   }
-  while (cache.size > CACHED_ROUNDS) cache.delete(cache.keys().next().value!);
+  trimCache(cache, out, { rounds: CACHED_ROUNDS, units: CACHED_UNITS });
   return out;
+}
+
+/**
+ * Drops the least recently used rounds (the first) until the cache holds at most `bounds.rounds`
+ * rounds and `bounds.units` units of them together; the rounds of `recent`, the ones just read,
+ * stay even when they alone are over the bound.
+ */
+export function trimCache(
+  cache: Map<string, Pick<CachedRound, 'units'>>,
+  recent: ReadonlyMap<string, unknown>,
+  bounds: { rounds: number; units: number },
+): void {
+  let units = 0;
+  for (const entry of cache.values()) units += entry.units.size;
+  for (const [id, entry] of cache) {
+    if ((cache.size <= bounds.rounds && units <= bounds.units) || recent.has(id)) break;
+    cache.delete(id);
+    units -= entry.units.size;
+  }
 }

@@ -23,7 +23,7 @@ import {
 import { analyseRound } from './analyse';
 import { heatmapRows, rootFirst, toReportRound, toReportUnit } from './report-shapes';
 import type { LoadedRoundData } from './model';
-import { loadRoundsData, type RoundDetail } from './round-data';
+import { analysedRounds, loadRoundsData } from './round-data';
 import { buildUnitReport } from './unit-report';
 
 /** The units of the round the caller may open: every unit for admin, else those of their roles in the frame. */
@@ -38,8 +38,8 @@ async function ownRound(database: Database, staff: StaffPrincipal, roundId: stri
   return round;
 }
 
-async function roundData(database: Database, round: RoundRecord, detail: RoundDetail) {
-  return (await loadRoundsData(database, [round], detail)).get(round.id)!;
+async function analysed(database: Database, round: RoundRecord, detail: 'counts' | 'background') {
+  return (await analysedRounds(database, [round], detail)).get(round.id)!;
 }
 
 /** The municipality's rounds whose report is available to the caller, each with the units they may open. */
@@ -83,7 +83,7 @@ export async function unitReportFor(
   const db = database.kysely;
   const round = await ownRound(database, staff, target.roundId);
   const isRoot = target.unitId === round.unitId;
-  const data = await roundData(database, round, unitReportDetail(round, target.unitId));
+  const { data, analysis } = await analysed(database, round, unitReportDetail(round, target.unitId));
   const unit = data.units.find((u) => u.id === target.unitId);
   if (!unit) throw notFound('The unit is not part of this round');
   if (!isRoot && !frameScope(staff, data.units, REPORT_ROLES).has(unit.id)) {
@@ -94,7 +94,7 @@ export async function unitReportFor(
   if (!municipality) throw notFound('No such municipality');
   return buildUnitReport(database, {
     round,
-    analysis: analyseRound(data),
+    analysis,
     unit,
     municipality: { id: municipality.id, name: municipality.name, language: municipality.language },
     frame: data,
@@ -111,8 +111,7 @@ export async function heatmapFor(
 ): Promise<HeatmapResponse> {
   const round = await ownRound(database, staff, roundId);
   assertReportAvailable(round, isAdmin(staff), today);
-  const data = await roundData(database, round, 'counts');
-  const analysis = analyseRound(data);
+  const { data, analysis } = await analysed(database, round, 'counts');
   const units = rootFirst(analysis, visibleUnits(staff, data));
   return { round: toReportRound(round, data.settings), rows: heatmapRows(analysis, units) };
 }

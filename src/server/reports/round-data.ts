@@ -13,7 +13,8 @@ import { findQuestionnaires } from '../repositories/questionnaires';
 import { unitRowsOf, type ReportUnitRow } from '../repositories/reports';
 import { findFrames, type FrameUnit, type RoundFrame } from '../repositories/round-frames';
 import type { RoundRecord } from '../repositories/rounds';
-import { fingerprints, roundCounts, type CachedRound } from './count-cache';
+import { fingerprints, roundCounts, type CachedRound, type UnitCounts } from './count-cache';
+import { analyseRound, type RoundAnalysis } from './analyse';
 import type {
   BackgroundGroupCounts,
   BackgroundProfileCounts,
@@ -28,8 +29,17 @@ function zeroCounts(statementIds: readonly string[]): MutableCounts {
   return { responses: 0, statements: Object.fromEntries(statementIds.map((id) => [id, [0, 0, 0, 0, 0, 0]])) };
 }
 
+const ZERO_VALUES: readonly number[] = Object.freeze([0, 0, 0, 0, 0, 0]);
+
+/** A unit's own counts of the questionnaire's statements (a statement it does not know is left out). */
+function ownCounts(statementIds: readonly string[], stored: UnitCounts | undefined): GroupCounts {
+  const statements: Record<string, readonly number[]> = {};
+  for (const id of statementIds) statements[id] = stored?.[id] ?? ZERO_VALUES;
+  return { responses: 0, statements };
+}
+
 /** Adds the stored counts; a statement or value the questionnaire does not know is left out. */
-function addEntries(counts: MutableCounts, entries: unknown): void {
+function addEntries(counts: MutableCounts, entries: string): void {
   for (const [statementId, rawValue, count] of parseEntries(entries)) {
     const value = Number(rawValue);
     const values = counts.statements[statementId];
@@ -136,7 +146,50 @@ export async function loadRoundsData(
   detail: RoundDetail,
   options: { cache?: boolean } = {},
 ): Promise<Map<string, LoadedRoundData>> {
-  if (rounds.length === 0) return new Map();
+  return (await readRounds(database, rounds, detail, options.cache ?? true)).data;
+}
+
+export interface AnalysedRound {
+  data: LoadedRoundData;
+  analysis: RoundAnalysis;
+}
+
+/**
+ * Each round loaded as loadRoundsData does and analysed (./analyse.ts analyseRound). The analysis
+ * of a framed round is made once per fingerprint of its totals and kept with its counts
+ * (./count-cache.ts): it is most of what a large municipality's report costs, and its frame and
+ * questionnaire are frozen. A round loaded with background groups also serves a request for counts.
+ * Callers never change what they get.
+ */
+export async function analysedRounds(
+  database: Database,
+  rounds: readonly RoundRecord[],
+  detail: 'counts' | 'background',
+): Promise<Map<string, AnalysedRound>> {
+  const { data, counted, framed } = await readRounds(database, rounds, detail, true);
+  const out = new Map<string, AnalysedRound>();
+  for (const [id, loaded] of data) {
+    const entry = counted.get(id);
+    const kept = entry && framed.has(id) ? entry.analyses : undefined;
+    const found = kept?.background ?? (detail === 'counts' ? kept?.counts : undefined);
+    const made = found ?? { data: loaded, analysis: analyseRound(loaded) };
+    if (kept && !found) kept[detail] = made;
+    out.set(id, made);
+  }
+  return out;
+}
+
+async function readRounds(
+  database: Database,
+  rounds: readonly RoundRecord[],
+  detail: RoundDetail,
+  keep: boolean,
+): Promise<{
+  data: Map<string, LoadedRoundData>;
+  counted: Map<string, CachedRound>;
+  framed: ReadonlySet<string>;
+}> {
+  if (rounds.length === 0) return { data: new Map(), counted: new Map(), framed: new Set() };
   const db = database.kysely;
   const roundIds = rounds.map((r) => r.id);
   const questionnaires = await findQuestionnaires(
@@ -154,7 +207,7 @@ export async function loadRoundsData(
   const counted =
     detail === 'totals'
       ? new Map<string, CachedRound>()
-      : await roundCounts(database, roundIds, prints, detail === 'background', options.cache ?? true);
+      : await roundCounts(database, roundIds, prints, detail === 'background', keep);
 
   const out = new Map<string, LoadedRoundData>();
   for (const round of rounds) {
@@ -163,15 +216,12 @@ export async function loadRoundsData(
     const statementIds = questionnaire.statements.map((s) => s.id);
     const frame = frames.get(round.id) ?? liveFrame(round, units);
     const tree = frame.units;
-    const own = new Map(tree.map((u) => [u.id, zeroCounts(statementIds)]));
+    const cached = counted.get(round.id);
+    // The cached counts are shared by every report: referred to, never copied or changed.
+    const own = new Map(tree.map((u) => [u.id, ownCounts(statementIds, cached?.units.get(u.id))]));
     for (const t of totals) {
       const unit = t.round_id === round.id ? own.get(t.unit_id) : undefined;
       if (unit) unit.responses += Number(t.responses);
-    }
-    const cached = counted.get(round.id);
-    for (const c of cached?.counts ?? []) {
-      const unit = own.get(c.unit_id);
-      if (unit) addEntries(unit, c.entries);
     }
     const nodes = tree.map((u): UnitNode => ({
       id: u.id,
@@ -196,5 +246,5 @@ export async function loadRoundsData(
       countsFingerprint: prints.get(round.id) ?? '',
     });
   }
-  return out;
+  return { data: out, counted, framed: new Set(frames.keys()) };
 }

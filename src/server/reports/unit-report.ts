@@ -11,10 +11,10 @@ import type { DB } from '../db/schema';
 import { codeCountsByUnit } from '../repositories/codes';
 import { findNationalFigures } from '../repositories/national-figures';
 import { openAnswerTexts, unitTypeLabel } from '../repositories/reports';
-import { loadRoundsData } from './round-data';
+import { analysedRounds } from './round-data';
 import { findRounds, previousRoundId, type RoundRecord } from '../repositories/rounds';
 import { invitedIn, responseRate } from '../rounds/progress';
-import { analyseRound, type RoundAnalysis } from './analyse';
+import type { RoundAnalysis } from './analyse';
 import { releasedNational } from './national-release';
 import { keptBackgroundBreakdowns } from './background-cache';
 import type { LoadedRoundData, UnitNode } from './model';
@@ -76,8 +76,7 @@ async function comparedRound(database: Database, round: RoundRecord, unitId: str
   const previousId = await previousRoundId(db, round, unitId);
   if (previousId === undefined) return { year, previous: undefined };
   const records = await findRounds(db, [previousId]);
-  const data = await loadRoundsData(database, [...records.values()], 'counts');
-  const analysis = analyseRound(data.get(previousId)!);
+  const { analysis } = (await analysedRounds(database, [...records.values()], 'counts')).get(previousId)!;
   return { year, previous: { round: records.get(previousId)!, analysis } };
 }
 
