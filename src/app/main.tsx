@@ -5,8 +5,7 @@ import { BrowserRouter } from 'react-router';
 import { browserFetch } from './connection/respondent-client';
 import { createI18n } from './i18n/i18n';
 import { deviceLanguageStorage, loadLanguageChoice } from './i18n/language-choice';
-import { createSyncClient, probeStorage, requestPersistentStorage, withKioskCredential } from './offline';
-import { startKioskHeartbeat } from './features/kiosk/heartbeat';
+import { createLazySyncClient, probeStorage, requestPersistentStorage, withKioskCredential } from './offline';
 import { registerServiceWorker } from './pwa/pwa-state';
 import { preloadSurveySteps } from './App';
 import { Root } from './Root';
@@ -17,9 +16,8 @@ async function main() {
   // Start in the remembered pick, so the first screen does not flash in another language.
   const i18n = await createI18n(loadLanguageChoice(languageStorage));
   const apiFetch = withKioskCredential(browserFetch);
-  const sync = createSyncClient({ fetch: apiFetch });
-  sync.start();
-  startKioskHeartbeat(apiFetch);
+  // The sync loop and the kiosk heartbeat are chunks of their own, fetched after the first render.
+  const sync = createLazySyncClient({ fetch: apiFetch });
   void probeStorage();
   void requestPersistentStorage();
   const container = document.getElementById('root');
@@ -33,6 +31,11 @@ async function main() {
         router={(children) => <BrowserRouter>{children}</BrowserRouter>}
       />
     </StrictMode>,
+  );
+  sync.start();
+  import('./features/kiosk/heartbeat').then(
+    ({ startKioskHeartbeat }) => startKioskHeartbeat(apiFetch),
+    () => undefined,
   );
   void registerServiceWorker();
   preloadSurveySteps();

@@ -6,7 +6,8 @@
 //   await probeStorage()                    → StorageHealth (also in useStorageHealth())
 //   await fetchCurrentRound(fetch)          → { source: 'network' | 'cache', data, fetchedAt } | { source: 'none', reason }
 //   await loadDraft({ maxAgeMs: idleMs })   → Draft | undefined (a stale draft is deleted, never offered)
-//   const sync = createSyncClient({ fetch }); sync.start()   (sync.stop() on unmount)
+//   const sync = createLazySyncClient({ fetch }); sync.start()   (after the first render: the sync
+//   loop is its own chunk; sync.stop() on unmount)
 //
 // During a survey (await each; they throw StorageWriteError, or NoDraftError if the draft is gone):
 //   startDraft(round, language) · saveAnswer(statementId, 1..5 | null) · saveBackground(id, value | undefined)
@@ -38,7 +39,8 @@ export type { Draft, DraftRound, WriteOptions } from './drafts';
 export { listRejected, pendingCount, submitDraft } from './outbox';
 export type { RejectedSummary, SubmissionState, SubmitOptions } from './outbox';
 export { isTransientCode, TOO_LARGE_CODE } from './reasons';
-export { createSyncClient } from './sync';
+export { createLazySyncClient } from './lazy-sync';
+export type { LazySyncClient } from './lazy-sync';
 export type { SyncClient, SyncClientDeps, SyncOutcome } from './sync';
 export type { SyncError, SyncStatus } from './status';
 export { probeStorage, requestPersistentStorage } from './storage';

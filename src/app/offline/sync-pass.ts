@@ -18,16 +18,16 @@ import { MAX_BATCH_SIZE, MAX_REPORTED_PENDING } from '../../shared/api/constants
 import type { IngestItemResult, IngestResponse, SubmittedResponse } from '../../shared/api/respondent';
 import { createRespondentClient } from '../connection/respondent-client';
 import { backoffDelay } from './backoff';
+import { pendingCount } from './outbox';
 import {
   deferResponses,
   parkResponses,
-  pendingCount,
   pruneRejected,
   readOldest,
   settleBatch,
   type RetryDelay,
   type SettleTally,
-} from './outbox';
+} from './outbox-settle';
 import { isTransientCode, TOO_LARGE_CODE } from './reasons';
 import { recordSyncError, recordSyncTrouble, type SyncError } from './status';
 

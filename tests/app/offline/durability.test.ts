@@ -4,7 +4,7 @@
 // method when it opens the database, so the spy goes in before the first use.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveAnswer, startDraft, submitDraft } from '../../../src/app/offline';
-import { settleBatch } from '../../../src/app/offline/outbox';
+import { settleBatch } from '../../../src/app/offline/outbox-settle';
 import { getDb } from '../../../src/app/offline/db';
 import { useFreshDb } from './fakes';
 

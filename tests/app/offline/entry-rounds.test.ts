@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fetchCurrentRound, saveEntrySlug, saveKiosk } from '../../../src/app/offline';
 import { getDb } from '../../../src/app/offline/db';
-import { pruneRejected, REJECTED_MAX_AGE_MS } from '../../../src/app/offline/outbox';
+import { pruneRejected, REJECTED_MAX_AGE_MS } from '../../../src/app/offline/outbox-settle';
 import type { EntryRoundsResponse } from '../../../src/shared/api/respondent';
 import { roundFixture } from '../support/fixtures';
 import { useFreshDb } from './fakes';

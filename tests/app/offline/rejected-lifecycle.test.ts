@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb, openDb } from '../../../src/app/offline/db';
 import { listRejected, pendingCount, saveCachedRound } from '../../../src/app/offline';
-import { pruneRejected, REJECTED_MAX_AGE_MS, settleBatch } from '../../../src/app/offline/outbox';
+import { pruneRejected, REJECTED_MAX_AGE_MS, settleBatch } from '../../../src/app/offline/outbox-settle';
 import { readSyncStatus } from '../../../src/app/offline/status';
 import { roundFixture } from '../support/fixtures';
 import { response, seedOutbox, useFreshDb } from './fakes';

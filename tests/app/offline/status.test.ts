@@ -1,13 +1,7 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  createSyncClient,
-  saveAnswer,
-  startDraft,
-  submitDraft,
-  useDraft,
-  useSyncStatus,
-} from '../../../src/app/offline';
+import { saveAnswer, startDraft, submitDraft, useDraft, useSyncStatus } from '../../../src/app/offline';
+import { createSyncClient } from '../../../src/app/offline/sync';
 import { createFakeServer, useFreshDb } from './fakes';
 
 const ROUND = { id: 'round-1', questionnaireVersion: 'v1', unit: { id: 'unit-1' } };

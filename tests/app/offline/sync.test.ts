@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../src/app/offline/db';
-import { createSyncClient, listRejected, pendingCount, type SyncClientDeps } from '../../../src/app/offline';
+import { listRejected, pendingCount } from '../../../src/app/offline';
+import { createSyncClient, type SyncClientDeps } from '../../../src/app/offline/sync';
 import { readSyncStatus } from '../../../src/app/offline/status';
 import { createFakeServer, createManualTimers, FakeLockManager, seedOutbox, useFreshDb } from './fakes';
 
