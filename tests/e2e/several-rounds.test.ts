@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/server/demo/seed-demo';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, newPhonePage } from './support/browser';
 import { expectNoAxeViolations } from './support/checks';
 import { startTestServer, type TestServer } from './support/server';
 import { demoAdminApi, issueDemoCodes } from './support/staff-api';
@@ -70,8 +70,7 @@ describe('two open rounds on one phone', () => {
   let page: Page;
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'nb-NO' });
-    page = await context.newPage();
+    ({ context, page } = await newPhonePage(browser));
   });
   afterAll(() => context?.close());
 

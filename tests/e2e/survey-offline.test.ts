@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1';
 import { DEMO_IDS } from '../../src/server/demo/seed-demo';
 import { expectNoAxeViolations, SCREENSHOTS } from './support/checks';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, newPhonePage } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 import { issueDemoCodes } from './support/staff-api';
 import { SurveyPage } from './pages/SurveyPage';
@@ -58,8 +58,7 @@ describe('answering offline on a phone', () => {
   let page: Page;
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'nb-NO' });
-    page = await context.newPage();
+    ({ context, page } = await newPhonePage(browser));
   });
   afterAll(() => context?.close());
 

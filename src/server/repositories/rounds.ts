@@ -193,32 +193,6 @@ export async function updateRound(
 }
 
 /**
- * For now the single current round: the open round that opened last among those whose dates
- * include today. A round that has not opened yet or whose last day has passed is left out, because
- * every answer a device could start in it would be rejected (ROUND_NOT_OPEN / INVALID_DATE).
- */
-export async function findCurrentRound(
-  db: Kysely<DB>,
-  today: string,
-): Promise<{ round: StoredRound; unitName: string } | undefined> {
-  const row = await db
-    .selectFrom('rounds')
-    .innerJoin('units', 'units.id', 'rounds.unit_id')
-    .selectAll('rounds')
-    .select('units.name as unit_name')
-    .where('rounds.status', '=', 'open')
-    .where('rounds.opens_on', '<=', today)
-    .where('rounds.closes_on', '>=', today)
-    .orderBy('rounds.opens_on', 'desc')
-    .orderBy('rounds.id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const { unit_name, ...round } = row;
-  return { round: fromRow(round), unitName: unit_name };
-}
-
-/**
  * Every round open today, newest first, of one municipality (or of the whole instance when none is
  * named): several may be open at once, and a device offers all of its municipality's.
  */

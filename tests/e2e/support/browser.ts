@@ -48,3 +48,12 @@ export async function openPage(options: BrowserContextOptions): Promise<BrowserP
     },
   };
 }
+
+/** A phone's screen: the 360 px the respondent screens are made for. */
+export const PHONE = { width: 360, height: 740 };
+
+/** A fresh context on a bokmål phone in `browser`, with one page. */
+export async function newPhonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: PHONE, locale: 'nb-NO' });
+  return { context, page: await context.newPage() };
+}
