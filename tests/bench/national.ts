@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import pg from 'pg';
 import { buildApp } from '../../src/server/app';
 import { prepareAccount } from '../../src/server/auth/accounts';
@@ -290,7 +291,8 @@ export async function runNationalBench(): Promise<void> {
     const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
     console.log(
       `peak RSS of the server process: ${mib(peak)} (${mib(releasePeak)} by the end of the releases, ` +
-        `then the reports; at rest after them ${mib(process.memoryUsage().rss)})`,
+        `then the reports; at rest after them ${mib(process.memoryUsage().rss)}; V8 heap limit ` +
+        `${mib(getHeapStatistics().heap_size_limit)}, npm start's --max-old-space-size=512)`,
     );
     console.log(
       `\ningest with codes over HTTP, ${INGEST} answers in batches of ${BATCH}, against a plain INSERT of the same rows`,

@@ -16,13 +16,37 @@ const SALT_BYTES = 16;
 /** Refuse parameters from a tampered row that would exhaust memory (2^20 × 8 × 128 B = 1 GiB). */
 const MAX_N = 2 ** 20;
 
+/**
+ * How many hashes run at once in this process. Each holds 128 × N × r bytes (32 MiB by default)
+ * and a thread of libuv's pool of four, which static files and compression share: a burst of
+ * sign-ins (or of guesses, before the rate limit) waits here instead of growing the process by
+ * 32 MiB per request and taking every thread.
+ */
+export const MAX_CONCURRENT_HASHES = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function oneOfFew<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((go) => waiting.push(go));
+  running += 1;
+  try {
+    return await work();
+  } finally {
+    running -= 1;
+    waiting.shift()?.();
+  }
+}
+
 function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   // NFC: "ø" typed on one device may arrive decomposed from another; both must match.
   const input = password.normalize('NFC');
   const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r };
-  return new Promise((resolve, reject) => {
-    scrypt(input, salt, KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+  return oneOfFew(
+    () =>
+      new Promise((resolve, reject) => {
+        scrypt(input, salt, KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(key)));
+      }),
+  );
 }
 
 export async function hashPassword(password: string, params: ScryptParams = DEFAULT_SCRYPT): Promise<string> {
