@@ -1,12 +1,13 @@
 // A burst of sign-ins hashes at most MAX_CONCURRENT_HASHES passwords at once (each scrypt holds
 // 32 MiB and one of libuv's four threads); the rest wait their turn and all get their answer.
+import type * as Crypto from 'node:crypto';
 import type { BinaryLike, ScryptOptions } from 'node:crypto';
 import { expect, it, vi } from 'vitest';
 
 const running = { now: 0, most: 0, calls: 0 };
 
 vi.mock('node:crypto', async (original) => {
-  const actual = await original<typeof import('node:crypto')>();
+  const actual = await original<typeof Crypto>();
   return {
     ...actual,
     scrypt: (
