@@ -110,28 +110,29 @@ export async function roundCounts(
     : new Map<string, CachedRound>();
   if (keep) countCache.set(database, cache);
   const fingerprintOf = (id: string) => prints.get(id) ?? '';
-  const fresh = (id: string) => {
+  const current = (id: string) => {
     const hit = cache.get(id);
-    return hit && hit.fingerprint === fingerprintOf(id) && (!background || hit.background) ? hit : undefined;
+    return hit && hit.fingerprint === fingerprintOf(id) ? hit : undefined;
   };
-  const stale = roundIds.filter((id) => !fresh(id));
-  if (stale.length > 0) {
-    const counts = unitCounts(await countRows(database, stale));
-    const rows = background ? await backgroundRows(database, stale) : undefined;
-    for (const id of stale) {
-      cache.set(id, {
-        fingerprint: fingerprintOf(id),
-        units: counts.get(id) ?? new Map(),
-        analyses: {},
-        ...(rows && {
-          background: {
-            counts: rows.counts.filter((c) => c.round_id === id),
-            totals: rows.totals.filter((t) => t.round_id === id),
-            profiles: rows.profiles.filter((p) => p.round_id === id),
-          },
-        }),
-      });
-    }
+  // A round kept with counts alone and now asked for with background groups keeps its counts and
+  // their analysis, and reads only the background rows.
+  const needCounts = roundIds.filter((id) => !current(id));
+  const needBackground = background ? roundIds.filter((id) => !current(id)?.background) : [];
+  const counts =
+    needCounts.length > 0
+      ? unitCounts(await countRows(database, needCounts))
+      : new Map<string, Map<string, UnitCounts>>();
+  const rows = needBackground.length > 0 ? await backgroundRows(database, needBackground) : undefined;
+  for (const id of needCounts) {
+    cache.set(id, { fingerprint: fingerprintOf(id), units: counts.get(id) ?? new Map(), analyses: {} });
+  }
+  for (const id of needBackground) {
+    if (!rows) break;
+    cache.get(id)!.background = {
+      counts: rows.counts.filter((c) => c.round_id === id),
+      totals: rows.totals.filter((t) => t.round_id === id),
+      profiles: rows.profiles.filter((p) => p.round_id === id),
+    };
   }
   const out = new Map<string, CachedRound>();
   for (const id of roundIds) {
