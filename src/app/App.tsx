@@ -3,9 +3,10 @@
 // current round, reads a draft or runs the idle timer. Later capabilities (factor cards, the staff
 // app) are lazy routes so none of their code loads for a respondent; the survey's later steps and
 // the kiosk enrolment are lazy too, so the first load carries only the start screen.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Outlet, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { i18n as I18n } from 'i18next';
 import type * as Steps from './features/survey/later-steps';
 import { Layout } from './ui/Layout';
 import { StartScreen } from './features/survey/StartScreen';
@@ -15,10 +16,11 @@ import { PATHS } from './features/survey/paths';
 import { SurveyLayout } from './features/survey/SurveyLayout';
 import { useSurvey } from './features/survey/SurveyProvider';
 
-// The survey's steps after the start screen: one chunk (later-steps.ts), fetched by main.tsx right
-// after the first render (preloadSurveySteps) and precached by the service worker. Once the chunk
-// is here every step renders at once: a step that suspended, even for a microtask, would leave the
-// step before it on screen (navigations are transitions) and take a second click on its button.
+// The survey's steps after the start screen: one chunk (later-steps.ts) and their texts (the
+// 'steps' namespace), fetched by main.tsx right after the first render (preloadSurveySteps) and
+// precached by the service worker. Once both are here every step renders at once: a step that
+// suspended, even for a microtask, would leave the step before it on screen (navigations are
+// transitions) and take a second click on its button.
 type SurveySteps = typeof Steps;
 let surveySteps: SurveySteps | undefined;
 const loadSurveySteps = () =>
@@ -31,6 +33,8 @@ function lazyStep(name: keyof SurveySteps) {
     return Loaded ? <Loaded /> : <Lazy />;
   };
 }
+/** The namespace of the steps' texts (and the kiosk enrolment's): not in the first load. */
+const STEP_TEXTS = 'steps';
 const IntroScreen = lazyStep('IntroScreen');
 const StatementScreen = lazyStep('StatementScreen');
 const BackgroundScreen = lazyStep('BackgroundScreen');
@@ -42,9 +46,10 @@ const KioskEnrolScreen = lazy(() =>
   import('./features/kiosk/KioskEnrolScreen').then((m) => ({ default: m.KioskEnrolScreen })),
 );
 
-/** Fetches the survey's later steps now, so the next screen never waits for the network. */
-export function preloadSurveySteps(): void {
+/** Fetches the survey's later steps and their texts now, so the next screen never waits for the network. */
+export function preloadSurveySteps(i18n: I18n): void {
   void loadSurveySteps().catch(() => undefined);
+  void i18n.loadNamespaces(STEP_TEXTS).catch(() => undefined);
 }
 
 // The factor cards (/faktorer, /faktorer/:slug, /faktorer/kart, /faktorer/les, /faktorer/utskrift)
@@ -136,9 +141,17 @@ function KioskEnrolRoute() {
 function LazySteps() {
   return (
     <Suspense fallback={<Loading />}>
-      <Outlet />
+      <StepTexts>
+        <Outlet />
+      </StepTexts>
     </Suspense>
   );
+}
+
+/** Suspends (inside LazySteps' boundary) until the steps' texts are here, in the language shown. */
+function StepTexts({ children }: { children: ReactNode }) {
+  useTranslation(STEP_TEXTS, { useSuspense: true });
+  return children;
 }
 
 function StaffFrame() {

@@ -38,7 +38,7 @@ async function main() {
     () => undefined,
   );
   void registerServiceWorker();
-  preloadSurveySteps();
+  preloadSurveySteps(i18n);
 }
 
 void main();

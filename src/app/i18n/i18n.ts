@@ -37,7 +37,7 @@ export async function createI18n(initialLanguage: Language = DEFAULT_LANGUAGE): 
       fallbackLng: { no: ['nb'], 'nb-NO': ['nb'], 'nn-NO': ['nn'], default: ['nb'] },
       ns: ['common', 'survey'],
       defaultNS: 'common',
-      resources: bundledResources,
+      resources: bundledResources(),
       partialBundledLanguages: true,
       interpolation: { escapeValue: false },
       returnNull: false,

@@ -1,6 +1,7 @@
 // nb is the source language: its files type every key used with t().
 import type nbCommon from '../../../locales/nb/common.json';
 import type nbSurvey from '../../../locales/nb/survey.json';
+import type nbSteps from '../../../locales/nb/steps.json';
 import type nbFactors from '../../../locales/nb/factors.json';
 import type nbCards from '../../../locales/nb/cards.json';
 import type nbAdmin from '../../../locales/nb/admin.json';
@@ -16,6 +17,7 @@ declare module 'i18next' {
     resources: {
       common: typeof nbCommon;
       survey: typeof nbSurvey;
+      steps: typeof nbSteps;
       factors: typeof nbFactors;
       cards: typeof nbCards;
       admin: typeof nbAdmin;

@@ -1,7 +1,7 @@
 // Owns the one mapping from the server's stable error codes (src/shared/api/errors.ts) to what a
 // person can be told: a refused answer's reason (for the person on the thank-you screen, and
 // counted on the tablet's sync line for staff), and why a waiting answer waits. The texts are in
-// locales/<lng>/survey.json under `thanks.rejected.<reason>` and common.json under
+// locales/<lng>/steps.json under `thanks.rejected.<reason>` and common.json under
 // `sync.rejectedFor.<reason>` and `sync.retrying.<reason>`. Codes are strings, not ErrorCode: a
 // newer server may send one this build does not know, and it then reads as `invalid`.
 

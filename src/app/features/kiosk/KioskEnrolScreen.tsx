@@ -20,7 +20,7 @@ interface Props {
 }
 
 export function KioskEnrolScreen({ apiFetch, reloadRound }: Props) {
-  const { t } = useTranslation('survey');
+  const { t } = useTranslation('steps');
   const { token } = useParams();
   const install = useInstallPrompt();
   const [state, setState] = useState<State>({ status: 'enrolling' });

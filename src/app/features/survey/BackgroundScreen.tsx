@@ -10,7 +10,7 @@ import { RequireDraft } from './RequireDraft';
 import { useSurvey } from './SurveyProvider';
 
 export function BackgroundScreen() {
-  const { t, i18n } = useTranslation('survey');
+  const { t, i18n } = useTranslation('steps');
   const { setBackground } = useSurvey();
   const navigate = useNavigate();
   const lng = normaliseLanguage(i18n.language);

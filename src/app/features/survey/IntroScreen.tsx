@@ -5,7 +5,7 @@ import { PATHS } from './paths';
 import { RequireDraft } from './RequireDraft';
 
 export function IntroScreen() {
-  const { t } = useTranslation('survey');
+  const { t } = useTranslation('steps');
   return (
     <RequireDraft>
       {(data) => (

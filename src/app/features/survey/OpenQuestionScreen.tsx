@@ -36,7 +36,7 @@ function SkipTo({ path }: { path: string }) {
 }
 
 function OpenQuestion({ data, draft }: { data: CurrentRoundResponse; draft: Draft }) {
-  const { t, i18n } = useTranslation('survey');
+  const { t, i18n } = useTranslation('steps');
   const { setOpenText } = useSurvey();
   const navigate = useNavigate();
   const lng = normaliseLanguage(i18n.language);

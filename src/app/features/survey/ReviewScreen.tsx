@@ -11,7 +11,7 @@ import { RequireDraft } from './RequireDraft';
 import { useSurvey } from './SurveyProvider';
 
 export function ReviewScreen() {
-  const { t, i18n } = useTranslation('survey');
+  const { t, i18n } = useTranslation('steps');
   const { submit } = useSurvey();
   const navigate = useNavigate();
   const [state, setState] = useState<'idle' | 'sending' | 'failed'>('idle');

@@ -18,7 +18,7 @@ export function StatementScreen() {
 }
 
 function Statement({ data, draft }: { data: CurrentRoundResponse; draft: Draft }) {
-  const { t, i18n } = useTranslation('survey');
+  const { t, i18n } = useTranslation(['steps', 'survey']);
   const { answer } = useSurvey();
   const navigate = useNavigate();
   const params = useParams();
@@ -93,7 +93,7 @@ function Statement({ data, draft }: { data: CurrentRoundResponse; draft: Draft }
                 checked={value === v}
                 onChange={() => void choose(v)}
               />
-              <span>{t(`scale.${v}`)}</span>
+              <span>{t(`survey:scale.${v}`)}</span>
             </label>
           ))}
         </div>

@@ -21,7 +21,7 @@ function reasonFor(code: string) {
 }
 
 function SubmissionStatus({ submission }: { submission: SubmissionState | undefined }) {
-  const { t } = useTranslation('survey');
+  const { t } = useTranslation('steps');
   if (submission?.state === 'rejected') {
     return (
       <div className="thanks__status thanks__status--rejected" role="alert">
@@ -47,7 +47,7 @@ function SubmissionStatus({ submission }: { submission: SubmissionState | undefi
 }
 
 export function ThanksScreen() {
-  const { t } = useTranslation('survey');
+  const { t } = useTranslation('steps');
   const { submittedId, finish } = useSurvey();
   const navigate = useNavigate();
   const submission = useSubmission(submittedId);
