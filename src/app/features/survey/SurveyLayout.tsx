@@ -1,13 +1,18 @@
 // The frame of every respondent route: the survey session (round, draft) and the shared-tablet
 // idle guard live here and nowhere else, so a staff page never asks for the current round, never
 // reads a respondent's draft and never wipes anything on a timer.
+import { lazy, Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FACTOR_PATHS } from '../../ui/factor-paths';
 import { Layout } from '../../ui/Layout';
 import { PATHS } from './paths';
-import { IdleGuard } from './IdleGuard';
 import { SurveyProvider, useSurvey } from './SurveyProvider';
+
+// The idle guard is a chunk of its own, fetched as the frame first renders (and precached by the
+// service worker): it starts counting a moment after the first screen, which changes nothing for
+// a timeout of minutes, and the first load carries none of it.
+const IdleGuard = lazy(() => import('./IdleGuard').then((module) => ({ default: module.IdleGuard })));
 
 interface Props {
   fetchImpl?: typeof fetch | undefined;
@@ -38,7 +43,9 @@ function SurveyFrame() {
         </p>
       )}
       <Outlet />
-      <IdleGuard />
+      <Suspense fallback={null}>
+        <IdleGuard />
+      </Suspense>
     </Layout>
   );
 }
