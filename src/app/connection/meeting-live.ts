@@ -13,7 +13,7 @@ import {
   type ParticipantView,
   type VoteBody,
 } from '../../shared/api/meetings';
-import { apiPath, RESPONDENT_PATHS } from '../../shared/api/paths';
+import { apiPath, RESPONDENT_PATHS } from '../../shared/api/respondent-paths';
 import { TRANSIENT_CODES } from '../offline/reasons';
 import type { MeetingSender } from '../offline/meeting-outbox';
 import type { Reply } from './respondent-client';

@@ -6,7 +6,7 @@
 // readable.
 import { Value } from '@sinclair/typebox/value';
 import { ErrorBodySchema } from '../../shared/api/error-body';
-import { apiPath, RESPONDENT_PATHS } from '../../shared/api/paths';
+import { apiPath, RESPONDENT_PATHS } from '../../shared/api/respondent-paths';
 import { PublicPlanResponseSchema, type PublicPlanResponse } from '../../shared/api/plans';
 import { browserFetch, type Reply } from './respondent-client';
 

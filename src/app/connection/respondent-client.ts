@@ -12,7 +12,7 @@ import type {
   KioskStatusResponse,
 } from '../../shared/api/organisation';
 import { SYNC_FORMAT_VERSION } from '../../shared/api/constants';
-import { apiPath, RESPONDENT_PATHS } from '../../shared/api/paths';
+import { apiPath, RESPONDENT_PATHS } from '../../shared/api/respondent-paths';
 import type {
   CurrentRoundResponse,
   EntryRoundsResponse,

@@ -3,31 +3,9 @@
 // fill them with apiPath(), which also encodes every parameter. A path that changes here changes
 // for both sides, and TypeScript names the parameters each pattern needs.
 
-export const API_PREFIX = '/api/v1';
-
-/** The respondent's side and the tablet: no staff session. */
-export const RESPONDENT_PATHS = {
-  /** Liveness: the process answers. Touches no database. */
-  health: '/health',
-  /** Readiness: the database takes a write now (200), or 503 with the database fault's code. */
-  ready: '/health/ready',
-  currentRound: '/rounds/current',
-  /** Every open round of the municipality whose entry address is /k/<slug> (EntryRoundsResponse). */
-  entryRounds: '/entries/:slug/rounds',
-  questionnaire: '/questionnaires/:version',
-  responses: '/responses',
-  codeCheck: '/codes/check',
-  kioskEnrol: '/kiosk/enrol',
-  kioskStatus: '/kiosk/status',
-  /** "Dette gjør vi": a unit's follow-up plan, read-only, by its unguessable token (src/shared/api/plans.ts). */
-  unitPlan: '/plans/public/:token',
-  // The meeting's phones (issue 13, src/shared/api/meetings.ts): the participant cookie, no account.
-  meetingJoin: '/meetings/live/join',
-  liveState: '/meetings/live/state',
-  liveEvents: '/meetings/live/events',
-  liveContributions: '/meetings/live/contributions',
-  liveVotes: '/meetings/live/votes',
-} as const;
+// The prefix, the respondent's paths and apiPath live in respondent-paths.ts, so the respondent's
+// first load carries none of the staff paths (src/app/connection imports that file directly).
+export { API_PREFIX, apiPath, RESPONDENT_PATHS, type PathParams } from './respondent-paths';
 
 /** Staff routes: session cookie, and the CSRF header on every change. */
 export const STAFF_PATHS = {
@@ -96,29 +74,3 @@ export const STAFF_PATHS = {
   meetingReview: '/meetings/:meetingId/review',
   meetingApprove: '/meetings/:meetingId/approve',
 } as const;
-
-/** The parameter names in a pattern: '/rounds/:roundId/units/:unitId' → 'roundId' | 'unitId'. */
-type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
-  ? Name | ParamNames<`/${Rest}`>
-  : P extends `${string}:${infer Name}`
-    ? Name
-    : never;
-
-export type PathParams<P extends string> = { [K in ParamNames<P>]: string };
-
-/**
- * The full URL path for a pattern, each parameter URI-encoded (an id with "/" or "?" stays one
- * segment). A pattern without parameters needs no second argument.
- */
-export function apiPath<P extends string>(
-  pattern: P,
-  ...params: ParamNames<P> extends never ? [] : [PathParams<P>]
-): string {
-  const values = (params[0] ?? {}) as Record<string, string>;
-  const filled = pattern.replace(/:([A-Za-z]+)/g, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`apiPath: ${pattern} needs ${name}`);
-    return encodeURIComponent(value);
-  });
-  return `${API_PREFIX}${filled}`;
-}
