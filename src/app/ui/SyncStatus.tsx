@@ -7,7 +7,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSyncStatus } from '../offline';
 import { normaliseLanguage } from '../i18n/i18n';
-import { formatDateTime } from './format';
+import { formatDateTime } from './date-format';
 import { useOnline } from './useOnline';
 import {
   countByReason,

@@ -9,7 +9,7 @@ import { isValidCode, normaliseCode } from '../../../shared/codes';
 import { roundName } from '../../../shared/rounds';
 import { normaliseLanguage } from '../../i18n/i18n';
 import { applyWaitingUpdate, usePwaState } from '../../pwa/pwa-state';
-import { formatDateRange } from '../../ui/format';
+import { formatDateRange } from '../../ui/date-format';
 import { SyncStatus } from '../../ui/SyncStatus';
 import { checkCode, type CodeProblem } from './check-code';
 import { firstUnanswered } from './flow';
