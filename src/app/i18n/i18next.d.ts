@@ -2,6 +2,7 @@
 import type nbCommon from '../../../locales/nb/common.json';
 import type nbSurvey from '../../../locales/nb/survey.json';
 import type nbSteps from '../../../locales/nb/steps.json';
+import type nbSync from '../../../locales/nb/sync.json';
 import type nbFactors from '../../../locales/nb/factors.json';
 import type nbCards from '../../../locales/nb/cards.json';
 import type nbAdmin from '../../../locales/nb/admin.json';
@@ -18,6 +19,7 @@ declare module 'i18next' {
       common: typeof nbCommon;
       survey: typeof nbSurvey;
       steps: typeof nbSteps;
+      sync: typeof nbSync;
       factors: typeof nbFactors;
       cards: typeof nbCards;
       admin: typeof nbAdmin;

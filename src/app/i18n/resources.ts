@@ -3,10 +3,11 @@
 // the language every other one falls back to, so it is always needed, and the start screen is
 // drawn with those two. Everything else loads lazily per language from its own chunk: nn's and
 // en's common and survey (before the first screen when the device remembers that pick, else on
-// the switch), steps (the survey's screens after the start screen, and the kiosk enrolment),
-// factors (long card texts), cards (the card screens' UI strings), admin, reports and the rest of
-// the staff screens' texts. The service worker precaches every chunk, so switching language works
-// offline after the first visit, and the respondent's first load carries one language.
+// the switch), steps (the survey's screens after the start screen, and the kiosk enrolment), sync
+// (the start screen's sending line, itself a chunk), factors (long card texts), cards (the card
+// screens' UI strings), admin, reports and the rest of the staff screens' texts. The service
+// worker precaches every chunk, so switching language works offline after the first visit, and
+// the respondent's first load carries one language.
 import nbCommon from '../../../locales/nb/common.json';
 import nbSurvey from '../../../locales/nb/survey.json';
 
@@ -20,6 +21,7 @@ export const bundledResources = () => ({
 
 export const LAZY_NAMESPACES = [
   'steps',
+  'sync',
   'factors',
   'cards',
   'admin',

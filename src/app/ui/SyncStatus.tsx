@@ -4,6 +4,9 @@
 // who look after the tablet, a sync problem line: answers held back by the server, and answers it
 // refused, counted by reason. Counts and reasons only, never what anyone answered. "All sent" is
 // said only when nothing waits and nothing was refused.
+//
+// The line and its texts (the 'sync' namespace) are a chunk of their own, rendered lazily by the
+// start screen: they come right after the first render, as the device's counts do (IndexedDB).
 import { useTranslation } from 'react-i18next';
 import { useSyncStatus } from '../offline';
 import { normaliseLanguage } from '../i18n/i18n';
@@ -18,13 +21,14 @@ import {
 } from './sync-reasons';
 
 export function SyncStatus() {
-  const { t, i18n } = useTranslation();
+  // Suspends (the start screen's boundary around it) until the texts are here.
+  const { t, i18n } = useTranslation(['sync', 'common'], { useSuspense: true });
   const status = useSyncStatus();
   const online = useOnline();
   const lng = normaliseLanguage(i18n.language);
   const when =
     status.lastSyncAt !== undefined
-      ? formatDateTime(new Date(status.lastSyncAt), lng, (time) => t('date.at', { time }))
+      ? formatDateTime(new Date(status.lastSyncAt), lng, (time) => t('common:date.at', { time }))
       : undefined;
   // Answers held back, by why: those that failed on their own, and (while the last pass met server
   // trouble) the rest of the waiting ones under the trouble's reason.

@@ -2,7 +2,7 @@
 // the one place where a waiting app update may be applied. Showing it closes any draft
 // (SurveyProvider.showStart): "Fortsett der du slapp" is offered only after the code the draft was
 // begun with has been typed again (or came in from its link), never on an open kiosk.
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isValidCode, normaliseCode } from '../../../shared/codes';
@@ -10,11 +10,16 @@ import { roundName } from '../../../shared/rounds';
 import { normaliseLanguage } from '../../i18n/i18n';
 import { applyWaitingUpdate, usePwaState } from '../../pwa/pwa-state';
 import { formatDateRange } from '../../ui/date-format';
-import { SyncStatus } from '../../ui/SyncStatus';
 import { checkCode, type CodeProblem } from './check-code';
 import { firstUnanswered } from './flow';
 import { PATHS } from './paths';
 import { useSurvey } from './SurveyProvider';
+
+// The sending line is a chunk of its own with its texts: it shows a moment after the first render,
+// when the device's counts are read anyway.
+const SyncStatus = lazy(() =>
+  import('../../ui/SyncStatus').then((module) => ({ default: module.SyncStatus })),
+);
 
 export function StartScreen() {
   const { t, i18n } = useTranslation('survey');
@@ -203,7 +208,9 @@ export function StartScreen() {
           )}
         </>
       )}
-      <SyncStatus />
+      <Suspense fallback={null}>
+        <SyncStatus />
+      </Suspense>
       <p>
         <Link to={PATHS.factors}>{t('start.readFactors')}</Link>
       </p>
