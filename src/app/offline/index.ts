@@ -24,6 +24,10 @@
 // useStorageHealth() → { ok: true } | { ok: false, reason: 'quota' | 'unavailable' | 'unknown' },
 // listRejected() → reasons without answers, pendingCount(); useSubmission(id) for the thank-you
 // screen → { state: 'waiting', failureCode? } | { state: 'rejected', code } | { state: 'sent' }.
+//
+// useSyncStatus (./useSyncStatus) and useSubmission (./useSubmission) are imported from their own
+// files, not from here: their only users are lazy chunks (the sending line, the thank-you screen),
+// and a re-export here would put them and status.ts into the respondent's first load.
 export {
   draftMatchesCode,
   loadDraft,
@@ -57,9 +61,7 @@ export {
   saveEntrySlug,
 } from './round-cache';
 export type { CachedRound, CurrentRoundResult } from './round-cache';
-export { useSyncStatus } from './useSyncStatus';
 export { useStorageHealth } from './useStorageHealth';
 export { useDraft } from './useDraft';
-export { useSubmission } from './useSubmission';
 export { loadKiosk, reportKioskStatus, saveKiosk, withKioskCredential } from './kiosk';
 export type { KioskIdentity } from './kiosk';

@@ -8,7 +8,7 @@
 // The line and its texts (the 'sync' namespace) are a chunk of their own, rendered lazily by the
 // start screen: they come right after the first render, as the device's counts do (IndexedDB).
 import { useTranslation } from 'react-i18next';
-import { useSyncStatus } from '../offline';
+import { useSyncStatus } from '../offline/useSyncStatus';
 import { normaliseLanguage } from '../i18n/i18n';
 import { formatDateTime } from './date-format';
 import { useOnline } from './useOnline';

@@ -1,6 +1,7 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { saveAnswer, startDraft, submitDraft, useDraft, useSyncStatus } from '../../../src/app/offline';
+import { saveAnswer, startDraft, submitDraft, useDraft } from '../../../src/app/offline';
+import { useSyncStatus } from '../../../src/app/offline/useSyncStatus';
 import { createSyncClient } from '../../../src/app/offline/sync';
 import { createFakeServer, useFreshDb } from './fakes';
 

@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useSubmission, type SubmissionState } from '../../offline';
+import type { SubmissionState } from '../../offline';
+import { useSubmission } from '../../offline/useSubmission';
 import { rejectionReason, retryReason } from '../../ui/sync-reasons';
 import { FactorSummary } from './FactorSummary';
 import { PATHS } from './paths';
