@@ -3,6 +3,7 @@ import type nbCommon from '../../../locales/nb/common.json';
 import type nbSurvey from '../../../locales/nb/survey.json';
 import type nbSteps from '../../../locales/nb/steps.json';
 import type nbSync from '../../../locales/nb/sync.json';
+import type nbIdle from '../../../locales/nb/idle.json';
 import type nbFactors from '../../../locales/nb/factors.json';
 import type nbCards from '../../../locales/nb/cards.json';
 import type nbAdmin from '../../../locales/nb/admin.json';
@@ -20,6 +21,7 @@ declare module 'i18next' {
       survey: typeof nbSurvey;
       steps: typeof nbSteps;
       sync: typeof nbSync;
+      idle: typeof nbIdle;
       factors: typeof nbFactors;
       cards: typeof nbCards;
       admin: typeof nbAdmin;

@@ -4,10 +4,10 @@
 // drawn with those two. Everything else loads lazily per language from its own chunk: nn's and
 // en's common and survey (before the first screen when the device remembers that pick, else on
 // the switch), steps (the survey's screens after the start screen, and the kiosk enrolment), sync
-// (the start screen's sending line, itself a chunk), factors (long card texts), cards (the card
-// screens' UI strings), admin, reports and the rest of the staff screens' texts. The service
-// worker precaches every chunk, so switching language works offline after the first visit, and
-// the respondent's first load carries one language.
+// and idle (the start screen's sending line and the idle guard, each itself a chunk), factors
+// (long card texts), cards (the card screens' UI strings), admin, reports and the rest of the
+// staff screens' texts. The service worker precaches every chunk, so switching language works
+// offline after the first visit, and the respondent's first load carries one language.
 import nbCommon from '../../../locales/nb/common.json';
 import nbSurvey from '../../../locales/nb/survey.json';
 
@@ -22,6 +22,7 @@ export const bundledResources = () => ({
 export const LAZY_NAMESPACES = [
   'steps',
   'sync',
+  'idle',
   'factors',
   'cards',
   'admin',
@@ -33,18 +34,26 @@ export const LAZY_NAMESPACES = [
 ] as const;
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 
-// Every namespace of every language except what is bundled above: one chunk per file.
+/** The staff screens' own namespaces: their loaders are a chunk of their own (staff-texts.ts). */
+const STAFF_NAMESPACES: readonly string[] = ['admin', 'reports', 'followup', 'preparation'];
+
+// Every namespace of every language except what is bundled above and the staff screens': one
+// chunk per file.
 const lazyFiles = import.meta.glob<{ default: Record<string, unknown> }>([
   '../../../locales/*/*.json',
   '!../../../locales/nb/common.json',
   '!../../../locales/nb/survey.json',
+  '!../../../locales/*/{admin,reports,followup,preparation}.json',
 ]);
 
 export async function loadLazyNamespace(
   lng: string,
   ns: string,
 ): Promise<Record<string, unknown> | undefined> {
-  const loader = lazyFiles[`../../../locales/${lng}/${ns}.json`];
+  const file = `../../../locales/${lng}/${ns}.json`;
+  const loader =
+    lazyFiles[file] ??
+    (STAFF_NAMESPACES.includes(ns) ? (await import('./staff-texts')).staffTexts[file] : undefined);
   if (!loader) return undefined;
   return (await loader()).default;
 }

@@ -17,7 +17,8 @@ import { useIdleTimer } from './useIdleTimer';
 const IDLE_WARNING_MS = IDLE_WARNING_SECONDS * 1000;
 
 export function IdleGuard() {
-  const { t } = useTranslation();
+  // Suspends (SurveyLayout's boundary around the lazy guard) until its texts are here.
+  const { t } = useTranslation('idle', { useSuspense: true });
   const survey = useSurvey();
   const navigate = useNavigate();
   const dialog = useRef<HTMLDialogElement>(null);
