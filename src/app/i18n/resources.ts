@@ -34,26 +34,17 @@ export const LAZY_NAMESPACES = [
 ] as const;
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 
-/** The staff screens' own namespaces: their loaders are a chunk of their own (staff-texts.ts). */
-const STAFF_NAMESPACES: readonly string[] = ['admin', 'reports', 'followup', 'preparation'];
-
-// Every namespace of every language except what is bundled above and the staff screens': one
-// chunk per file.
-const lazyFiles = import.meta.glob<{ default: Record<string, unknown> }>([
-  '../../../locales/*/*.json',
-  '!../../../locales/nb/common.json',
-  '!../../../locales/nb/survey.json',
-  '!../../../locales/*/{admin,reports,followup,preparation}.json',
-]);
-
+/**
+ * The texts of a namespace that is not bundled. Which file is which chunk is itself a chunk
+ * (locale-files.ts): fetched with the first lazy namespace (after the first render, or before it
+ * on a device that remembers nn or en), so the first load carries none of the files' names.
+ */
 export async function loadLazyNamespace(
   lng: string,
   ns: string,
 ): Promise<Record<string, unknown> | undefined> {
-  const file = `../../../locales/${lng}/${ns}.json`;
-  const loader =
-    lazyFiles[file] ??
-    (STAFF_NAMESPACES.includes(ns) ? (await import('./staff-texts')).staffTexts[file] : undefined);
+  const { localeFiles } = await import('./locale-files');
+  const loader = localeFiles[`../../../locales/${lng}/${ns}.json`];
   if (!loader) return undefined;
   return (await loader()).default;
 }
