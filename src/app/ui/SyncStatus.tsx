@@ -10,7 +10,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSyncStatus } from '../offline/useSyncStatus';
 import { normaliseLanguage } from '../i18n/i18n';
-import { formatDateTime } from './date-format';
+import { formatDateTime } from './time-format';
 import { useOnline } from './useOnline';
 import {
   countByReason,

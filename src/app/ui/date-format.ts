@@ -1,6 +1,6 @@
-// Norwegian date and time formatting: "5. juni 2026", "kl. 13.00", "3.–6. juni". Chromium's Intl
-// has no nynorsk month names, so nb and nn use our own list. Its own module (format.ts re-exports
-// it beside the number formats) so the start screen's first load carries the dates only.
+// Norwegian date formatting: "5. juni 2026", "3.–6. juni 2026". Chromium's Intl has no nynorsk
+// month names, so nb and nn use our own list. Its own module (format.ts re-exports it beside the
+// times and the number formats) so the start screen's first load carries the dates only.
 import type { Language } from '../../shared/languages';
 
 // Month names are the same in bokmål and nynorsk (weekday names differ, but we show none).
@@ -46,29 +46,4 @@ export function formatDateRange(fromIso: string, toIso: string, lng: Language): 
   if (a.y !== b.y) return `${formatDate(fromIso, lng)}–${formatDate(toIso, lng)}`;
   if (a.m !== b.m) return `${a.d}. ${MONTHS[a.m - 1]}–${b.d}. ${MONTHS[b.m - 1]} ${b.y}`;
   return `${a.d}.–${b.d}. ${MONTHS[b.m - 1]} ${b.y}`;
-}
-
-/** Time of day in Norway: "13.05" (nb/nn) or "13:05" (en). */
-export function formatTime(at: Date, lng: Language): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'Europe/Oslo',
-  }).formatToParts(at);
-  const hour = parts.find((p) => p.type === 'hour')?.value ?? '00';
-  const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
-  return lng === 'en' ? `${hour}:${minute}` : `${hour}.${minute}`;
-}
-
-const osloIsoDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Oslo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** "28. november 2026 kl. 13.05" — for the last sync. */
-export function formatDateTime(at: Date, lng: Language, atWord: (time: string) => string): string {
-  return `${formatDate(osloIsoDate.format(at), lng)} ${atWord(formatTime(at, lng))}`;
 }

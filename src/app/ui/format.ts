@@ -1,9 +1,11 @@
 // Norwegian formatting rules: decimal comma, "65,1 %" and "10 000" with no-break spaces; nb and nn
-// share number formats, en uses en-GB. The dates ("5. juni 2026", "kl. 13.00", "3.–6. juni") are in
-// date-format.ts, re-exported here, so the start screen can take them without the numbers.
+// share number formats, en uses en-GB. The dates ("5. juni 2026", "3.–6. juni") and times ("kl.
+// 13.00") are in date-format.ts and time-format.ts, re-exported here, so the start screen can take
+// the dates alone.
 import type { Language } from '../../shared/languages';
 
-export { formatDate, formatDateRange, formatDateTime, formatTime } from './date-format';
+export { formatDate, formatDateRange } from './date-format';
+export { formatDateTime, formatTime } from './time-format';
 
 // ---- Numbers ---------------------------------------------------------------------------------
 
