@@ -5,7 +5,13 @@ import { BrowserRouter } from 'react-router';
 import { browserFetch } from './connection/respondent-client';
 import { createI18n } from './i18n/i18n';
 import { deviceLanguageStorage, loadLanguageChoice } from './i18n/language-choice';
-import { createLazySyncClient, probeStorage, requestPersistentStorage, withKioskCredential } from './offline';
+import {
+  createLazySyncClient,
+  preloadCodeProof,
+  probeStorage,
+  requestPersistentStorage,
+  withKioskCredential,
+} from './offline';
 import { registerServiceWorker } from './pwa/pwa-state';
 import { preloadSurveySteps } from './App';
 import { Root } from './Root';
@@ -16,7 +22,8 @@ async function main() {
   // Start in the remembered pick, so the first screen does not flash in another language.
   const i18n = await createI18n(loadLanguageChoice(languageStorage));
   const apiFetch = withKioskCredential(browserFetch);
-  // The sync loop and the kiosk heartbeat are chunks of their own, fetched after the first render.
+  // The sync loop, the kiosk heartbeat and the code's proof are chunks of their own, fetched after
+  // the first render.
   const sync = createLazySyncClient({ fetch: apiFetch });
   void probeStorage();
   void requestPersistentStorage();
@@ -33,6 +40,7 @@ async function main() {
     </StrictMode>,
   );
   sync.start();
+  preloadCodeProof();
   import('./features/kiosk/heartbeat').then(
     ({ startKioskHeartbeat }) => startKioskHeartbeat(apiFetch),
     () => undefined,

@@ -3,6 +3,8 @@
 // normalised code. The code itself lives only in memory (SurveyProvider) until the answer goes to
 // the outbox; a reload or the start screen forgets it, and only the same code opens the draft
 // again. Slow, so that the 31^8 possible codes cannot be tried against a copied draft in a day.
+// A chunk of its own (drafts.ts imports it when a code begins or opens a draft, and main.tsx
+// fetches it right after the first render); reading a stored proof back is normalise.ts's.
 
 /** Salt and hash, base64. */
 export interface CodeProof {
@@ -56,10 +58,4 @@ export async function matchesCode(code: string, proof: CodeProof): Promise<boole
   let difference = 0;
   actual.forEach((byte, i) => (difference |= byte ^ expected[i]!));
   return difference === 0;
-}
-
-export function isCodeProof(value: unknown): value is CodeProof {
-  if (typeof value !== 'object' || value === null) return false;
-  const { salt, hash } = value as Record<string, unknown>;
-  return typeof salt === 'string' && salt !== '' && typeof hash === 'string' && hash !== '';
 }

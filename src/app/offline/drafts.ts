@@ -3,11 +3,20 @@
 import type { Round } from '../../shared/api/respondent';
 import type { Language } from '../../shared/languages';
 import { isLikertValue, type LikertValue } from '../../shared/likert';
-import { matchesCode, proveCode } from './code-proof';
 import { DRAFT_KEY, getDb, type DraftRow } from './db';
 import { NoDraftError } from './errors';
 import { normaliseDraft } from './normalise';
 import { guardWrite } from './storage';
+
+// The proof of a code (PBKDF2 over WebCrypto) is a chunk of its own: it is needed only when a
+// person begins with a code or opens a draft again, and preloadCodeProof() fetches it right after
+// the first render (main.tsx), so it is there, offline too, before anyone presses Start.
+const loadCodeProof = () => import('./code-proof');
+
+/** Fetches the code-proof chunk now (main.tsx, after the first render). */
+export function preloadCodeProof(): void {
+  loadCodeProof().catch(() => undefined);
+}
 
 export type Draft = Omit<DraftRow, 'key'>;
 /** What a draft needs from the round; a CurrentRoundResponse's `round` fits. */
@@ -60,7 +69,7 @@ export async function startDraft(
   language: Language,
   { now = Date.now(), step = 'start', code }: WriteOptions & { step?: string; code?: string } = {},
 ): Promise<Draft> {
-  const codeProof = code ? await proveCode(code) : undefined;
+  const codeProof = code ? await (await loadCodeProof()).proveCode(code) : undefined;
   const row: DraftRow = {
     key: DRAFT_KEY,
     roundId: round.id,
@@ -136,5 +145,5 @@ export async function wipeDraft(): Promise<void> {
 
 /** Whether this (normalised) code is the one the draft was begun with; false for a draft without one. */
 export async function draftMatchesCode(draft: Draft, code: string): Promise<boolean> {
-  return draft.codeProof ? matchesCode(code, draft.codeProof) : false;
+  return draft.codeProof ? (await loadCodeProof()).matchesCode(code, draft.codeProof) : false;
 }

@@ -31,6 +31,7 @@
 export {
   draftMatchesCode,
   loadDraft,
+  preloadCodeProof,
   saveAnswer,
   saveBackground,
   saveLanguage,

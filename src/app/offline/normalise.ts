@@ -4,7 +4,7 @@
 import type { CurrentRoundResponse, SubmittedResponse } from '../../shared/api/respondent';
 import { DEFAULT_LANGUAGE, isLanguage } from '../../shared/languages';
 import { isLikertValue, type LikertValue } from '../../shared/likert';
-import { isCodeProof } from './code-proof';
+import type { CodeProof } from './code-proof';
 import { DRAFT_KEY, type DraftRow } from './db';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -13,6 +13,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function nonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
+}
+
+/** A stored proof of a one-time code (code-proof.ts): salt and hash, both non-empty. */
+export function isCodeProof(value: unknown): value is CodeProof {
+  if (!isRecord(value)) return false;
+  return nonEmptyString(value.salt) && nonEmptyString(value.hash);
 }
 
 // Object.fromEntries defines own properties, so a stored "__proto__" key cannot reach a prototype.
