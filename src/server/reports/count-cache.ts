@@ -8,7 +8,7 @@ import type { Database } from '../db/database';
 import {
   backgroundRows,
   countRows,
-  parseEntries,
+  addEntries,
   type BackgroundRows,
   type TotalRows,
 } from '../repositories/aggregates';
@@ -69,23 +69,13 @@ export function cachedSize(database: Database): { rounds: number; units: number 
   return { rounds: cache?.size ?? 0, units };
 }
 
-/**
- * The stored count rows of a round's units as one record of statement counts per unit; a value
- * outside 0..5 is left out. One array of six per statement and unit, whatever the rows' order.
- */
+/** The stored count rows of rounds' units as one record of statement counts per unit and round. */
 function unitCounts(rows: Awaited<ReturnType<typeof countRows>>): Map<string, Map<string, UnitCounts>> {
   const rounds = new Map<string, Map<string, UnitCounts>>();
   for (const row of rows) {
     const units = rounds.get(row.round_id) ?? new Map<string, UnitCounts>();
     rounds.set(row.round_id, units);
-    const statements: Record<string, number[]> = (units.get(row.unit_id) as Record<string, number[]>) ?? {};
-    for (const [statementId, rawValue, count] of parseEntries(row.entries)) {
-      const value = Number(rawValue);
-      if (!(value >= 0 && value <= 5)) continue;
-      const values = (statements[statementId] ??= [0, 0, 0, 0, 0, 0]);
-      values[value] = (values[value] ?? 0) + Number(count);
-    }
-    units.set(row.unit_id, statements);
+    units.set(row.unit_id, addEntries({}, row.entries));
   }
   return rounds;
 }

@@ -8,7 +8,7 @@ import type { Questionnaire } from '../../shared/questionnaire/types';
 import { openAnswerThresholdFor } from '../../shared/rounds';
 import { buildTree, flattenTree } from '../../shared/unit-tree';
 import type { Database } from '../db/database';
-import { parseEntries, totalRows, type BackgroundRows } from '../repositories/aggregates';
+import { addEntries, totalRows, type BackgroundRows } from '../repositories/aggregates';
 import { findQuestionnaires } from '../repositories/questionnaires';
 import { unitRowsOf, type ReportUnitRow } from '../repositories/reports';
 import { findFrames, type FrameUnit, type RoundFrame } from '../repositories/round-frames';
@@ -23,12 +23,6 @@ import type {
   UnitNode,
 } from './model';
 
-type MutableCounts = { responses: number; statements: Record<string, number[]> };
-
-function zeroCounts(statementIds: readonly string[]): MutableCounts {
-  return { responses: 0, statements: Object.fromEntries(statementIds.map((id) => [id, [0, 0, 0, 0, 0, 0]])) };
-}
-
 const ZERO_VALUES: readonly number[] = Object.freeze([0, 0, 0, 0, 0, 0]);
 
 /** A unit's own counts of the questionnaire's statements (a statement it does not know is left out). */
@@ -36,15 +30,6 @@ function ownCounts(statementIds: readonly string[], stored: UnitCounts | undefin
   const statements: Record<string, readonly number[]> = {};
   for (const id of statementIds) statements[id] = stored?.[id] ?? ZERO_VALUES;
   return { responses: 0, statements };
-}
-
-/** Adds the stored counts; a statement or value the questionnaire does not know is left out. */
-function addEntries(counts: MutableCounts, entries: string): void {
-  for (const [statementId, rawValue, count] of parseEntries(entries)) {
-    const value = Number(rawValue);
-    const values = counts.statements[statementId];
-    if (values && value >= 0 && value <= 5) values[value] = (values[value] ?? 0) + Number(count);
-  }
 }
 
 /**
@@ -86,30 +71,39 @@ function backgroundGroups(
   rows: BackgroundRows,
   roundId: string,
 ): BackgroundGroupCounts[] {
-  const groups = new Map<string, BackgroundGroupCounts & { counts: MutableCounts }>();
+  const groups = new Map<
+    string,
+    { questionId: string; value: string; responses: number; stored: Record<string, number[]> }
+  >();
   const group = (questionId: string, value: string) => {
     const key = `${questionId}\u0000${value}`;
-    const found = groups.get(key) ?? { questionId, value, counts: zeroCounts(statementIds) };
+    const found = groups.get(key) ?? { questionId, value, responses: 0, stored: {} };
     groups.set(key, found);
     return found;
   };
   for (const t of rows.totals) {
-    if (t.round_id === roundId) group(t.question_id, t.option_value).counts.responses += Number(t.responses);
+    if (t.round_id === roundId) group(t.question_id, t.option_value).responses += Number(t.responses);
   }
   for (const c of rows.counts) {
-    if (c.round_id === roundId) addEntries(group(c.question_id, c.option_value).counts, c.entries);
+    if (c.round_id === roundId) addEntries(group(c.question_id, c.option_value).stored, c.entries);
   }
   const questionOrder = q.background.map((b) => b.id as string);
-  const rank = (g: BackgroundGroupCounts) => {
+  const rank = (g: Pick<BackgroundGroupCounts, 'questionId' | 'value'>) => {
     const question = q.background.find((b) => b.id === g.questionId);
     const option = question?.options.findIndex((o) => o.value === g.value) ?? -1;
     return [questionOrder.indexOf(g.questionId), option === -1 ? Number.MAX_SAFE_INTEGER : option] as const;
   };
-  return [...groups.values()].sort((a, b) => {
-    const [qa, oa] = rank(a);
-    const [qb, ob] = rank(b);
-    return qa - qb || oa - ob || a.value.localeCompare(b.value);
-  });
+  return [...groups.values()]
+    .map(({ questionId, value, responses, stored }) => ({
+      questionId,
+      value,
+      counts: { ...ownCounts(statementIds, stored), responses },
+    }))
+    .sort((a, b) => {
+      const [qa, oa] = rank(a);
+      const [qb, ob] = rank(b);
+      return qa - qb || oa - ob || a.value.localeCompare(b.value);
+    });
 }
 
 /** The profiles stored under the round's units (a unit moved out of the tree is not part of it). */

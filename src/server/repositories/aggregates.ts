@@ -7,9 +7,6 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, DialectName } from '../db/database';
 import type { DB } from '../db/schema';
 
-/** One stored count: [statement id, value 0..5, count]. */
-export type CountEntry = [statementId: string, value: number, count: number];
-
 /**
  * The counts of a group as one text, aggregated in the database: a line "value count statement-id"
  * per stored count. A report reads tens of thousands of counts; handing them over as rows, or as a
@@ -23,19 +20,24 @@ function countEntries(dialect: DialectName) {
     : sql<string>`string_agg(value || ' ' || count || ' ' || statement_id, E'\n')`;
 }
 
-/** The counts of one aggregated text (see countEntries). */
-export function parseEntries(entries: string): CountEntry[] {
-  const out: CountEntry[] = [];
+/**
+ * Adds the counts of one aggregated text (see countEntries) to `into`, one array of six per
+ * statement id (index = value); a value outside 0..5 is left out. Returns `into`.
+ */
+export function addEntries(into: Record<string, number[]>, entries: string): Record<string, number[]> {
   for (const line of entries.split('\n')) {
     const a = line.indexOf(' ');
     const b = line.indexOf(' ', a + 1);
     if (a < 1 || b < 0) continue;
-    out.push([line.slice(b + 1), Number(line.slice(0, a)), Number(line.slice(a + 1, b))]);
+    const value = Number(line.slice(0, a));
+    if (!(value >= 0 && value <= 5)) continue;
+    const values = (into[line.slice(b + 1)] ??= [0, 0, 0, 0, 0, 0]);
+    values[value] = (values[value] ?? 0) + Number(line.slice(a + 1, b));
   }
-  return out;
+  return into;
 }
 
-/** Per round and unit, its statement counts as one JSON document (see parseEntries). */
+/** Per round and unit, its statement counts as one text (see countEntries, addEntries). */
 export function countRows(database: Database, roundIds: readonly string[]) {
   return database.kysely
     .selectFrom('aggregate_counts')
