@@ -2,7 +2,12 @@
 // analysedRounds): made once per round while its totals stay the same, never served once another
 // answer is stored (by this process or any other), and bounded in rounds and units.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../../src/server/app';
+import { prepareAccount } from '../../../src/server/auth/accounts';
+import { startSession } from '../../../src/server/auth/session';
 import type { Database } from '../../../src/server/db/database';
+import { insertUser, replaceRoles } from '../../../src/server/repositories/accounts';
+import { SESSION_COOKIE } from '../../../src/shared/api/staff';
 import { migrateToLatest } from '../../../src/server/db/migrate';
 import { seededRandom, syntheticResponses, unitMeans } from '../../../src/server/demo/synthetic-answers';
 import { addToAggregates } from '../../../src/server/ingest/add-to-aggregates';
@@ -79,6 +84,50 @@ describeEachDatabase('the kept analyses of the reports', (dialect) => {
     const rootId = built.municipalities[1]!.rootId;
     expect(after.totals.get(rootId)!.responses).toBe(before.totals.get(rootId)!.responses + 7);
     expect(after.totals.get(unitId)!.responses).toBe(before.totals.get(unitId)!.responses + 7);
+  });
+
+  it('answers every report the same from what it kept as read cold: nothing a reply is made from is changed', async () => {
+    const m = built.municipalities[2]!;
+    const account = await prepareAccount({
+      municipalityId: m.id,
+      username: 'cache-admin',
+      displayName: 'Admin',
+      password: 'cache-password-2026',
+      roles: [{ role: 'admin', unitId: null }],
+    });
+    await insertUser(database.kysely, { ...account, id: 'cache-admin', createdOn: '2026-11-01' });
+    await replaceRoles(database.kysely, 'cache-admin', account.roles);
+    const now = new Date('2026-11-28T10:00:00Z');
+    const cookie = `${SESSION_COOKIE}=${(await startSession(database.kysely, 'cache-admin', now)).token}`;
+    const app = buildApp({ db: database, now: () => now });
+    try {
+      const urls = [
+        `/api/v1/reports/rounds/${m.roundId}/units/${m.typicalUnit}`,
+        `/api/v1/reports/rounds/${m.roundId}/units/${m.rootId}`,
+        `/api/v1/reports/rounds/${m.roundId}/heatmap`,
+        `/api/v1/reports/rounds`,
+      ];
+      const read = async () => {
+        const bodies: unknown[] = [];
+        for (const url of urls) {
+          const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+          expect(res.statusCode, url).toBe(200);
+          bodies.push(res.json());
+        }
+        return bodies;
+      };
+      forgetCachedCounts(database);
+      const cold = await read();
+      expect(cachedSize(database).rounds).toBe(1);
+      // Read in another order, then twice more from what was kept.
+      urls.reverse();
+      const kept = (await read()).reverse();
+      urls.reverse();
+      expect(kept).toEqual(cold);
+      expect(await read()).toEqual(cold);
+    } finally {
+      await app.close();
+    }
   });
 
   it('keeps nothing of a read made with the cache off (the national release)', async () => {
