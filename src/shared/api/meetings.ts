@@ -239,7 +239,7 @@ export const MeetingLeaderViewSchema = Type.Object({
   snapshot: MeetingSnapshotSchema,
   /** Short code to type (expires with the meeting); null once closed. */
   code: Nullable(Type.String()),
-  /** Long token for the QR link `/meeting/join#<token>`; null once closed. */
+  /** Long token for the QR link `/mote#<token>` (src/app/ui/meeting-paths.ts); null once closed. */
   joinToken: Nullable(Type.String()),
   expiresAt: Type.String(),
 });
