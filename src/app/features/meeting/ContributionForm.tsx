@@ -1,7 +1,7 @@
 // A participant's note in an individual phase (or the secretary's on the one shared tablet).
 // Every note goes through the phone's outbox first, so one written in a dead spot is kept and
 // sent when the network is back, once: the client id made here is the server's idempotency key.
-import './meeting.css';
+import '../../ui/meeting/meeting.css';
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {

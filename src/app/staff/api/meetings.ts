@@ -1,7 +1,7 @@
 // The staff side of src/shared/api/meetings.ts: the leader creates a meeting for a unit, runs it
 // from the presenter screen (timer, phases, reveal, roles), types for a group in one-device mode,
 // writes the outcome into the unit's draft plan and approves the summary. The live stream's
-// address is here too (meetingEventsUrl) for connection/meeting-events.ts; fetch stays in client.ts.
+// address is here too (meetingEventsUrl) for ui/meeting/meeting-events.ts; fetch stays in client.ts.
 import type { Static } from '@sinclair/typebox';
 import type {
   ApproveSummaryBodySchema,

@@ -4,11 +4,11 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { DotVote, type VoteOption } from '../../../src/app/features/meeting/DotVote';
-import { PhaseTimer } from '../../../src/app/features/meeting/PhaseTimer';
-import { startClock } from '../../../src/app/features/meeting/timer';
-import { RolesPanel } from '../../../src/app/features/meeting/RolesPanel';
-import { drawGroups, drawRoles, GROUP_ROLES } from '../../../src/app/features/meeting/roles';
+import { DotVote, type VoteOption } from '../../../../src/app/ui/meeting/DotVote';
+import { PhaseTimer } from '../../../../src/app/ui/meeting/PhaseTimer';
+import { startClock } from '../../../../src/app/ui/meeting/timer';
+import { RolesPanel } from '../../../../src/app/ui/meeting/RolesPanel';
+import { drawGroups, drawRoles, GROUP_ROLES } from '../../../../src/app/ui/meeting/roles';
 import { renderMeeting } from './render-meeting';
 
 const OPTIONS: VoteOption[] = [

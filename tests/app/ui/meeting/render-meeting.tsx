@@ -2,8 +2,8 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n } from '../../../src/app/i18n/i18n';
-import type { Language } from '../../../src/shared/languages';
+import { createI18n } from '../../../../src/app/i18n/i18n';
+import type { Language } from '../../../../src/shared/languages';
 
 export async function renderMeeting(ui: ReactElement, language: Language = 'nb') {
   const i18n = await createI18n(language);

@@ -2,7 +2,7 @@
 // an older one arriving late is ignored), bodies that fail the parser are dropped, and a stream
 // the browser gave up on is reopened with a backoff and reported as reconnected once it opens.
 import { describe, expect, it, vi } from 'vitest';
-import { backoffMs, subscribeMeeting } from '../../../src/app/connection/meeting-events';
+import { backoffMs, subscribeMeeting } from '../../../../src/app/ui/meeting/meeting-events';
 
 class FakeSource extends EventTarget {
   static readonly CLOSED = 2;

@@ -3,10 +3,10 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { RevealBoard } from '../../../src/app/features/meeting/RevealBoard';
-import { shuffled } from '../../../src/app/features/meeting/shuffle';
-import { WordCloud } from '../../../src/app/features/meeting/WordCloud';
-import { buildCloud } from '../../../src/app/features/meeting/word-cloud';
+import { RevealBoard } from '../../../../src/app/ui/meeting/RevealBoard';
+import { shuffled } from '../../../../src/app/ui/meeting/shuffle';
+import { WordCloud } from '../../../../src/app/ui/meeting/WordCloud';
+import { buildCloud } from '../../../../src/app/ui/meeting/word-cloud';
 import { renderMeeting } from './render-meeting';
 
 const NOTES = Array.from({ length: 12 }, (_, i) => ({ id: `c${i}`, text: `Bidrag nummer ${i}` }));

@@ -2,7 +2,7 @@
 // only at the phase start and the milestones (halfway, one minute, time up), never per second.
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PhaseTimer } from '../../../src/app/features/meeting/PhaseTimer';
+import { PhaseTimer } from '../../../../src/app/ui/meeting/PhaseTimer';
 import {
   crossedMilestone,
   extend,
@@ -12,7 +12,7 @@ import {
   remaining,
   resume,
   startClock,
-} from '../../../src/app/features/meeting/timer';
+} from '../../../../src/app/ui/meeting/timer';
 import { renderMeeting } from './render-meeting';
 
 describe('phase clock', () => {
