@@ -89,12 +89,17 @@ export function createPostgresMeetingBus(options: PostgresBusOptions): PostgresM
   /** Lets the connection go (if it is this one) and connects again after the backoff. */
   const lose = (lost: pg.Client, error?: unknown) => {
     if (client !== lost) return;
+    const was = isListening;
     client = undefined;
     isListening = false;
     clearInterval(heartbeat);
     lost.end().catch(() => undefined);
     if (closed) return;
-    log(`the meeting bus lost its PostgreSQL connection${describe(error)}; connecting again`);
+    log(
+      was
+        ? `the meeting bus lost its PostgreSQL connection${describe(error)}; connecting again`
+        : `the meeting bus could not listen on PostgreSQL${describe(error)}; trying again`,
+    );
     const delay = Math.min(maxDelay, minDelay * 2 ** failures);
     failures += 1;
     retryTimer = setTimeout(connect, delay);
