@@ -126,6 +126,12 @@ describe('joining with the QR link', () => {
 });
 
 describe("the meeting's language", () => {
+  it('comes with the meeting page, not with the first load', async () => {
+    const meeting = fakeMeeting();
+    const { i18n } = await renderApp({ path: '/', replies: meeting.replies });
+    expect(i18n.hasResourceBundle('nb', 'meeting')).toBe(false);
+  });
+
   it('follows the meeting, and the switch still wins', async () => {
     const meeting = fakeMeeting({ language: 'nn' });
     const { user } = await renderApp({ path: `/mote#${TOKEN}`, replies: meeting.replies });

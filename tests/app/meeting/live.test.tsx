@@ -174,6 +174,38 @@ describe('a vote', () => {
   });
 });
 
+describe('following the room', () => {
+  it('tells a new step politely, once', async () => {
+    const meeting = fakeMeeting(WRITING);
+    const { source } = await joined(meeting);
+    meeting.server.snapshot = snapshot({ ...VOTING, version: 3 });
+    act(() => source.send(meeting.server.snapshot));
+
+    expect(await screen.findByText('Nå: avstemning')).toHaveAttribute('aria-live', 'polite');
+    expect(await screen.findByRole('button', { name: 'Gi én prikk til Mestringsklima' })).toBeInTheDocument();
+    expect(screen.getByText('Del 4 av 4')).toBeInTheDocument();
+  });
+
+  it('sends a vote that did not get through again, as the same vote, when the stream is back', async () => {
+    const meeting = fakeMeeting(VOTING);
+    const { user, source } = await joined(meeting);
+    meeting.server.loseNextVoteReply = true;
+    await user.click(screen.getByRole('button', { name: 'Gi én prikk til Mestringsklima' }));
+    await user.click(screen.getByRole('button', { name: 'Legg 1 prikk' }));
+    expect(await screen.findByText(/Prikkene er ikke kommet fram ennå/)).toBeInTheDocument();
+    expect(window.sessionStorage.length).toBe(1);
+
+    act(() => source.drop());
+    act(() => source.open());
+
+    expect(await screen.findByText('Prikkene dine er lagt.')).toBeInTheDocument();
+    const ids = meeting.server.votePosts.map((p) => p.clientId);
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(1);
+    expect(window.sessionStorage.length).toBe(0);
+  });
+});
+
 describe('the end of the meeting', () => {
   it('thanks, and forgets the meeting with whatever still waited', async () => {
     const meeting = fakeMeeting(WRITING);
