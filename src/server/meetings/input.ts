@@ -40,14 +40,17 @@ import { currentStep, isClosed, phaseSlot, revealedOf, voteOptions } from './sna
 
 const GUESS_WINDOW_MS = 3_600_000;
 
-/** Charges one failed guess; the seconds to wait when the client's hour is used up. */
-async function chargeFailure(db: Kysely<DB>, hasher: CodeHasher, address: string, now: Date) {
+/**
+ * Charges `hits` failed guesses (0: only asks); the seconds to wait when the client's hour is used
+ * up. A client over its limit is refused every code, good or bad, so a refusal tells it nothing.
+ */
+async function chargeFailure(db: Kysely<DB>, hasher: CodeHasher, address: string, now: Date, hits = 1) {
   const at = now.getTime();
   const window = Math.floor(at / GUESS_WINDOW_MS);
   await deleteGuessWindowsBefore(db, window);
   const scope = `meeting-code:${hasher.hashClient(clientGroup(address))}`;
   const decision = await chargeGuesses(db, window, [
-    { scope, hits: 1, limit: MEETING_LIMITS.codeGuessesPerHour },
+    { scope, hits, limit: MEETING_LIMITS.codeGuessesPerHour },
   ]);
   if (decision === 'admitted') return undefined;
   return Math.max(1, Math.ceil(((window + 1) * GUESS_WINDOW_MS - at) / 1000));
@@ -68,6 +71,11 @@ export async function joinMeeting(
   client: { address: string; now: Date; cookieToken: string | undefined },
 ): Promise<JoinResult> {
   const db = database.kysely;
+  // The token has 256 bits: it is answered even while the client is held back (like the public plan link).
+  if ('code' in body) {
+    const retryAfterSeconds = await chargeFailure(db, hasher, client.address, client.now, 0);
+    if (retryAfterSeconds !== undefined) return { retryAfterSeconds };
+  }
   const found =
     'code' in body
       ? await findMeetingByCodeHash(db, meetingCodeHash(hasher, body.code))
