@@ -23,7 +23,6 @@ import {
   contributionExists,
   counterValue,
   deleteMinuteCounters,
-  dotsUsed,
   findContribution,
   findMeeting,
   findMeetingByCodeHash,
@@ -36,7 +35,7 @@ import {
   type MeetingRow,
 } from '../repositories/meetings';
 import { meetingCodeHash, tokenHash } from './secrets';
-import { currentStep, isClosed, phaseSlot, revealedOf, voteOptions } from './snapshot';
+import { currentStep, dotsSlot, isClosed, phaseSlot, voteOptions } from './snapshot';
 
 const GUESS_WINDOW_MS = 3_600_000;
 
@@ -166,6 +165,7 @@ export async function contribute(
       group_no: writer.group,
       label: null,
       text: body.text.trim(),
+      shown: 0,
       client_key: key,
     });
     if (!inserted) return false;
@@ -207,7 +207,9 @@ export async function vote(
       dots: total,
     });
     if (!counted) return;
-    if ((await dotsUsed(trx, meeting.id, meeting.step_index, participantId)) > MEETING_LIMITS.dotsPerPhone)
+    // An atomic counter (the upsert locks its row on PostgreSQL): parallel ballots cannot overspend.
+    const used = await addToCounter(trx, meeting.id, participantId, dotsSlot(meeting.step_index), total);
+    if (used > MEETING_LIMITS.dotsPerPhone)
       throw new ApiError('MEETING_LIMIT_REACHED', 'More dots than this phone has left');
     for (const [id, dots] of entries) await addDots(trx, meeting.id, meeting.step_index, id, dots);
     await bumpVersion(trx, meeting.id);
@@ -224,7 +226,7 @@ export async function labelOf(
   const db = database.kysely;
   const found = await findContribution(db, meeting.id, contributionId);
   if (!found) throw new ApiError('NOT_FOUND', 'No such contribution in this meeting');
-  if (!revealedOf(meeting).includes(Number(found.step_index)))
+  if (Number(found.shown) !== 1)
     throw new ApiError('MEETING_WRONG_STEP', 'Contributions are grouped after they are revealed');
   await db.transaction().execute(async (trx) => {
     await labelContribution(trx, contributionId, label === null ? null : label.trim());
