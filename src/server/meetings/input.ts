@@ -23,7 +23,6 @@ import {
   contributionExists,
   counterValue,
   deleteMinuteCounters,
-  dotsUsed,
   findContribution,
   findMeeting,
   findMeetingByCodeHash,
@@ -36,18 +35,21 @@ import {
   type MeetingRow,
 } from '../repositories/meetings';
 import { meetingCodeHash, tokenHash } from './secrets';
-import { currentStep, isClosed, phaseSlot, revealedOf, voteOptions } from './snapshot';
+import { currentStep, dotsSlot, isClosed, phaseSlot, voteOptions } from './snapshot';
 
 const GUESS_WINDOW_MS = 3_600_000;
 
-/** Charges one failed guess; the seconds to wait when the client's hour is used up. */
-async function chargeFailure(db: Kysely<DB>, hasher: CodeHasher, address: string, now: Date) {
+/**
+ * Charges `hits` failed guesses (0: only asks); the seconds to wait when the client's hour is used
+ * up. A client over its limit is refused every code, good or bad, so a refusal tells it nothing.
+ */
+async function chargeFailure(db: Kysely<DB>, hasher: CodeHasher, address: string, now: Date, hits = 1) {
   const at = now.getTime();
   const window = Math.floor(at / GUESS_WINDOW_MS);
   await deleteGuessWindowsBefore(db, window);
   const scope = `meeting-code:${hasher.hashClient(clientGroup(address))}`;
   const decision = await chargeGuesses(db, window, [
-    { scope, hits: 1, limit: MEETING_LIMITS.codeGuessesPerHour },
+    { scope, hits, limit: MEETING_LIMITS.codeGuessesPerHour },
   ]);
   if (decision === 'admitted') return undefined;
   return Math.max(1, Math.ceil(((window + 1) * GUESS_WINDOW_MS - at) / 1000));
@@ -68,6 +70,11 @@ export async function joinMeeting(
   client: { address: string; now: Date; cookieToken: string | undefined },
 ): Promise<JoinResult> {
   const db = database.kysely;
+  // The token has 256 bits: it is answered even while the client is held back (like the public plan link).
+  if ('code' in body) {
+    const retryAfterSeconds = await chargeFailure(db, hasher, client.address, client.now, 0);
+    if (retryAfterSeconds !== undefined) return { retryAfterSeconds };
+  }
   const found =
     'code' in body
       ? await findMeetingByCodeHash(db, meetingCodeHash(hasher, body.code))
@@ -158,6 +165,7 @@ export async function contribute(
       group_no: writer.group,
       label: null,
       text: body.text.trim(),
+      shown: 0,
       client_key: key,
     });
     if (!inserted) return false;
@@ -199,7 +207,9 @@ export async function vote(
       dots: total,
     });
     if (!counted) return;
-    if ((await dotsUsed(trx, meeting.id, meeting.step_index, participantId)) > MEETING_LIMITS.dotsPerPhone)
+    // An atomic counter (the upsert locks its row on PostgreSQL): parallel ballots cannot overspend.
+    const used = await addToCounter(trx, meeting.id, participantId, dotsSlot(meeting.step_index), total);
+    if (used > MEETING_LIMITS.dotsPerPhone)
       throw new ApiError('MEETING_LIMIT_REACHED', 'More dots than this phone has left');
     for (const [id, dots] of entries) await addDots(trx, meeting.id, meeting.step_index, id, dots);
     await bumpVersion(trx, meeting.id);
@@ -216,7 +226,7 @@ export async function labelOf(
   const db = database.kysely;
   const found = await findContribution(db, meeting.id, contributionId);
   if (!found) throw new ApiError('NOT_FOUND', 'No such contribution in this meeting');
-  if (!revealedOf(meeting).includes(Number(found.step_index)))
+  if (Number(found.shown) !== 1)
     throw new ApiError('MEETING_WRONG_STEP', 'Contributions are grouped after they are revealed');
   await db.transaction().execute(async (trx) => {
     await labelContribution(trx, contributionId, label === null ? null : label.trim());

@@ -19,6 +19,7 @@ import {
   findMeeting,
   insertMeeting,
   listMeetings,
+  showContributions,
   updateMeeting,
   type MeetingRow,
 } from '../repositories/meetings';
@@ -210,9 +211,14 @@ export async function controlMeeting(
       return update({ roles: JSON.stringify(drawRoles(meeting.groups)) });
     case 'reveal': {
       if (step.kind !== 'igp') throw wrong('Only an IGP round is revealed');
+      // Again after new contributions: those written since the last reveal are shown now.
       const revealed = revealedOf(meeting);
-      if (revealed.includes(meeting.step_index)) return;
-      return update({ revealed_steps: JSON.stringify([...revealed, meeting.step_index]) });
+      const shown = revealed.includes(meeting.step_index) ? revealed : [...revealed, meeting.step_index];
+      await database.kysely.transaction().execute(async (trx) => {
+        await showContributions(trx, meeting.id, meeting.step_index);
+        await updateMeeting(trx, meeting.id, { revealed_steps: JSON.stringify(shown) });
+      });
+      return;
     }
   }
 }

@@ -17,10 +17,9 @@ import type { CodeHasher } from '../codes/code-hasher';
 import type { DB } from '../db/schema';
 import {
   contributionCount,
-  contributionsOf,
+  shownContributionsOf,
   counterValue,
   dotsOf,
-  dotsUsed,
   participantCount,
   voterCount,
   type MeetingRow,
@@ -55,7 +54,7 @@ export async function voteOptions(
     (s) => s.kind === 'igp' && s.prompt === 'measures' && s.factorId === vote.factorId,
   );
   if (source < 0 || !revealedOf(meeting).includes(source)) return [];
-  return (await contributionsOf(db, meeting.id, source)).map((c) => ({ id: c.id, label: c.text }));
+  return (await shownContributionsOf(db, meeting.id, source)).map((c) => ({ id: c.id, label: c.text }));
 }
 
 export async function buildSnapshot(
@@ -67,7 +66,7 @@ export async function buildSnapshot(
   const step = steps[meeting.step_index]!;
   const igp = step.kind === 'igp';
   const revealed = igp && revealedOf(meeting).includes(meeting.step_index);
-  const contributions = revealed ? await contributionsOf(db, meeting.id, meeting.step_index) : [];
+  const contributions = revealed ? await shownContributionsOf(db, meeting.id, meeting.step_index) : [];
   let vote: MeetingSnapshot['vote'] = null;
   if (step.kind === 'vote') {
     const dots = await dotsOf(db, meeting.id, meeting.step_index);
@@ -133,6 +132,8 @@ export async function leaderView(
 }
 
 export const phaseSlot = (stepIndex: number, phase: string) => `step:${stepIndex}:${phase}`;
+/** The counter of the dots a phone placed in a vote step. */
+export const dotsSlot = (stepIndex: number) => `dots:${stepIndex}`;
 
 export async function participantView(
   db: Kysely<DB>,
@@ -150,7 +151,10 @@ export async function participantView(
   const sent = writing
     ? await counterValue(db, meeting.id, participantId, phaseSlot(meeting.step_index, meeting.phase!))
     : 0;
-  const used = step.kind === 'vote' ? await dotsUsed(db, meeting.id, meeting.step_index, participantId) : 0;
+  const used =
+    step.kind === 'vote'
+      ? await counterValue(db, meeting.id, participantId, dotsSlot(meeting.step_index))
+      : 0;
   return {
     snapshot,
     me: {

@@ -143,8 +143,8 @@ export async function contributionExists(db: Db, meetingId: string, clientKey: s
   return row !== undefined;
 }
 
-/** The step's contributions in the order of their random ids: random, and the same every time. */
-export async function contributionsOf(
+/** The step's revealed contributions in the order of their random ids: random, and the same every time. */
+export async function shownContributionsOf(
   db: Db,
   meetingId: string,
   stepIndex: number,
@@ -154,13 +154,25 @@ export async function contributionsOf(
     .selectAll()
     .where('meeting_id', '=', meetingId)
     .where('step_index', '=', stepIndex)
+    .where('shown', '=', 1)
     .orderBy('id')
     .execute();
   return rows.map((r) => ({
     ...r,
     step_index: Number(r.step_index),
     group_no: r.group_no === null ? null : Number(r.group_no),
+    shown: Number(r.shown),
   }));
+}
+
+/** Reveals every contribution of the step written so far. */
+export async function showContributions(db: Db, meetingId: string, stepIndex: number): Promise<void> {
+  await db
+    .updateTable('meeting_contributions')
+    .set({ shown: 1 })
+    .where('meeting_id', '=', meetingId)
+    .where('step_index', '=', stepIndex)
+    .execute();
 }
 
 export async function contributionCount(db: Db, meetingId: string, stepIndex: number): Promise<number> {
@@ -176,7 +188,7 @@ export async function contributionCount(db: Db, meetingId: string, stepIndex: nu
 export async function findContribution(db: Db, meetingId: string, id: string) {
   return db
     .selectFrom('meeting_contributions')
-    .select(['id', 'step_index'])
+    .select(['id', 'step_index', 'shown'])
     .where('meeting_id', '=', meetingId)
     .where('id', '=', id)
     .executeTakeFirst();
@@ -235,17 +247,6 @@ export async function insertBallot(
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
-}
-
-export async function dotsUsed(db: Db, meetingId: string, stepIndex: number, participantId: string) {
-  const row = await db
-    .selectFrom('meeting_ballots')
-    .select((eb) => eb.fn.sum<number>('dots').as('n'))
-    .where('meeting_id', '=', meetingId)
-    .where('step_index', '=', stepIndex)
-    .where('participant_id', '=', participantId)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
 }
 
 export async function voterCount(db: Db, meetingId: string, stepIndex: number): Promise<number> {

@@ -251,6 +251,19 @@ describeEachDatabase('running a meeting', (dialect) => {
       expect(leader(labelled).snapshot.contributions[0]!.label).toBe('Samarbeid');
     });
 
+    it('shows a contribution written after the reveal only at the next reveal', async () => {
+      await control({ action: 'next' });
+      expect(leader(await control({ action: 'next' })).snapshot.phase).toBe('individualAfter');
+      const before = leader(await world.as.heimly.get(url())).snapshot;
+      await a.post('/meetings/live/contributions', { clientId: randomUUID(), text: 'Et sent innspill' });
+      const after = leader(await world.as.heimly.get(url())).snapshot;
+      expect(after.contributionCount).toBe(before.contributionCount + 1);
+      expect(after.contributions).toHaveLength(before.contributions.length);
+      expect(JSON.stringify(after)).not.toContain('sent innspill');
+      const again = leader(await control({ action: 'reveal' })).snapshot;
+      expect(again.contributions.map((c) => c.text)).toContain('Et sent innspill');
+    });
+
     it('raises the version with every change', async () => {
       const before = leader(await world.as.heimly.get(url())).snapshot.version;
       const after = leader(await control({ action: 'pause' })).snapshot.version;

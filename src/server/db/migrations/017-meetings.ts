@@ -5,7 +5,8 @@
 // counter row of its own (participant, step, phase), so no row links a text to a phone; a vote
 // keeps the dots per option and, per phone, only how many dots it used. Approving the summary
 // deletes contributions, counters, ballots, dots and participants; the meeting row and its summary
-// stay. On SQLite the contributions table has no rowid, so the file's row order is the random id's.
+// stay. A contribution written after its round was revealed is shown only at the next reveal, so
+// a text never appears on the screen the moment one phone sends it. On SQLite the contributions table has no rowid, so the file's row order is the random id's.
 import { sql, type Kysely } from 'kysely';
 import type { DialectMigration } from './dialect-migration';
 
@@ -62,6 +63,8 @@ export const migration017: DialectMigration = {
       .addColumn('group_no', 'integer')
       .addColumn('label', 'text')
       .addColumn('text', 'text', (c) => c.notNull())
+      // 1 once the leader has revealed it; one written after a reveal waits for the next reveal.
+      .addColumn('shown', 'integer', (c) => c.notNull())
       // A keyed hash of the client's id, for a resend: not the id, and nothing that names the phone.
       .addColumn('client_key', 'text', (c) => c.notNull())
       .addUniqueConstraint('meeting_contributions_client', ['meeting_id', 'client_key'])

@@ -50,6 +50,8 @@ export interface MeetingContributionsTable {
   group_no: number | null;
   label: string | null;
   text: string;
+  /** 1 once revealed. */
+  shown: number;
   client_key: string;
 }
 
