@@ -124,6 +124,17 @@ describeEachDatabase('the guards of a meeting', (dialect) => {
     ).toBe('MEETING_CLOSED');
     const view = leader(await world.as.heimly.get(`/meetings/${m.snapshot.meetingId}`));
     expect(view).toMatchObject({ code: null, joinToken: null, snapshot: { state: 'closed' } });
+    // Unapproved, its phones and input go retentionDays after it expired.
+    const phones = () =>
+      world.env.database.kysely
+        .selectFrom('meeting_participants')
+        .select('id')
+        .where('meeting_id', '=', m.snapshot.meetingId)
+        .execute();
+    expect(await phones()).toHaveLength(1);
+    world.clock.now = new Date(Date.parse(m.expiresAt) + (MEETING_LIMITS.retentionDays + 1) * 86_400_000);
+    await world.as.heimly.get(`/meetings?roundId=${IDS.earlierRound}&unitId=${IDS.heimly}`);
+    expect(await phones()).toEqual([]);
   });
 
   it('refuses bad input with a stable 4xx code', async () => {
