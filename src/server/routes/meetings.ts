@@ -17,6 +17,7 @@ import {
   ContributeBodySchema,
   CreateMeetingBodySchema,
   GroupContributionBodySchema,
+  GroupVoteBodySchema,
   JoinBodySchema,
   MEETING_COOKIE,
   MeetingContributionParamsSchema,
@@ -61,10 +62,12 @@ export interface MeetingRouteOptions {
   now: () => Date;
   hasher: CodeHasher;
   bus: MeetingBus;
+  /** How often an open stream sends `: ping` (20 s; tests shorten it). */
+  pingMs?: number;
 }
 
 export const LIVE_COOKIE_PATH = `${API_PREFIX}/meetings/live`;
-const PING_MS = 20_000;
+export const MEETING_PING_MS = 20_000;
 
 function readMeetingCookie(request: FastifyRequest): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {
@@ -86,7 +89,7 @@ function setMeetingCookie(request: FastifyRequest, reply: FastifyReply, token: s
 }
 
 export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = async (app, options) => {
-  const { database, now, hasher, bus } = options;
+  const { database, now, hasher, bus, pingMs = MEETING_PING_MS } = options;
   const db = database.kysely;
   await app.register(fastifySse, { heartbeatInterval: 0 });
 
@@ -168,7 +171,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = asy
     const unsubscribe = bus.subscribe(meetingId, () => void push());
     const ping = setInterval(() => {
       if (reply.sse.isConnected) reply.raw.write(': ping\n\n');
-    }, PING_MS);
+    }, pingMs);
     ping.unref();
     streams.add(end);
     reply.sse.onClose(end);
@@ -265,6 +268,25 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = asy
       );
       if (answer.stored) await changed(meeting.id);
       return answer;
+    },
+  );
+
+  app.post(
+    STAFF_PATHS.meetingVotes,
+    {
+      config: { access: runner },
+      schema: {
+        params: MeetingParamsSchema,
+        body: GroupVoteBodySchema,
+        response: { 200: MeetingLeaderViewSchema },
+      },
+    },
+    async (request) => {
+      const meeting = await openMeeting(database, staffOf(request), request.params.meetingId, now());
+      const writer = groupWriter(meeting, request.body.group);
+      await vote(database, meeting, writer.key, { clientId: request.body.clientId, dots: request.body.dots });
+      await changed(meeting.id);
+      return viewFor(request, meeting.id);
     },
   );
 

@@ -87,6 +87,31 @@ describeEachDatabase('the guards of a meeting', (dialect) => {
     ]);
   });
 
+  it("takes a group's dots from the leader's tablet in one-device mode, as many as a phone's", async () => {
+    const url = `/meetings/${tablet.snapshot.meetingId}`;
+    let snap = leader(await world.as.heimly.get(url)).snapshot;
+    while (snap.steps[snap.stepIndex]!.kind !== 'vote')
+      snap = leader(await world.as.heimly.post(`${url}/control`, { action: 'next' })).snapshot;
+    const clientId = randomUUID();
+    const res = await world.as.heimly.post(`${url}/votes`, { clientId, dots: { autonomi: 3 }, group: 1 });
+    expect(res.statusCode).toBe(200);
+    expect(leader(res).snapshot.vote).toMatchObject({ voters: 1, options: [{ id: 'autonomi', dots: 3 }] });
+    const replay = await world.as.heimly.post(`${url}/votes`, { clientId, dots: { autonomi: 3 }, group: 1 });
+    expect(leader(replay).snapshot.vote!.options[0]!.dots).toBe(3);
+    const over = await world.as.heimly.post(`${url}/votes`, {
+      clientId: randomUUID(),
+      dots: { autonomi: 1 },
+      group: 1,
+    });
+    expect(codeOf(over)).toBe('MEETING_LIMIT_REACHED');
+    const other = await world.as.heimly.post(`${url}/votes`, {
+      clientId: randomUUID(),
+      dots: { autonomi: 2 },
+      group: 2,
+    });
+    expect(leader(other).snapshot.vote).toMatchObject({ voters: 2, options: [{ id: 'autonomi', dots: 5 }] });
+  });
+
   it('holds a phone to its contributions per minute', async () => {
     const m = await create(false);
     for (let i = 0; i < 2; i++)
