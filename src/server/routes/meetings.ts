@@ -425,7 +425,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = asy
       config: { access: { allow: 'public' } },
       schema: { body: ContributeBodySchema, response: { 200: ContributeAnswerSchema } },
     },
-    async (request) => {
+    async (request, reply) => {
       const { meeting, participantId } = await participant(request);
       const answer = await contribute(
         database,
@@ -433,7 +433,12 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = asy
         { key: participantId, group: null },
         request.body,
         now(),
-      );
+      ).catch((err: unknown) => {
+        // The rate is per minute: the phone's outbox may send again when the next one starts.
+        if (err instanceof ApiError && err.code === 'RATE_LIMITED')
+          void reply.header('retry-after', String(60 - now().getUTCSeconds()));
+        throw err;
+      });
       if (answer.stored) await changed(meeting.id);
       return answer;
     },

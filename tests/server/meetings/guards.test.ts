@@ -129,7 +129,10 @@ describeEachDatabase('the guards of a meeting', (dialect) => {
         clientId: randomUUID(),
         text: `Etter ${i}`,
       });
-      if (res.statusCode === 429) refused++;
+      if (res.statusCode === 429) {
+        refused++;
+        expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      }
     }
     expect(refused).toBe(
       2 * MEETING_LIMITS.contributionsPerPhonePerPhase - MEETING_LIMITS.contributionsPerMinute,
