@@ -8,6 +8,7 @@
 // again and sends it (coalescing bursts), with `: ping` every 20 s. The streams end when the app
 // closes, and a closed meeting's stream ends after its final snapshot.
 import fastifySse from '@fastify/sse';
+import type { Static, TSchema } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -320,10 +321,11 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = asy
     async (request) => meetingResults(database, staffOf(request), request.params.meetingId),
   );
 
-  const outcome = <B>(
+  /** A leader's step that writes the meeting's outcome, answered with the leader's view. */
+  const outcome = <S extends TSchema>(
     path: string,
-    body: Parameters<typeof app.post>[1] extends never ? never : object,
-    apply: (request: FastifyRequest, meetingId: string, body: B) => Promise<void>,
+    body: S,
+    apply: (request: FastifyRequest, meetingId: string, body: Static<S>) => Promise<void>,
   ) =>
     app.post(
       path,
@@ -333,44 +335,28 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = asy
       },
       async (request) => {
         const { meetingId } = request.params;
-        await apply(request, meetingId, request.body as B);
+        await apply(request, meetingId, request.body);
         await changed(meetingId);
         return viewFor(request, meetingId);
       },
     );
 
-  outcome(
-    STAFF_PATHS.meetingFocus,
-    ChooseFocusBodySchema,
-    async (request, meetingId, body: typeof ChooseFocusBodySchema.static) => {
-      const ctx = context(request);
-      await chooseFocus(ctx, await openMeeting(database, ctx.staff, meetingId, now()), body);
-    },
-  );
-  outcome(
-    STAFF_PATHS.meetingMeasures,
-    MeetingMeasuresBodySchema,
-    async (request, meetingId, body: typeof MeetingMeasuresBodySchema.static) => {
-      const ctx = context(request);
-      await addMeetingMeasures(ctx, await openMeeting(database, ctx.staff, meetingId, now()), body);
-    },
-  );
-  outcome(
-    STAFF_PATHS.meetingReview,
-    MeetingReviewBodySchema,
-    async (request, meetingId, body: typeof MeetingReviewBodySchema.static) => {
-      const ctx = context(request);
-      await recordMeetingReview(ctx, await openMeeting(database, ctx.staff, meetingId, now()), body);
-    },
-  );
-  outcome(
-    STAFF_PATHS.meetingApprove,
-    ApproveSummaryBodySchema,
-    async (request, meetingId, body: typeof ApproveSummaryBodySchema.static) => {
-      const staff = staffOf(request);
-      await approveSummary(database, staff, await openMeeting(database, staff, meetingId, now()), body);
-    },
-  );
+  outcome(STAFF_PATHS.meetingFocus, ChooseFocusBodySchema, async (request, meetingId, body) => {
+    const ctx = context(request);
+    await chooseFocus(ctx, await openMeeting(database, ctx.staff, meetingId, now()), body);
+  });
+  outcome(STAFF_PATHS.meetingMeasures, MeetingMeasuresBodySchema, async (request, meetingId, body) => {
+    const ctx = context(request);
+    await addMeetingMeasures(ctx, await openMeeting(database, ctx.staff, meetingId, now()), body);
+  });
+  outcome(STAFF_PATHS.meetingReview, MeetingReviewBodySchema, async (request, meetingId, body) => {
+    const ctx = context(request);
+    await recordMeetingReview(ctx, await openMeeting(database, ctx.staff, meetingId, now()), body);
+  });
+  outcome(STAFF_PATHS.meetingApprove, ApproveSummaryBodySchema, async (request, meetingId, body) => {
+    const staff = staffOf(request);
+    await approveSummary(database, staff, await openMeeting(database, staff, meetingId, now()), body);
+  });
 
   // ---- Participants (no account: the participant cookie) -----------------------------------------
 
