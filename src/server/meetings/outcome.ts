@@ -89,7 +89,10 @@ export async function addMeetingMeasures(
       'A measure names a factor that is not a focus factor of the plan',
     );
   for (const m of body.measures) {
-    await addMeasure(context, planId, focusOf(m.factorId)!.id, {
+    const focusId = focusOf(m.factorId)!.id;
+    // Sent again (a retry after a lost answer): a measure the factor already holds is not doubled.
+    if (content.measures.some((x) => x.focus_factor_id === focusId && x.text === m.text.trim())) continue;
+    await addMeasure(context, planId, focusId, {
       text: m.text.trim(),
       responsible: { role: m.responsible.trim() },
       deadline: m.deadline,

@@ -227,6 +227,17 @@ describeEachDatabase('what a meeting leaves behind', (dialect) => {
       ],
     });
     expect(res.statusCode).toBe(200);
+    const resent = await world.as.heimly.post(`/meetings/${m.snapshot.meetingId}/measures`, {
+      measures: [
+        {
+          factorId: 'autonomi',
+          text: 'Faste møter hver uke',
+          responsible: 'Avdelingsleder',
+          deadline: '2026-06-01',
+        },
+      ],
+    });
+    expect(resent.statusCode).toBe(200);
     const plan = (await world.as.heimly.get(`/plans/${planId}`)).json<Plan>();
     expect(plan.focusFactors.flatMap((f) => f.measures).map((x) => [x.text, x.deadline])).toEqual([
       ['Faste møter hver uke', '2026-06-01'],
