@@ -69,6 +69,8 @@ export interface BuildAppOptions {
   releaseScheduler?: boolean;
   /** How a meeting's change reaches every event stream (meetings/live/); closed with the app. */
   meetingBus?: MeetingBus;
+  /** How often a meeting's event stream sends `: ping` (default 20 s; tests shorten it). */
+  meetingPingMs?: number;
 }
 
 export { listApiRoutes, type ApiRoute } from './auth/authorize';
@@ -127,7 +129,14 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   void app.register(nationalFigureRoutes, { prefix: API_PREFIX, database });
   void app.register(planRoutes, { prefix: API_PREFIX, database, now, hasher });
   void app.register(preparationRoutes, { prefix: API_PREFIX, database });
-  void app.register(meetingRoutes, { prefix: API_PREFIX, database, now, hasher, bus: meetingBus });
+  void app.register(meetingRoutes, {
+    prefix: API_PREFIX,
+    database,
+    now,
+    hasher,
+    bus: meetingBus,
+    ...(options.meetingPingMs !== undefined && { pingMs: options.meetingPingMs }),
+  });
 
   if (options.staticDir !== undefined) registerStaticPwa(app, options.staticDir);
   registerNotFound(app, options.staticDir !== undefined);

@@ -183,6 +183,7 @@ export async function contribute(
   return { stored, remainingContributions: await remaining() };
 }
 
+/** A phone's ballot (participantId), or a group's from the shared tablet ('group:<n>', groupWriter). */
 export async function vote(
   database: Database,
   meeting: MeetingRow,

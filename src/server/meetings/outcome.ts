@@ -17,7 +17,7 @@ import { ApiError } from '../api-error';
 import type { StaffPrincipal } from '../auth/policy';
 import type { Database } from '../db/database';
 import { deleteMeetingInput, updateMeeting, type MeetingRow } from '../repositories/meetings';
-import { findPlanOf, loadContents } from '../repositories/plans';
+import { findPlan, findPlanOf, focusFactorCount, loadContents } from '../repositories/plans';
 import { createPlan } from '../plans/create-plan';
 import { addFocusFactor, addMeasure, type EditContext } from '../plans/edit-plan';
 import { recordReview } from '../plans/reviews';
@@ -49,15 +49,23 @@ export async function chooseFocus(
   if (body.keep === body.improve)
     throw new ApiError('VALUE_OUT_OF_RANGE', 'Keep and improve are two factors');
   const planId = await meetingPlanId(context, meeting);
-  const content = (await loadContents(context.database.kysely, [planId])).get(planId)!;
-  for (const [factorId, kind] of [
+  const db = context.database.kysely;
+  const content = (await loadContents(db, [planId])).get(planId)!;
+  const wanted = [
     [body.keep, 'keep'],
     [body.improve, 'improve'],
-  ] as const) {
-    // Sent again (a second click, a retry): the factor is already there with that kind.
-    if (content.focus.some((f) => f.factor_id === factorId && f.kind === kind)) continue;
-    await addFocusFactor(context, planId, { factorId, kind, why: '' });
-  }
+  ] as const;
+  // Sent again (a second click, a retry): a factor already there with that kind is skipped.
+  const missing = wanted.filter(
+    ([id, kind]) => !content.focus.some((f) => f.factor_id === id && f.kind === kind),
+  );
+  // Both or neither: the refusals addFocusFactor would give for the second are checked first.
+  if (missing.some(([id]) => content.focus.some((f) => f.factor_id === id)))
+    throw new ApiError('FOCUS_FACTOR_TAKEN');
+  const plan = await findPlan(db, planId);
+  if (plan && content.focus.length + missing.length > (await focusFactorCount(db, plan.municipality_id)))
+    throw new ApiError('TOO_MANY_FOCUS_FACTORS');
+  for (const [factorId, kind] of missing) await addFocusFactor(context, planId, { factorId, kind, why: '' });
   await updateMeeting(context.database.kysely, meeting.id, {
     focus: JSON.stringify({ keep: body.keep, improve: body.improve }),
     plan_id: planId,
@@ -81,7 +89,10 @@ export async function addMeetingMeasures(
       'A measure names a factor that is not a focus factor of the plan',
     );
   for (const m of body.measures) {
-    await addMeasure(context, planId, focusOf(m.factorId)!.id, {
+    const focusId = focusOf(m.factorId)!.id;
+    // Sent again (a retry after a lost answer): a measure the factor already holds is not doubled.
+    if (content.measures.some((x) => x.focus_factor_id === focusId && x.text === m.text.trim())) continue;
+    await addMeasure(context, planId, focusId, {
       text: m.text.trim(),
       responsible: { role: m.responsible.trim() },
       deadline: m.deadline,

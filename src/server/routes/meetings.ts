@@ -8,6 +8,7 @@
 // again and sends it (coalescing bursts), with `: ping` every 20 s. The streams end when the app
 // closes, and a closed meeting's stream ends after its final snapshot.
 import fastifySse from '@fastify/sse';
+import type { Static, TSchema } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -17,6 +18,7 @@ import {
   ContributeBodySchema,
   CreateMeetingBodySchema,
   GroupContributionBodySchema,
+  GroupVoteBodySchema,
   JoinBodySchema,
   MEETING_COOKIE,
   MeetingContributionParamsSchema,
@@ -61,10 +63,12 @@ export interface MeetingRouteOptions {
   now: () => Date;
   hasher: CodeHasher;
   bus: MeetingBus;
+  /** How often an open stream sends `: ping` (20 s; tests shorten it). */
+  pingMs?: number;
 }
 
 export const LIVE_COOKIE_PATH = `${API_PREFIX}/meetings/live`;
-const PING_MS = 20_000;
+export const MEETING_PING_MS = 20_000;
 
 function readMeetingCookie(request: FastifyRequest): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {
@@ -86,7 +90,7 @@ function setMeetingCookie(request: FastifyRequest, reply: FastifyReply, token: s
 }
 
 export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = async (app, options) => {
-  const { database, now, hasher, bus } = options;
+  const { database, now, hasher, bus, pingMs = MEETING_PING_MS } = options;
   const db = database.kysely;
   await app.register(fastifySse, { heartbeatInterval: 0 });
 
@@ -168,7 +172,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = asy
     const unsubscribe = bus.subscribe(meetingId, () => void push());
     const ping = setInterval(() => {
       if (reply.sse.isConnected) reply.raw.write(': ping\n\n');
-    }, PING_MS);
+    }, pingMs);
     ping.unref();
     streams.add(end);
     reply.sse.onClose(end);
@@ -268,6 +272,25 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = asy
     },
   );
 
+  app.post(
+    STAFF_PATHS.meetingVotes,
+    {
+      config: { access: runner },
+      schema: {
+        params: MeetingParamsSchema,
+        body: GroupVoteBodySchema,
+        response: { 200: MeetingLeaderViewSchema },
+      },
+    },
+    async (request) => {
+      const meeting = await openMeeting(database, staffOf(request), request.params.meetingId, now());
+      const writer = groupWriter(meeting, request.body.group);
+      await vote(database, meeting, writer.key, { clientId: request.body.clientId, dots: request.body.dots });
+      await changed(meeting.id);
+      return viewFor(request, meeting.id);
+    },
+  );
+
   app.put(
     STAFF_PATHS.meetingContributionGroup,
     {
@@ -298,10 +321,11 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = asy
     async (request) => meetingResults(database, staffOf(request), request.params.meetingId),
   );
 
-  const outcome = <B>(
+  /** A leader's step that writes the meeting's outcome, answered with the leader's view. */
+  const outcome = <S extends TSchema>(
     path: string,
-    body: Parameters<typeof app.post>[1] extends never ? never : object,
-    apply: (request: FastifyRequest, meetingId: string, body: B) => Promise<void>,
+    body: S,
+    apply: (request: FastifyRequest, meetingId: string, body: Static<S>) => Promise<void>,
   ) =>
     app.post(
       path,
@@ -311,44 +335,28 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = asy
       },
       async (request) => {
         const { meetingId } = request.params;
-        await apply(request, meetingId, request.body as B);
+        await apply(request, meetingId, request.body);
         await changed(meetingId);
         return viewFor(request, meetingId);
       },
     );
 
-  outcome(
-    STAFF_PATHS.meetingFocus,
-    ChooseFocusBodySchema,
-    async (request, meetingId, body: typeof ChooseFocusBodySchema.static) => {
-      const ctx = context(request);
-      await chooseFocus(ctx, await openMeeting(database, ctx.staff, meetingId, now()), body);
-    },
-  );
-  outcome(
-    STAFF_PATHS.meetingMeasures,
-    MeetingMeasuresBodySchema,
-    async (request, meetingId, body: typeof MeetingMeasuresBodySchema.static) => {
-      const ctx = context(request);
-      await addMeetingMeasures(ctx, await openMeeting(database, ctx.staff, meetingId, now()), body);
-    },
-  );
-  outcome(
-    STAFF_PATHS.meetingReview,
-    MeetingReviewBodySchema,
-    async (request, meetingId, body: typeof MeetingReviewBodySchema.static) => {
-      const ctx = context(request);
-      await recordMeetingReview(ctx, await openMeeting(database, ctx.staff, meetingId, now()), body);
-    },
-  );
-  outcome(
-    STAFF_PATHS.meetingApprove,
-    ApproveSummaryBodySchema,
-    async (request, meetingId, body: typeof ApproveSummaryBodySchema.static) => {
-      const staff = staffOf(request);
-      await approveSummary(database, staff, await openMeeting(database, staff, meetingId, now()), body);
-    },
-  );
+  outcome(STAFF_PATHS.meetingFocus, ChooseFocusBodySchema, async (request, meetingId, body) => {
+    const ctx = context(request);
+    await chooseFocus(ctx, await openMeeting(database, ctx.staff, meetingId, now()), body);
+  });
+  outcome(STAFF_PATHS.meetingMeasures, MeetingMeasuresBodySchema, async (request, meetingId, body) => {
+    const ctx = context(request);
+    await addMeetingMeasures(ctx, await openMeeting(database, ctx.staff, meetingId, now()), body);
+  });
+  outcome(STAFF_PATHS.meetingReview, MeetingReviewBodySchema, async (request, meetingId, body) => {
+    const ctx = context(request);
+    await recordMeetingReview(ctx, await openMeeting(database, ctx.staff, meetingId, now()), body);
+  });
+  outcome(STAFF_PATHS.meetingApprove, ApproveSummaryBodySchema, async (request, meetingId, body) => {
+    const staff = staffOf(request);
+    await approveSummary(database, staff, await openMeeting(database, staff, meetingId, now()), body);
+  });
 
   // ---- Participants (no account: the participant cookie) -----------------------------------------
 
@@ -403,7 +411,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = asy
       config: { access: { allow: 'public' } },
       schema: { body: ContributeBodySchema, response: { 200: ContributeAnswerSchema } },
     },
-    async (request) => {
+    async (request, reply) => {
       const { meeting, participantId } = await participant(request);
       const answer = await contribute(
         database,
@@ -411,7 +419,12 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = asy
         { key: participantId, group: null },
         request.body,
         now(),
-      );
+      ).catch((err: unknown) => {
+        // The rate is per minute: the phone's outbox may send again when the next one starts.
+        if (err instanceof ApiError && err.code === 'RATE_LIMITED')
+          void reply.header('retry-after', String(60 - now().getUTCSeconds()));
+        throw err;
+      });
       if (answer.stored) await changed(meeting.id);
       return answer;
     },

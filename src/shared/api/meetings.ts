@@ -294,3 +294,14 @@ export const MeetingResultsSchema = Type.Object({
   factors: Type.Array(Type.Object({ factorId: FactorIdSchema, average: Nullable(Type.Number()) })),
 });
 export type MeetingResults = Static<typeof MeetingResultsSchema>;
+
+/** POST meetingVotes (one-device mode): a group's dots from the shared tablet, as a phone's. */
+export const GroupVoteBodySchema = Type.Object(
+  {
+    clientId: ClientIdSchema,
+    dots: VoteBodySchema.properties.dots,
+    group: Type.Integer({ minimum: 1, maximum: MAX_GROUPS }),
+  },
+  { additionalProperties: false },
+);
+export type GroupVoteBody = Static<typeof GroupVoteBodySchema>;

@@ -73,4 +73,6 @@ export const STAFF_PATHS = {
   meetingMeasures: '/meetings/:meetingId/measures',
   meetingReview: '/meetings/:meetingId/review',
   meetingApprove: '/meetings/:meetingId/approve',
+  /** One-device mode: a group's dots, placed on the leader's tablet. */
+  meetingVotes: '/meetings/:meetingId/votes',
 } as const;

@@ -59,6 +59,13 @@ export const rows: readonly MatrixRow[] = [
     expect: RUNNERS(409),
   },
   {
+    route: `POST ${M}/:meetingId/votes`,
+    note: 'not in one-device mode',
+    url: `${A}/votes`,
+    body: { clientId: CLIENT_ID, dots: { autonomi: 1 }, group: 1 },
+    expect: RUNNERS(409),
+  },
+  {
     route: `PUT ${M}/:meetingId/contributions/:contributionId/group`,
     note: 'no such contribution',
     url: `${A}/contributions/no-such/group`,

@@ -25,6 +25,7 @@ function messageReader(body: ReadableStream<Uint8Array>) {
   let buffer = '';
   const queue: Message[] = [];
   let ended = false;
+  let pings = 0;
   async function next(): Promise<Message | undefined> {
     for (;;) {
       const shifted = queue.shift();
@@ -46,6 +47,7 @@ function messageReader(body: ReadableStream<Uint8Array>) {
           const colon = line.indexOf(':');
           fields.set(line.slice(0, colon), line.slice(colon + 1).trimStart());
         }
+        if (block.split('\n').includes(': ping')) pings++;
         if (fields.has('data'))
           queue.push({
             id: fields.get('id'),
@@ -55,7 +57,7 @@ function messageReader(body: ReadableStream<Uint8Array>) {
       }
     }
   }
-  return { next, ended: () => ended };
+  return { next, ended: () => ended, pings: () => pings };
 }
 
 describeEachDatabase('the live streams', (dialect) => {
@@ -156,6 +158,44 @@ describeEachDatabase('the live streams', (dialect) => {
     expect((await messages.next())!.data).toMatchObject({ state: 'closed', summary: 'Ferdig.' });
     expect(await messages.next()).toBeUndefined();
     expect(messages.ended()).toBe(true);
+  });
+
+  it('sends `: ping` on an open stream', async () => {
+    const app = world.env.secondApp({ now: () => NOW, codeHashKey: TEST_CODE_HASH_KEY, meetingPingMs: 50 });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const port = (app.server.address() as AddressInfo).port;
+    const m = leader(
+      await world.as.heimly.post('/meetings', {
+        roundId: IDS.earlierRound,
+        unitId: IDS.heimly,
+        template: 'analysis',
+        candidateFactors: ['autonomi'],
+        groups: 1,
+        oneDevice: false,
+      }),
+    );
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), 10_000);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/meetings/${m.snapshot.meetingId}/events`, {
+        headers: await staffHeaders(),
+        signal: abort.signal,
+      });
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      while (!text.includes(': ping\n\n')) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+      }
+      expect(text).toContain('event: snapshot');
+      expect(text).toContain(': ping\n\n');
+    } finally {
+      clearTimeout(timer);
+      abort.abort();
+      await app.close();
+    }
   });
 
   it('does not keep app.close() waiting for an open stream', async () => {

@@ -87,6 +87,31 @@ describeEachDatabase('the guards of a meeting', (dialect) => {
     ]);
   });
 
+  it("takes a group's dots from the leader's tablet in one-device mode, as many as a phone's", async () => {
+    const url = `/meetings/${tablet.snapshot.meetingId}`;
+    let snap = leader(await world.as.heimly.get(url)).snapshot;
+    while (snap.steps[snap.stepIndex]!.kind !== 'vote')
+      snap = leader(await world.as.heimly.post(`${url}/control`, { action: 'next' })).snapshot;
+    const clientId = randomUUID();
+    const res = await world.as.heimly.post(`${url}/votes`, { clientId, dots: { autonomi: 3 }, group: 1 });
+    expect(res.statusCode).toBe(200);
+    expect(leader(res).snapshot.vote).toMatchObject({ voters: 1, options: [{ id: 'autonomi', dots: 3 }] });
+    const replay = await world.as.heimly.post(`${url}/votes`, { clientId, dots: { autonomi: 3 }, group: 1 });
+    expect(leader(replay).snapshot.vote!.options[0]!.dots).toBe(3);
+    const over = await world.as.heimly.post(`${url}/votes`, {
+      clientId: randomUUID(),
+      dots: { autonomi: 1 },
+      group: 1,
+    });
+    expect(codeOf(over)).toBe('MEETING_LIMIT_REACHED');
+    const other = await world.as.heimly.post(`${url}/votes`, {
+      clientId: randomUUID(),
+      dots: { autonomi: 2 },
+      group: 2,
+    });
+    expect(leader(other).snapshot.vote).toMatchObject({ voters: 2, options: [{ id: 'autonomi', dots: 5 }] });
+  });
+
   it('holds a phone to its contributions per minute', async () => {
     const m = await create(false);
     for (let i = 0; i < 2; i++)
@@ -104,7 +129,10 @@ describeEachDatabase('the guards of a meeting', (dialect) => {
         clientId: randomUUID(),
         text: `Etter ${i}`,
       });
-      if (res.statusCode === 429) refused++;
+      if (res.statusCode === 429) {
+        refused++;
+        expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      }
     }
     expect(refused).toBe(
       2 * MEETING_LIMITS.contributionsPerPhonePerPhase - MEETING_LIMITS.contributionsPerMinute,
@@ -124,6 +152,17 @@ describeEachDatabase('the guards of a meeting', (dialect) => {
     ).toBe('MEETING_CLOSED');
     const view = leader(await world.as.heimly.get(`/meetings/${m.snapshot.meetingId}`));
     expect(view).toMatchObject({ code: null, joinToken: null, snapshot: { state: 'closed' } });
+    // Unapproved, its phones and input go retentionDays after it expired.
+    const phones = () =>
+      world.env.database.kysely
+        .selectFrom('meeting_participants')
+        .select('id')
+        .where('meeting_id', '=', m.snapshot.meetingId)
+        .execute();
+    expect(await phones()).toHaveLength(1);
+    world.clock.now = new Date(Date.parse(m.expiresAt) + (MEETING_LIMITS.retentionDays + 1) * 86_400_000);
+    await world.as.heimly.get(`/meetings?roundId=${IDS.earlierRound}&unitId=${IDS.heimly}`);
+    expect(await phones()).toEqual([]);
   });
 
   it('refuses bad input with a stable 4xx code', async () => {

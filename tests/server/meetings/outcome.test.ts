@@ -114,6 +114,21 @@ describeEachDatabase('what a meeting leaves behind', (dialect) => {
     );
   });
 
+  it('writes both focus factors or neither', async () => {
+    expect((await world.as.admin.put('/plans/settings', { focusFactorCount: 3 })).statusCode).toBe(200);
+    const second = leader(await create({ template: 'analysis', candidateFactors: ['mestringsklima'] }));
+    await goTo(second, 'choose');
+    // autonomi is the plan's keep factor already: improving it is refused, and mestringsklima is not added.
+    const res = await world.as.heimly.post(`/meetings/${second.snapshot.meetingId}/focus`, {
+      keep: 'mestringsklima',
+      improve: 'autonomi',
+    });
+    expect(codeOf(res)).toBe('FOCUS_FACTOR_TAKEN');
+    const plan = (await world.as.heimly.get(`/plans/${planId}`)).json<Plan>();
+    expect(plan.focusFactors.map((f) => f.factorId)).toEqual(['autonomi', 'rolleklarhet']);
+    expect((await world.as.admin.put('/plans/settings', { focusFactorCount: 2 })).statusCode).toBe(200);
+  });
+
   it('on approval deletes every contribution, count, ballot, dot and phone, and keeps the summary', async () => {
     const id = analysis.snapshot.meetingId;
     for (const table of [
@@ -212,6 +227,17 @@ describeEachDatabase('what a meeting leaves behind', (dialect) => {
       ],
     });
     expect(res.statusCode).toBe(200);
+    const resent = await world.as.heimly.post(`/meetings/${m.snapshot.meetingId}/measures`, {
+      measures: [
+        {
+          factorId: 'autonomi',
+          text: 'Faste møter hver uke',
+          responsible: 'Avdelingsleder',
+          deadline: '2026-06-01',
+        },
+      ],
+    });
+    expect(resent.statusCode).toBe(200);
     const plan = (await world.as.heimly.get(`/plans/${planId}`)).json<Plan>();
     expect(plan.focusFactors.flatMap((f) => f.measures).map((x) => [x.text, x.deadline])).toEqual([
       ['Faste møter hver uke', '2026-06-01'],

@@ -184,6 +184,19 @@ describeEachDatabase('running a meeting', (dialect) => {
         expect(res.body).not.toContain('Hemmelig');
         expect(res.body).not.toContain('hverandre');
       }
+      const rows = await world.env.database.kysely.selectFrom('meeting_contributions').selectAll().execute();
+      expect(Object.keys(rows[0]!).sort()).toEqual([
+        'client_key',
+        'group_no',
+        'id',
+        'label',
+        'meeting_id',
+        'phase',
+        'shown',
+        'step_index',
+        'text',
+      ]);
+      expect(JSON.stringify(rows)).not.toContain(clientId);
       expect(leader(answers[0]!).snapshot).toMatchObject({
         contributionCount: 2,
         revealed: false,
