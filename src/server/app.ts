@@ -13,6 +13,7 @@ import { loggerOptions, privacyLogController } from './logger';
 import type { MeetingBus } from './meetings/live/bus';
 import { createMeetingBus } from './meetings/live/create-bus';
 import { PROCESS_SEAL_KEY } from './release/seal-key';
+import { startMeetingPurge } from './meetings/retention';
 import { startReleaseScheduler } from './release/schedule';
 import { registerErrorHandler } from './plugins/error-handler';
 import { frameworkErrors } from './plugins/framework-errors';
@@ -65,7 +66,8 @@ export interface BuildAppOptions {
    * SEAL_KEY or the key file beside DATA_DIR. Without it: one random key per process.
    */
   sealKey?: Uint8Array;
-  /** Run the due releases of sealed answers at start and every few minutes (server.ts: on). */
+  /** Run the due releases of sealed answers at start and every few minutes, and the purge of expired
+   * meetings every hour (server.ts: on). */
   releaseScheduler?: boolean;
   /** How a meeting's change reaches every event stream (meetings/live/); closed with the app. */
   meetingBus?: MeetingBus;
@@ -107,6 +109,13 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     });
     // onClose hooks run last-added first: the scheduler stops before the database closes.
     app.addHook('onClose', () => scheduler.stop());
+    // Unapproved meetings' input goes retentionDays after they expired (meetings/retention.ts).
+    const purge = startMeetingPurge({
+      database,
+      now,
+      onError: (err) => app.log.error({ err }, 'the scheduled purge of expired meetings failed'),
+    });
+    app.addHook('onClose', () => purge.stop());
   }
   registerErrorHandler(app);
   registerSecurityHeaders(app, { behindTlsProxy: isBehindProxy(options.trustProxy) });

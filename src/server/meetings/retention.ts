@@ -1,0 +1,44 @@
+// The retention of a meeting that was never approved (issue 13: "deleted ... after a retention
+// period"): its phones, contributions, counters and dots go MEETING_LIMITS.retentionDays after
+// it expired (purgeExpiredMeetings). Creating or listing meetings purges too, but a unit that never
+// holds another meeting would keep its input for ever, so every server process with the scheduled
+// jobs on (server.ts) also runs the purge at start and every hour. Two processes purging at the
+// same time delete the same rows: harmless, so no claim across processes is needed.
+import type { Database } from '../db/database';
+import { purgeExpiredMeetings } from './run-meeting';
+
+export const MEETING_PURGE_INTERVAL_MS = 60 * 60_000;
+
+export interface MeetingPurge {
+  /** Stops the timer and waits for a purge under way. */
+  stop(): Promise<void>;
+}
+
+export function startMeetingPurge(options: {
+  database: Database;
+  now: () => Date;
+  onError: (error: unknown) => void;
+  intervalMs?: number;
+}): MeetingPurge {
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const run = () => {
+    if (stopped) return;
+    running = running
+      .then(() => purgeExpiredMeetings(options.database, options.now()))
+      .then(
+        () => undefined,
+        (error: unknown) => options.onError(error),
+      );
+  };
+  run();
+  const timer = setInterval(run, options.intervalMs ?? MEETING_PURGE_INTERVAL_MS);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
