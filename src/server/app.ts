@@ -95,7 +95,13 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   });
 
   app.addHook('onClose', () => database.close());
-  const meetingBus = options.meetingBus ?? createMeetingBus(database);
+  // The bus's warnings (a lost LISTEN connection, a failing subscriber) go to the app's log, as a
+  // message only: nothing of a row or a request reaches it.
+  const meetingBus =
+    options.meetingBus ??
+    createMeetingBus(database, (message, error) =>
+      app.log.warn(error instanceof Error ? `${message}: ${error.message}` : message),
+    );
   // onClose hooks run last-added first: the bus lets go before the database closes.
   app.addHook('onClose', () => meetingBus.close());
   const sealKey = options.sealKey ?? PROCESS_SEAL_KEY;
