@@ -202,12 +202,16 @@ describe('an analysis meeting with three phones', () => {
     await a.getByRole('heading', { name: 'Hva er styrkene våre?' }).waitFor();
     await expectNoAxeViolations(a, 'phone writing');
     await a.screenshot({ path: join(SCREENSHOTS, 'meeting-phone-360.png'), fullPage: true });
+    // The second phone reads the meeting in nynorsk.
+    await b.getByRole('button', { name: 'Nynorsk' }).click();
+    await b.getByRole('heading', { name: 'Kva er styrkane våre?' }).waitFor();
+    await expectNoAxeViolations(b, 'phone writing (nn)');
     for (const [page, text] of [
       [a, 'Vi hjelper hverandre på travle vakter'],
       [b, 'God humor i pausene'],
       [a, 'Vi lærer av hverandre'],
     ] as const) {
-      await page.getByLabel('Din tanke').fill(text);
+      await page.getByLabel(/^(Din tanke|Tanken din)$/).fill(text);
       await button(page, 'Send').click();
       await page
         .getByTestId('outbox-status')
@@ -259,13 +263,15 @@ describe('an analysis meeting with three phones', () => {
     await forwardTo(screen, /Avstemning med prikker/, 20);
     for (const [index, factor] of [
       [0, 'Mestringsklima'],
-      [1, 'Mestringsklima'],
+      [1, 'Meistringsklima'],
       [2, 'Autonomi'],
     ] as const) {
       const page = phones[index]!;
-      await button(page, `Gi én prikk til ${factor}`).click();
+      // The second phone still reads nynorsk.
+      const nn = index === 1;
+      await button(page, `${nn ? 'Gje éin' : 'Gi én'} prikk til ${factor}`).click();
       await button(page, 'Legg 1 prikk').click();
-      await page.getByText('Prikkene dine er lagt.').waitFor();
+      await page.getByText(nn ? 'Prikkane dine er lagde.' : 'Prikkene dine er lagt.').waitFor();
     }
     await screen.getByText('3 har stemt').waitFor();
     await expectNoAxeViolations(phones[2]!, 'phone voted');
