@@ -33,42 +33,60 @@ export function IgpStep({ snapshot, clock, act, api, isBusy }: Props) {
 
   return (
     <div className="presenter-igp">
-      {step && <StepPrompt step={step} />}
-      <ol className="presenter-phases" aria-label={t('igp.phasesLabel')}>
-        {IGP_PHASES.map((p) => (
-          <li
-            key={p}
-            aria-current={p === phase ? 'step' : undefined}
-            className={p === phase ? 'is-current' : ''}
-          >
-            <strong>{t(`meeting:phase.${p}`)}</strong>{' '}
-            <span className="presenter-phases__minutes">
-              {t('igp.minutes', { count: IGP_DEFAULT_MINUTES[p] })}
-            </span>
-            <p>{t(`meeting:phase.${p}Help`)}</p>
-          </li>
-        ))}
-      </ol>
-      {phase && clock ? (
-        <PhaseTimer
-          phase={phase}
-          clock={clock}
-          onPause={() => void control({ action: 'pause' })}
-          onResume={() => void control({ action: 'resume' })}
-          onExtend={(minutes) => void control({ action: 'extend', minutes })}
+      <div className="presenter-igp__top">
+        <div>
+          {step && <StepPrompt step={step} />}
+          <ol className="presenter-phases" aria-label={t('igp.phasesLabel')}>
+            {IGP_PHASES.map((p) => (
+              <li
+                key={p}
+                aria-current={p === phase ? 'step' : undefined}
+                className={p === phase ? 'is-current' : ''}
+              >
+                <strong>{t(`meeting:phase.${p}`)}</strong>{' '}
+                <span className="presenter-phases__minutes">
+                  {t('igp.minutes', { count: IGP_DEFAULT_MINUTES[p] })}
+                </span>
+              </li>
+            ))}
+          </ol>
+          {phase && <p className="presenter-phase-help">{t(`meeting:phase.${phase}Help`)}</p>}
+        </div>
+        <div className="presenter-igp__clock">
+          {phase && clock ? (
+            <PhaseTimer
+              phase={phase}
+              clock={clock}
+              onPause={() => void control({ action: 'pause' })}
+              onResume={() => void control({ action: 'resume' })}
+              onExtend={(minutes) => void control({ action: 'extend', minutes })}
+            />
+          ) : (
+            <button
+              type="button"
+              className="button button--primary presenter-big"
+              disabled={isBusy}
+              onClick={() => void control({ action: 'start' })}
+            >
+              {t('igp.start')}
+            </button>
+          )}
+        </div>
+      </div>
+      <section className="presenter-contributions" aria-labelledby="presenter-contributions-title">
+        <h2 id="presenter-contributions-title" className="meeting-sr">
+          {t('igp.contributionsTitle')}
+        </h2>
+        {revealed && step?.prompt === 'strengths' && (
+          <WordCloud texts={snapshot.contributions.map((c) => c.text)} />
+        )}
+        <RevealBoard
+          count={snapshot.contributionCount}
+          revealed={revealed ? snapshot.contributions : null}
+          revealId={`${meetingId}:${snapshot.stepIndex}`}
+          onReveal={() => void control({ action: 'reveal' })}
         />
-      ) : (
-        <p>
-          <button
-            type="button"
-            className="button button--primary presenter-big"
-            disabled={isBusy}
-            onClick={() => void control({ action: 'start' })}
-          >
-            {t('igp.start')}
-          </button>
-        </p>
-      )}
+      </section>
       <section className="presenter-roles" aria-labelledby="presenter-roles-title">
         <h2 id="presenter-roles-title">{t('roles.title')}</h2>
         {draws.length > 0 ? <RolesPanel draws={draws} /> : <p>{t('roles.notDrawn')}</p>}
@@ -80,18 +98,6 @@ export function IgpStep({ snapshot, clock, act, api, isBusy }: Props) {
         >
           {draws.length > 0 ? t('roles.drawAgain') : t('roles.draw')}
         </button>
-      </section>
-      <section className="presenter-contributions" aria-labelledby="presenter-contributions-title">
-        <h2 id="presenter-contributions-title">{t('igp.contributionsTitle')}</h2>
-        {revealed && step?.prompt === 'strengths' && (
-          <WordCloud texts={snapshot.contributions.map((c) => c.text)} />
-        )}
-        <RevealBoard
-          count={snapshot.contributionCount}
-          revealed={revealed ? snapshot.contributions : null}
-          revealId={`${meetingId}:${snapshot.stepIndex}`}
-          onReveal={() => void control({ action: 'reveal' })}
-        />
       </section>
       {mayType && (
         <section className="presenter-one-device" aria-labelledby="presenter-one-device-title">

@@ -17,25 +17,26 @@ export function JoinPanel({ code, joinToken, participants, origin = window.locat
   return (
     <section className="presenter-join" aria-labelledby="presenter-join-title">
       <h2 id="presenter-join-title">{t('join.title')}</h2>
+      <p className="presenter-join__count">{t('join.participants', { count: participants })}</p>
       {joinToken && code ? (
         <>
-          <QrCode
-            className="presenter-join__qr"
-            value={meetingJoinLink(origin, joinToken)}
-            label={t('join.qr')}
-          />
           <p className="presenter-join__address">
             {t('join.address')} <strong>{meetingJoinAddress(origin)}</strong>
           </p>
           <p className="presenter-join__code">
             {t('join.code')} <strong data-testid="meeting-code">{code}</strong>
           </p>
+          <p>{t('join.scan')}</p>
+          <QrCode
+            className="presenter-join__qr"
+            value={meetingJoinLink(origin, joinToken)}
+            label={t('join.qr')}
+          />
           <p className="hint">{t('join.noName')}</p>
         </>
       ) : (
         <p>{t('join.closed')}</p>
       )}
-      <p className="presenter-join__count">{t('join.participants', { count: participants })}</p>
     </section>
   );
 }
