@@ -77,9 +77,9 @@ export function StartMeetingForm({ roundId, unitId, municipalityLanguage }: Prop
     }
   }
 
-  const municipalityName = municipalityLanguage
-    ? t(`start.languageName.${municipalityLanguage}`)
-    : t('start.languageUnknown');
+  const municipalityChoice = municipalityLanguage
+    ? t('start.languageDefault', { language: t(`start.languageName.${municipalityLanguage}`) })
+    : t('start.languageDefaultUnknown');
   return (
     <form className="admin-form meeting-start" noValidate onSubmit={(e) => void submit(e)}>
       <fieldset className="admin-fieldset">
@@ -154,7 +154,7 @@ export function StartMeetingForm({ roundId, unitId, municipalityLanguage }: Prop
         value={language}
         onChange={(e) => setLanguage(e.target.value as '' | MunicipalityLanguage)}
       >
-        <option value="">{t('start.languageDefault', { language: municipalityName })}</option>
+        <option value="">{municipalityChoice}</option>
         <option value="nb">{t('start.languageName.nb')}</option>
         <option value="nn">{t('start.languageName.nn')}</option>
       </SelectField>

@@ -8,7 +8,8 @@ import type { Act } from './usePresenter';
 export function StepNav({ snapshot, act, isBusy }: { snapshot: MeetingSnapshot; act: Act; isBusy: boolean }) {
   const { t } = useTranslation(['presenter', 'meeting']);
   const { meetingId, stepIndex, steps, phase } = snapshot;
-  const phaseIndex = phase ? IGP_PHASES.indexOf(phase) : -1;
+  const isRound = steps[stepIndex]?.kind === 'igp';
+  const phaseIndex = isRound && phase ? IGP_PHASES.indexOf(phase) : -1;
   const nextPhase = phaseIndex >= 0 ? IGP_PHASES[phaseIndex + 1] : undefined;
   const isLast = stepIndex >= steps.length - 1;
   const closed = snapshot.state === 'closed';

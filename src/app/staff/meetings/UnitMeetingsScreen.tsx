@@ -43,7 +43,7 @@ export function UnitMeetingsScreen() {
           <ul className="meetings-list">
             {meetings.map((m) => (
               <li key={m.meetingId}>
-                <h3>
+                <h3 id={`meeting-${m.meetingId}`}>
                   {t(`template.${m.template}`)},{' '}
                   {formatDateTime(new Date(m.createdAt), language, (time) => t('common.at', { time }))}
                 </h3>
@@ -56,8 +56,12 @@ export function UnitMeetingsScreen() {
                   <p className="hint">{t('unit.noSummary')}</p>
                 )}
                 {mayLead && m.state === 'open' && (
-                  <Link className="button button--secondary" to={MEETING_PATHS.presenter(m.meetingId)}>
-                    {t('unit.open', { template: t(`template.${m.template}`) })}
+                  <Link
+                    className="button button--secondary"
+                    to={MEETING_PATHS.presenter(m.meetingId)}
+                    aria-describedby={`meeting-${m.meetingId}`}
+                  >
+                    {t('unit.open')}
                   </Link>
                 )}
               </li>

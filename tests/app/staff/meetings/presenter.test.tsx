@@ -141,6 +141,14 @@ describe('the presenter view', () => {
     expect(screen.queryByRole('heading', { name: 'Skriv for gruppene' })).not.toBeInTheDocument();
   });
 
+  it('offers the next step, not a next phase, outside an IGP round even if a phase is left over', async () => {
+    const { user, server } = await openPresenter(snapshot({ stepIndex: 4, phase: 'individual' }));
+    expect(screen.queryByRole('button', { name: /Neste fase/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Neste steg' }));
+    await user.click(screen.getByRole('button', { name: 'Forrige steg' }));
+    expect(bodies(server, 'control')).toEqual([{ action: 'next' }, { action: 'previous' }]);
+  });
+
   it('shows the vote with its dots as they come in', async () => {
     const vote = (dots: number) => ({
       dotsPerPhone: 3,
