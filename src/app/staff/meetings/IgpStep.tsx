@@ -13,6 +13,7 @@ import type { PhaseClock } from '../../ui/meeting/timer';
 import { GroupContributionForm } from './GroupContributionForm';
 import { roleDraws } from './role-draws';
 import { StepPrompt } from './StepPrompt';
+import { ThemeBoard } from './ThemeBoard';
 import type { Act, MeetingsApi } from './usePresenter';
 
 interface Props {
@@ -87,6 +88,7 @@ export function IgpStep({ snapshot, clock, act, api, isBusy }: Props) {
           onReveal={() => void control({ action: 'reveal' })}
         />
       </section>
+      <ThemeBoard snapshot={snapshot} act={act} isBusy={isBusy} />
       <section className="presenter-roles" aria-labelledby="presenter-roles-title">
         <h2 id="presenter-roles-title">{t('roles.title')}</h2>
         {draws.length > 0 ? <RolesPanel draws={draws} /> : <p>{t('roles.notDrawn')}</p>}

@@ -2,7 +2,7 @@
 // the leader reveals, the texts after; the controls send the contract's bodies and the reply's
 // snapshot updates the screen; the live stream updates it too, newest version winning; the focus
 // choice proposes the vote's top two; approving the summary asks first.
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MeetingSnapshot } from '../../../../src/shared/api/meetings';
 import { resetOfflineDb } from '../../support/offline';
@@ -71,10 +71,40 @@ describe('the presenter view', () => {
       contributions: revealed,
     }));
     await user.click(screen.getByRole('button', { name: 'Vis bidragene' }));
-    expect(await screen.findByText('Humor i hverdagen')).toBeInTheDocument();
-    expect(screen.getByText('Vi stiller opp for hverandre med humor')).toBeInTheDocument();
+    const board = within(await screen.findByRole('region', { name: 'Bidragene, i tilfeldig rekkefølge' }));
+    expect(board.getByText('Humor i hverdagen')).toBeInTheDocument();
+    expect(board.getByText('Vi stiller opp for hverandre med humor')).toBeInTheDocument();
     expect(screen.getByText('humor: 2 bidrag')).toBeInTheDocument();
     expect(bodies(server, 'control')).toEqual([{ action: 'reveal' }]);
+  });
+
+  it('sorts revealed contributions into themes and shows each theme with its texts', async () => {
+    const contributions = [
+      { id: 'c1', text: 'Godt samhold', phase: 'individual' as const, group: null, label: null },
+      { id: 'c2', text: 'Vi hjelper hverandre', phase: 'individual' as const, group: null, label: null },
+    ];
+    const { user, server } = await openPresenter(
+      snapshot({ contributionCount: 2, revealed: true, contributions }),
+      (_p, body, now) => {
+        const { contributionId, label } = body as { contributionId: string; label: string | null };
+        return {
+          ...now,
+          version: now.version + 1,
+          contributions: now.contributions.map((c) => (c.id === contributionId ? { ...c, label } : c)),
+        };
+      },
+    );
+    expect(screen.queryByRole('heading', { name: 'Samhold' })).not.toBeInTheDocument();
+    await user.click(screen.getByText('Sorter bidragene i temaer'));
+    const themes = screen.getAllByRole('combobox', { name: 'Tema' });
+    await user.type(themes[0]!, 'Samhold');
+    const row = themes[0]!.closest('li')!;
+    await user.click(within(row).getByRole('button', { name: 'Lagre temaet' }));
+    const theme = await screen.findByRole('heading', { name: 'Samhold' });
+    expect(theme.parentElement).toHaveTextContent('Godt samhold');
+    expect(server.calls('PUT', '/meetings/m1/contributions/c1/group').map((r) => r.body)).toEqual([
+      { contributionId: 'c1', label: 'Samhold' },
+    ]);
   });
 
   it('follows the live stream and never goes back to an older snapshot', async () => {
@@ -94,7 +124,8 @@ describe('the presenter view', () => {
         contributions: [{ id: 'c9', text: 'Godt samhold', phase: 'individual', group: null, label: null }],
       }),
     );
-    expect(await screen.findByText('Godt samhold')).toBeInTheDocument();
+    const board = await screen.findByRole('region', { name: 'Bidragene, i tilfeldig rekkefølge' });
+    expect(within(board).getByText('Godt samhold')).toBeInTheDocument();
   });
 
   it('sends pause, resume, extend, draw roles and next, and shows what each reply says', async () => {

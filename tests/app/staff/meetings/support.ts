@@ -78,6 +78,10 @@ export function meetingRoutes(
   let current = initial;
   return (server: StaffServer) => {
     server.on('GET', '/meetings/m1', () => jsonReply(200, leaderView(current)));
+    server.on('PUT', '/meetings/m1/contributions/([^/]+)/group', (req) => {
+      current = next('group', req.body, current);
+      return jsonReply(200, leaderView(current));
+    });
     for (const path of ['control', 'focus', 'measures', 'review', 'approve']) {
       server.on('POST', `/meetings/m1/${path}`, (req) => {
         current = next(path, req.body, current);
