@@ -112,7 +112,9 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
         // The public "Dette gjør vi" plan (no login, by its token) stays readable offline once opened:
         // the network first, the last good reply when there is none. Nothing else of the API is
-        // cached, and never a staff reply.
+        // cached, and never a staff reply: not the meeting's live routes either (/api/v1/meetings/
+        // live/*, the phone's stream and sends), while the phone's page /mote opens from the shell
+        // (navigateFallback) and its chunk is precached with the others.
         runtimeCaching: [
           {
             urlPattern: ({ url, sameOrigin }) =>

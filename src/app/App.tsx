@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type * as Steps from './features/survey/later-steps';
 import { Layout } from './ui/Layout';
+import { MEETING_PATHS } from './ui/meeting-paths';
 import { StartScreen } from './features/survey/StartScreen';
 import { CodeLink } from './features/survey/CodeLink';
 import { EntryLink } from './features/survey/EntryLink';
@@ -58,6 +59,9 @@ const FactorRoutes = lazy(() => import('./features/factors/FactorRoutes'));
 // A unit's "Dette gjør vi" page and its poster (/dette-gjor-vi/:token[/plakat]): public, read-only,
 // its own chunk like the cards (precached; the plan's reply is kept by a runtime cache).
 const PlanRoutes = lazy(() => import('./features/plan/PlanRoutes'));
+// A meeting participant's phone (/mote, /mote#<token> from the QR code): no account, its own
+// chunk and texts, precached like the cards; the live API itself is never cached.
+const MeetingRoutes = lazy(() => import('./features/meeting/MeetingRoutes'));
 // The staff screens (/admin/*) and the first-admin setup link (/oppsett/:token): online-only and
 // in one lazy chunk (they share the session and form code), so none of it is in a respondent's
 // first load.
@@ -107,6 +111,14 @@ export function App({ fetchImpl, idleTimeoutSeconds }: Props) {
           element={
             <Suspense fallback={<Loading />}>
               <PlanRoutes />
+            </Suspense>
+          }
+        />
+        <Route
+          path={`${MEETING_PATHS.join}/*`}
+          element={
+            <Suspense fallback={<Loading />}>
+              <MeetingRoutes fetchImpl={fetchImpl} />
             </Suspense>
           }
         />

@@ -10,6 +10,8 @@ import { registerAuthorization } from './auth/authorize';
 import { createCodeHasher, PROCESS_CODE_HASH_KEY } from './codes/code-hasher';
 import type { Database } from './db/database';
 import { loggerOptions, privacyLogController } from './logger';
+import type { MeetingBus } from './meetings/live/bus';
+import { createMeetingBus } from './meetings/live/create-bus';
 import { PROCESS_SEAL_KEY } from './release/seal-key';
 import { startReleaseScheduler } from './release/schedule';
 import { registerErrorHandler } from './plugins/error-handler';
@@ -22,6 +24,7 @@ import { authRoutes } from './routes/auth';
 import { codeRoutes } from './routes/codes';
 import { healthRoutes } from './routes/health';
 import { kioskRoutes } from './routes/kiosks';
+import { meetingRoutes } from './routes/meetings';
 import { municipalityRoutes } from './routes/municipality';
 import { nationalFigureRoutes } from './routes/national-figures';
 import { operatorRoutes } from './routes/operator';
@@ -64,6 +67,8 @@ export interface BuildAppOptions {
   sealKey?: Uint8Array;
   /** Run the due releases of sealed answers at start and every few minutes (server.ts: on). */
   releaseScheduler?: boolean;
+  /** How a meeting's change reaches every event stream (meetings/live/); closed with the app. */
+  meetingBus?: MeetingBus;
 }
 
 export { listApiRoutes, type ApiRoute } from './auth/authorize';
@@ -86,6 +91,9 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   });
 
   app.addHook('onClose', () => database.close());
+  const meetingBus = options.meetingBus ?? createMeetingBus(database);
+  // onClose hooks run last-added first: the bus lets go before the database closes.
+  app.addHook('onClose', () => meetingBus.close());
   const sealKey = options.sealKey ?? PROCESS_SEAL_KEY;
   if (options.releaseScheduler) {
     const scheduler = startReleaseScheduler({
@@ -119,6 +127,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   void app.register(nationalFigureRoutes, { prefix: API_PREFIX, database });
   void app.register(planRoutes, { prefix: API_PREFIX, database, now, hasher });
   void app.register(preparationRoutes, { prefix: API_PREFIX, database });
+  void app.register(meetingRoutes, { prefix: API_PREFIX, database, now, hasher, bus: meetingBus });
 
   if (options.staticDir !== undefined) registerStaticPwa(app, options.staticDir);
   registerNotFound(app, options.staticDir !== undefined);

@@ -48,6 +48,12 @@ const SILENT_PATHS = [
   RESPONDENT_PATHS.currentRound,
   RESPONDENT_PATHS.entryRounds,
   RESPONDENT_PATHS.questionnaire,
+  // A meeting's phones (issue 13): a line with the time of a contribution could name its writer.
+  RESPONDENT_PATHS.meetingJoin,
+  RESPONDENT_PATHS.liveState,
+  RESPONDENT_PATHS.liveEvents,
+  RESPONDENT_PATHS.liveContributions,
+  RESPONDENT_PATHS.liveVotes,
 ].map((path) => new RegExp(`^${API_PREFIX}${path.replace(/:[a-zA-Z]+/g, '[^/]+')}$`));
 
 /** A request whose time could be lined up with an answer arriving: no per-request line. */

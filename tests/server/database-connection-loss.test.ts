@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { openPostgres } from '../../src/server/db/database';
+import { createLocalMeetingBus } from '../../src/server/meetings/live/bus';
 import { ERROR_SPECS } from '../../src/shared/api/errors';
 import type { IngestResponse, SubmittedResponse } from '../../src/shared/api/respondent';
 import { recomputed, snapshot } from './support/counts';
@@ -49,7 +50,9 @@ describe.skipIf(!TEST_DATABASE_URL)('a lost PostgreSQL connection', () => {
   const lost: Error[] = [];
 
   beforeAll(async () => {
-    env = await createEnvironment('postgres');
+    // The pool's connections only: the meeting bus's own (a LISTEN outside the pool, with the same
+    // application_name) connects again by itself, tested in meetings-bus.test.ts.
+    env = await createEnvironment('postgres', { app: { meetingBus: createLocalMeetingBus() } });
     ({ applicationName, schema } = env.testDb.postgres!);
     env.database.onConnectionError((error) => lost.push(error));
     admin = new pg.Client({

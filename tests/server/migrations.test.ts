@@ -48,6 +48,14 @@ const TABLES_BY_MIGRATION: Record<string, string[]> = {
   // And municipalities.entry_slug.
   '014-operator': ['operator_sessions', 'operators'],
   '016-national-releases': ['national_release_figures', 'national_releases'],
+  '017-meetings': [
+    'meeting_ballots',
+    'meeting_contributions',
+    'meeting_counters',
+    'meeting_participants',
+    'meeting_vote_dots',
+    'meetings',
+  ],
   '020-background-breakdowns': ['background_breakdowns'],
 };
 /** The tables a later migration drops again. */

@@ -18,6 +18,16 @@ import { TRANSIENT_CODES } from '../offline/reasons';
 import type { MeetingSender } from '../offline/meeting-outbox';
 import type { Reply } from './respondent-client';
 
+/** A reply of the live routes; a refusal may say how long to wait (Retry-After, in seconds). */
+export type LiveReply<T> =
+  | Exclude<Reply<T>, { kind: 'refused' }>
+  | (Extract<Reply<T>, { kind: 'refused' }> & { retryAfterSeconds?: number });
+
+function retryAfter(res: Response): { retryAfterSeconds?: number } {
+  const seconds = Number(res.headers.get('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? { retryAfterSeconds: Math.ceil(seconds) } : {};
+}
+
 export const liveEventsUrl = (): string => apiPath(RESPONDENT_PATHS.liveEvents);
 
 async function call<S extends TSchema>(
@@ -25,7 +35,7 @@ async function call<S extends TSchema>(
   path: string,
   init: RequestInit,
   schema: S,
-): Promise<Reply<Static<S>>> {
+): Promise<LiveReply<Static<S>>> {
   let res: Response;
   try {
     res = await fetchImpl(path, { credentials: 'same-origin', ...init });
@@ -38,8 +48,8 @@ async function call<S extends TSchema>(
       ? { kind: 'ok', status: res.status, body }
       : { kind: 'invalid', status: res.status };
   return Value.Check(ErrorBodySchema, body)
-    ? { kind: 'refused', status: res.status, error: body.error }
-    : { kind: 'refused', status: res.status };
+    ? { kind: 'refused', status: res.status, error: body.error, ...retryAfter(res) }
+    : { kind: 'refused', status: res.status, ...retryAfter(res) };
 }
 
 const post = (body: unknown): RequestInit => ({
@@ -50,9 +60,9 @@ const post = (body: unknown): RequestInit => ({
 
 export function createMeetingLive(fetchImpl: typeof fetch) {
   return {
-    join: (body: JoinBody): Promise<Reply<ParticipantView>> =>
+    join: (body: JoinBody): Promise<LiveReply<ParticipantView>> =>
       call(fetchImpl, apiPath(RESPONDENT_PATHS.meetingJoin), post(body), ParticipantViewSchema),
-    state: (): Promise<Reply<ParticipantView>> =>
+    state: (): Promise<LiveReply<ParticipantView>> =>
       call(fetchImpl, apiPath(RESPONDENT_PATHS.liveState), { method: 'GET' }, ParticipantViewSchema),
     contribute: (clientId: string, text: string) =>
       call(
@@ -61,9 +71,15 @@ export function createMeetingLive(fetchImpl: typeof fetch) {
         post({ clientId, text }),
         ContributeAnswerSchema,
       ),
-    vote: (body: VoteBody): Promise<Reply<ParticipantView>> =>
+    vote: (body: VoteBody): Promise<LiveReply<ParticipantView>> =>
       call(fetchImpl, apiPath(RESPONDENT_PATHS.liveVotes), post(body), ParticipantViewSchema),
   };
+}
+
+/** What the phone learns from one send besides "done": the count left, or why it was refused. */
+export interface SendObserver {
+  onStored?: (clientId: string, answer: Static<typeof ContributeAnswerSchema>) => void;
+  onRefused?: (clientId: string, code: string | undefined) => void;
 }
 
 /**
@@ -71,15 +87,22 @@ export function createMeetingLive(fetchImpl: typeof fetch) {
  * transient code (RATE_LIMITED, database trouble) throws so the row stays; a 4xx with any other
  * code (phase over, limit reached, meeting closed) is final and the row is dropped.
  */
-export function meetingSender(live: ReturnType<typeof createMeetingLive>): MeetingSender {
+export function meetingSender(
+  live: ReturnType<typeof createMeetingLive>,
+  observer: SendObserver = {},
+): MeetingSender {
   return async (row) => {
     const reply = await live.contribute(row.id, row.text);
-    if (reply.kind === 'ok') return 'stored';
+    if (reply.kind === 'ok') {
+      observer.onStored?.(row.id, reply.body);
+      return 'stored';
+    }
     if (
       reply.kind === 'refused' &&
       reply.status < 500 &&
       !TRANSIENT_CODES.has(reply.error?.code ?? 'RATE_LIMITED')
     ) {
+      observer.onRefused?.(row.id, reply.error?.code);
       return 'refused';
     }
     throw new Error(reply.kind === 'refused' ? (reply.error?.code ?? String(reply.status)) : reply.kind);

@@ -28,6 +28,12 @@ export interface CodeHasher {
    * idempotency): never the UUID itself, and nothing a released response carries.
    */
   hashReceipt(responseId: string): string;
+  /**
+   * A meeting's secrets (issue 13): 'code' and 'token' derive the meeting code and join token from
+   * the meeting id, so the leader's screen can show them again while only 'code-hash' (the code's
+   * stored form) and the token's SHA-256 are in the database.
+   */
+  meetingSecret(purpose: 'code' | 'token' | 'code-hash', value: string): string;
 }
 
 export function createCodeHasher(key: Uint8Array): CodeHasher {
@@ -38,6 +44,7 @@ export function createCodeHasher(key: Uint8Array): CodeHasher {
     hashCode: (code) => hmac('code', normaliseCode(code)),
     hashClient: (address) => hmac('client', address),
     hashReceipt: (responseId) => hmac('receipt', responseId.toLowerCase()),
+    meetingSecret: (purpose, value) => hmac(`meeting-${purpose}`, value),
   };
 }
 

@@ -28,6 +28,11 @@ export interface Database {
    * has no connection to lose.
    */
   onConnectionError(listener: (error: Error) => void): void;
+  /**
+   * PostgreSQL only: the pool's connection settings, for the one connection a process holds
+   * outside the pool (the meeting bus's LISTEN, meetings/live/postgres-bus.ts).
+   */
+  readonly postgresClientConfig?: pg.ClientConfig;
   /** Idempotent: the app's onClose hook and a signal handler may both call it. */
   close(): Promise<void>;
 }
@@ -129,7 +134,8 @@ export const POSTGRES_APPLICATION_NAME = 'tifaktor';
  */
 export function openPostgres(config: string | pg.PoolConfig): Database {
   const options = typeof config === 'string' ? { connectionString: config } : config;
-  const pool = new pg.Pool({ fallback_application_name: POSTGRES_APPLICATION_NAME, ...options });
+  const clientConfig = { fallback_application_name: POSTGRES_APPLICATION_NAME, ...options };
+  const pool = new pg.Pool(clientConfig);
   let listener = (error: Error) => {
     console.error(`A PostgreSQL connection was lost: ${describe(error)}`);
   };
@@ -137,9 +143,11 @@ export function openPostgres(config: string | pg.PoolConfig): Database {
   // A checked-out client's error also rejects its query in flight, or the next one it is given,
   // and that is where the request learns of it: nothing more to do here than not to crash.
   pool.on('connect', (client) => client.on('error', () => undefined));
-  return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres', (next) => {
+  const database = wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres', (next) => {
     listener = next;
   });
+  // pg.Client reads the connection settings of a PoolConfig and passes over the pool's own.
+  return { ...database, postgresClientConfig: clientConfig };
 }
 
 /** Code and message only: a database error may carry the values of the row it was writing. */

@@ -8,6 +8,14 @@ import type { CodeGuessesTable } from './tables/code-guesses';
 import type { KioskEnrolmentsTable } from './tables/kiosk-enrolments';
 import type { KiosksTable } from './tables/kiosks';
 import type { LoginThrottleTable } from './tables/login-throttle';
+import type {
+  MeetingBallotsTable,
+  MeetingContributionsTable,
+  MeetingCountersTable,
+  MeetingParticipantsTable,
+  MeetingsTable,
+  MeetingVoteDotsTable,
+} from './tables/meetings';
 import type { MunicipalitiesTable } from './tables/municipalities';
 import type { NationalFiguresTable } from './tables/national-figures';
 import type { NationalReleaseFiguresTable, NationalReleasesTable } from './tables/national-releases';
@@ -98,6 +106,13 @@ export interface DB {
   // 016-national-releases
   national_releases: NationalReleasesTable;
   national_release_figures: NationalReleaseFiguresTable;
+  // 017-meetings
+  meetings: MeetingsTable;
+  meeting_participants: MeetingParticipantsTable;
+  meeting_contributions: MeetingContributionsTable;
+  meeting_counters: MeetingCountersTable;
+  meeting_ballots: MeetingBallotsTable;
+  meeting_vote_dots: MeetingVoteDotsTable;
   // 020-background-breakdowns
   background_breakdowns: BackgroundBreakdownsTable;
 }

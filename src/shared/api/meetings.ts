@@ -107,6 +107,9 @@ export const VoteBodySchema = Type.Object(
     dots: Type.Record(
       Type.String({ minLength: 1, maxLength: 100 }),
       Type.Integer({ minimum: 1, maximum: 10 }),
+      // Every key matches the record's pattern, so this closes nothing; it says that no other
+      // properties are meant (tests/server/strict-bodies.test.ts). More keys than dots cannot fit.
+      { additionalProperties: false, maxProperties: MEETING_LIMITS.dotsPerPhone },
     ),
   },
   { additionalProperties: false },
@@ -271,3 +274,23 @@ export const MeetingListSchema = Type.Object({
     }),
   ),
 });
+
+// ---- Server additions (issue 13, the server helper) ---------------------------------------------
+
+/** The participant cookie (HttpOnly, SameSite=Strict, Path=/api/v1/meetings/live). */
+export const MEETING_COOKIE = 'tf_meeting';
+
+export const MeetingParamsSchema = Type.Object({ meetingId: Id });
+export const MeetingContributionParamsSchema = Type.Object({ meetingId: Id, contributionId: Id });
+export const MeetingListQuerySchema = Type.Object(
+  { roundId: Id, unitId: Id },
+  { additionalProperties: false },
+);
+
+/** GET meetingResults: the unit's figures for the results step, the report's (null where hidden). */
+export const MeetingResultsSchema = Type.Object({
+  /** The ancestor whose report the figures are from, when the unit's own is hidden. */
+  basedOnUnitId: Nullable(Id),
+  factors: Type.Array(Type.Object({ factorId: FactorIdSchema, average: Nullable(Type.Number()) })),
+});
+export type MeetingResults = Static<typeof MeetingResultsSchema>;

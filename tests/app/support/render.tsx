@@ -23,8 +23,8 @@ interface Options {
   idleTimeoutSeconds?: number;
   /** What POST /api/v1/codes/check answers; without it the check fails as if offline. */
   codeCheck?: CodeCheckResponse | Record<string, unknown>;
-  /** Further answers by path (after /api/v1); anything unanswered fails as if offline. */
-  replies?: Record<string, () => Response>;
+  /** Further answers by path (after /api/v1), given the request's init; anything unanswered fails as if offline. */
+  replies?: Record<string, (init?: RequestInit) => Response>;
   /** Where the language pick is remembered; without it nothing is (as on a device that refuses). */
   languageStorage?: LanguageStorage;
 }
@@ -52,10 +52,10 @@ export async function renderApp({
   languageStorage,
 }: Options = {}) {
   const i18n = await createI18n(language);
-  const fetchImpl = vi.fn((input: RequestInfo | URL, _init?: RequestInit) => {
+  const fetchImpl = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
     const url = input instanceof Request ? input.url : input.toString();
     const reply = replies[url.replace(/^.*\/api\/v1/, '')];
-    if (reply) return Promise.resolve(reply());
+    if (reply) return Promise.resolve(reply(init));
     if (url.endsWith('/api/v1/codes/check') && codeCheck) {
       return Promise.resolve(new Response(JSON.stringify(codeCheck), { status: 200 }));
     }

@@ -19,6 +19,7 @@ import {
   type SessionResponse,
 } from '../../../src/shared/api/staff';
 import { round } from '../support/fixtures';
+import { seedMeetingFixtures } from './meeting-fixtures';
 import { seedPlanFixtures } from './plan-fixtures';
 
 export const AUTHZ = {
@@ -127,6 +128,7 @@ export async function seedAuthzFixtures(db: Kysely<DB>): Promise<void> {
     reportRound(AUTHZ.foreignRound, { municipalityId: AUTHZ.otherMunicipality, unitId: AUTHZ.foreignUnit }),
   );
   await seedPlanFixtures(db, AUTHZ.publishedRound, { a: AUTHZ.unitA, b: AUTHZ.unitB });
+  await seedMeetingFixtures(db, AUTHZ.publishedRound, AUTHZ.unitA);
   const passwordHash = await (fixtureHash ??= hashPassword(FIXTURE_PASSWORD));
   for (const u of [...Object.values(USERS), ...Object.values(TARGETS)]) {
     const row = { ...u, displayName: u.username, passwordHash, createdOn: '2026-03-01' };

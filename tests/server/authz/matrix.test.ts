@@ -52,7 +52,12 @@ describeEachDatabase('the authorisation matrix', (dialect) => {
       const actual = {} as Record<MatrixActor, number>;
       for (const actor of MATRIX_ACTORS) {
         const auth = actor === 'none' ? {} : headersFor(sessions[actor]);
-        const res = await env.app.inject({ ...request(row), headers: { ...row.headers, ...auth } });
+        // A row's own cookie (a meeting phone's) goes beside the actor's session cookie.
+        const cookie = [row.headers?.cookie, 'cookie' in auth ? auth.cookie : undefined]
+          .filter(Boolean)
+          .join('; ');
+        const headers = { ...row.headers, ...auth, ...(cookie !== '' && { cookie }) };
+        const res = await env.app.inject({ ...request(row), headers });
         actual[actor] = res.statusCode;
       }
       expect(actual).toEqual(row.expect);

@@ -17,6 +17,7 @@ import { migration012 } from './012-follow-up-plans';
 import { migration013 } from './013-round-preparation';
 import { migration014 } from './014-operator';
 import { migration016 } from './016-national-releases';
+import { migration017 } from './017-meetings';
 import { migration020 } from './020-background-breakdowns';
 
 export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
@@ -35,5 +36,6 @@ export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '013-round-preparation': migration013,
   '014-operator': migration014,
   '016-national-releases': migration016,
+  '017-meetings': migration017,
   '020-background-breakdowns': migration020,
 };
