@@ -31,6 +31,9 @@ export function IgpStep({ snapshot, clock, act, api, isBusy }: Props) {
   const control = (body: Parameters<MeetingsApi['control']>[1]) => act((a) => a.control(meetingId, body));
   const mayType = snapshot.oneDevice && !revealed && phase !== null && phase !== 'plenum';
   const draws = roleDraws(roles);
+  // A phase the leader has not started yet: its clock stands full, and "start" (not "resume") runs it.
+  const timer = snapshot.timer;
+  const notStarted = timer !== null && !timer.running && timer.remainingSeconds >= timer.durationSeconds;
 
   return (
     <div className="presenter-igp">
@@ -54,15 +57,16 @@ export function IgpStep({ snapshot, clock, act, api, isBusy }: Props) {
           {phase && <p className="presenter-phase-help">{t(`meeting:phase.${phase}Help`)}</p>}
         </div>
         <div className="presenter-igp__clock">
-          {phase && clock ? (
+          {phase && clock && (
             <PhaseTimer
               phase={phase}
               clock={clock}
               onPause={() => void control({ action: 'pause' })}
-              onResume={() => void control({ action: 'resume' })}
+              onResume={notStarted ? undefined : () => void control({ action: 'resume' })}
               onExtend={(minutes) => void control({ action: 'extend', minutes })}
             />
-          ) : (
+          )}
+          {(notStarted || !clock) && (
             <button
               type="button"
               className="button button--primary presenter-big"

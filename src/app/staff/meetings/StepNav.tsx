@@ -1,5 +1,5 @@
-// Moving through the meeting: back one step, and on to the next phase of an IGP round or, after
-// its last phase or outside a round, to the next step. Where the meeting is, in words.
+// Moving through the meeting: in an IGP round back and on one phase (the server's 'previous' and
+// 'next'), past its first or last phase and outside a round one step. Where the meeting is, in words.
 import { useTranslation } from 'react-i18next';
 import type { MeetingSnapshot } from '../../../shared/api/meetings';
 import { IGP_PHASES } from '../../../shared/meetings';
@@ -11,6 +11,7 @@ export function StepNav({ snapshot, act, isBusy }: { snapshot: MeetingSnapshot; 
   const isRound = steps[stepIndex]?.kind === 'igp';
   const phaseIndex = isRound && phase ? IGP_PHASES.indexOf(phase) : -1;
   const nextPhase = phaseIndex >= 0 ? IGP_PHASES[phaseIndex + 1] : undefined;
+  const previousPhase = phaseIndex > 0 ? IGP_PHASES[phaseIndex - 1] : undefined;
   const isLast = stepIndex >= steps.length - 1;
   const closed = snapshot.state === 'closed';
   return (
@@ -19,10 +20,12 @@ export function StepNav({ snapshot, act, isBusy }: { snapshot: MeetingSnapshot; 
       <button
         type="button"
         className="button button--secondary"
-        disabled={isBusy || closed || stepIndex === 0}
+        disabled={isBusy || closed || (stepIndex === 0 && !previousPhase)}
         onClick={() => void act((api) => api.control(meetingId, { action: 'previous' }))}
       >
-        {t('nav.previous')}
+        {previousPhase
+          ? t('nav.previousPhase', { phase: t(`meeting:phase.${previousPhase}`) })
+          : t('nav.previous')}
       </button>
       <button
         type="button"

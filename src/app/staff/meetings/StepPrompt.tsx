@@ -11,6 +11,7 @@ export function StepPrompt({ step }: { step: MeetingStep }) {
   else if (step.kind === 'igp' && step.prompt === 'measures') text = t('igp.measuresPrompt', { factor });
   else if (step.kind === 'igp') text = t('igp.factorPrompt', { factor });
   else if (step.kind === 'results' && factor) text = t('results.factorTitle', { factor });
+  else if (step.kind === 'vote' && factor) text = t('vote.factorTitle', { factor });
   else text = t(`step.${step.kind}`);
   return <h2 className="presenter-prompt">{text}</h2>;
 }

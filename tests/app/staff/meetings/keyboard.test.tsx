@@ -53,14 +53,16 @@ describe('the presenter with the keyboard alone', () => {
     ]);
   });
 
-  it('starts a round that has no timer yet with the keyboard', async () => {
+  it('starts a phase whose clock has not run yet with the keyboard', async () => {
     installEventSource();
     const { user, server } = await renderAdmin({
       path: '/admin/moter/m1',
       state: { me: LEADER },
-      routes: meetingRoutes(snapshot({ phase: null, timer: null })),
+      routes: meetingRoutes(
+        snapshot({ timer: { running: false, durationSeconds: 300, remainingSeconds: 300, endsAt: null } }),
+      ),
     });
-    await press(user, await screen.findByRole('button', { name: 'Start runden' }));
+    await press(user, await screen.findByRole('button', { name: 'Start tiden' }));
     expect(server.calls('POST', '/meetings/m1/control').map((r) => r.body)).toEqual([{ action: 'start' }]);
   });
 });

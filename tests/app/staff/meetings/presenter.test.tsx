@@ -7,8 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { MeetingSnapshot } from '../../../../src/shared/api/meetings';
 import { resetOfflineDb } from '../../support/offline';
 import { renderAdmin } from '../support/render-admin';
-import { reportRoutes, unitReport } from '../support/report-fixtures';
-import { installEventSource, LEADER, meetingRoutes, snapshot } from './support';
+import { installEventSource, LEADER, meetingRoutes, snapshot, step } from './support';
 
 type Next = Parameters<typeof meetingRoutes>[1];
 
@@ -18,7 +17,6 @@ async function openPresenter(snap: MeetingSnapshot, next?: Next) {
     path: '/admin/moter/m1',
     state: { me: LEADER },
     routes: (server) => {
-      reportRoutes({ reports: { solbakken: unitReport() } })(server);
       meetingRoutes(snap, next)(server);
     },
   });
@@ -272,15 +270,43 @@ describe('the presenter view', () => {
     expect(bodies(server, 'approve')).toEqual([{ summary: 'Vi holder på mestringsklimaet.' }]);
   });
 
-  it('shows the unit’s report figures on a results step, and the link to the report', async () => {
+  it('shows the meeting’s figures on a results step, hidden where the report hides them, and links to the report', async () => {
     await openPresenter(snapshot({ stepIndex: 1, phase: null, timer: null }));
     expect(
       await screen.findByRole('table', { name: /de samme tallene som i rapporten/ }),
     ).toBeInTheDocument();
-    expect(screen.getAllByRole('cell', { name: '4,3' })).toHaveLength(10);
+    expect(screen.getAllByRole('cell', { name: '4,3' })).toHaveLength(9);
+    expect(screen.getByRole('row', { name: 'Autonomi Skjult' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Åpne rapporten' })).toHaveAttribute(
       'href',
       '/admin/rapporter/r1/solbakken',
     );
+  });
+
+  it('shows one factor on a results step that names it', async () => {
+    await openPresenter(
+      snapshot({
+        steps: [step({ kind: 'results', factorId: 'mestringsklima' })],
+        stepIndex: 0,
+        phase: null,
+        timer: null,
+      }),
+    );
+    expect(await screen.findByRole('heading', { name: 'Resultatet for Mestringsklima' })).toBeInTheDocument();
+    expect(await screen.findAllByRole('row')).toHaveLength(2);
+    expect(screen.getByRole('row', { name: 'Mestringsklima 4,3' })).toBeInTheDocument();
+  });
+
+  it('starts a phase whose clock has not run yet, and steps back one phase inside a round', async () => {
+    const { user, server } = await openPresenter(
+      snapshot({
+        phase: 'group',
+        timer: { running: false, durationSeconds: 2100, remainingSeconds: 2100, endsAt: null },
+      }),
+    );
+    expect(screen.queryByRole('button', { name: 'Fortsett' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Start tiden' }));
+    await user.click(screen.getByRole('button', { name: 'Forrige fase: Hver for seg' }));
+    expect(bodies(server, 'control')).toEqual([{ action: 'start' }, { action: 'previous' }]);
   });
 });

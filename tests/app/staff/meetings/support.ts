@@ -4,7 +4,13 @@
 // stream would.
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
-import type { MeetingLeaderView, MeetingSnapshot, MeetingStep } from '../../../../src/shared/api/meetings';
+import type {
+  MeetingLeaderView,
+  MeetingResults,
+  MeetingSnapshot,
+  MeetingStep,
+} from '../../../../src/shared/api/meetings';
+import { FACTOR_IDS } from '../../../../src/shared/factors';
 import { jsonReply, meAs, type StaffServer } from '../support/staff-server';
 
 export const LEADER = meAs([{ role: 'leader', unitId: 'solbakken' }]);
@@ -57,6 +63,12 @@ export function snapshot(overrides: Partial<MeetingSnapshot> = {}): MeetingSnaps
   };
 }
 
+/** The results step's figures: 4.3 on every factor but autonomi, hidden (too few answers). */
+export const results = (basedOnUnitId: string | null = null): MeetingResults => ({
+  basedOnUnitId,
+  factors: FACTOR_IDS.map((factorId) => ({ factorId, average: factorId === 'autonomi' ? null : 4.3 })),
+});
+
 export const leaderView = (snap: MeetingSnapshot): MeetingLeaderView => ({
   snapshot: snap,
   code: 'K7MQ2XPA',
@@ -78,6 +90,7 @@ export function meetingRoutes(
   let current = initial;
   return (server: StaffServer) => {
     server.on('GET', '/meetings/m1', () => jsonReply(200, leaderView(current)));
+    server.on('GET', '/meetings/m1/results', () => jsonReply(200, results()));
     server.on('PUT', '/meetings/m1/contributions/([^/]+)/group', (req) => {
       current = next('group', req.body, current);
       return jsonReply(200, leaderView(current));

@@ -26,6 +26,7 @@ import {
   ContributeAnswerSchema,
   MeetingLeaderViewSchema,
   MeetingListSchema,
+  MeetingResultsSchema,
 } from '../../../../src/shared/api/meetings';
 import { STAFF_PATHS } from '../../../../src/shared/api/paths';
 import {
@@ -124,7 +125,8 @@ const ROUTES: [method: string, path: keyof typeof STAFF_PATHS, successes: Succes
   ['POST', 'meetings', { 201: MeetingLeaderViewSchema }],
   ['GET', 'meeting', { 200: MeetingLeaderViewSchema }],
   ['POST', 'meetingControl', { 200: MeetingLeaderViewSchema }],
-  ['POST', 'meetingContributions', { 200: ContributeAnswerSchema, 201: ContributeAnswerSchema }],
+  ['POST', 'meetingContributions', { 200: ContributeAnswerSchema }],
+  ['GET', 'meetingResults', { 200: MeetingResultsSchema }],
   ['PUT', 'meetingContributionGroup', { 200: MeetingLeaderViewSchema }],
   ['POST', 'meetingFocus', { 200: MeetingLeaderViewSchema }],
   ['POST', 'meetingMeasures', { 200: MeetingLeaderViewSchema }],
