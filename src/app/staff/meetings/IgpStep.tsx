@@ -73,7 +73,8 @@ export function IgpStep({ snapshot, clock, act, api, isBusy }: Props) {
               disabled={isBusy}
               onClick={() => void control({ action: 'start' })}
             >
-              {t('igp.start')}
+              {/* The round begins with its first phase; a later phase only needs its clock started. */}
+              {phase === null || phase === 'individual' ? t('igp.start') : t('igp.startTimer')}
             </button>
           )}
         </div>

@@ -16,6 +16,7 @@ interface Props {
 export function ThemeBoard({ snapshot, act, isBusy }: Props) {
   const { t } = useTranslation('presenter');
   const id = useId();
+  const [isSorting, setIsSorting] = useState(false);
   const { contributions } = snapshot;
   const labels = [...new Set(contributions.flatMap((c) => (c.label ? [c.label] : [])))];
   if (!snapshot.revealed || contributions.length === 0) return null;
@@ -38,26 +39,39 @@ export function ThemeBoard({ snapshot, act, isBusy }: Props) {
           ))}
         </div>
       )}
-      <details className="presenter-themes__sort">
-        <summary>{t('themes.sort')}</summary>
-        <p className="hint">{t('themes.hint')}</p>
-        <datalist id={`${id}-labels`}>
-          {labels.map((label) => (
-            <option key={label} value={label} />
-          ))}
-        </datalist>
-        <ul className="presenter-themes__rows">
-          {contributions.map((c) => (
-            <ThemeRow
-              key={`${c.id}:${c.label ?? ''}`}
-              contribution={c}
-              listId={`${id}-labels`}
-              isBusy={isBusy}
-              onSave={(label) => act((api) => api.group(snapshot.meetingId, c.id, label))}
-            />
-          ))}
-        </ul>
-      </details>
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-expanded={isSorting}
+        aria-controls={`${id}-sort`}
+        onClick={() => setIsSorting(!isSorting)}
+      >
+        {isSorting ? t('themes.done') : t('themes.sort')}
+      </button>
+      {/* The rows repeat each text, so they are drawn only while the leader sorts. */}
+      <div id={`${id}-sort`} className="presenter-themes__sort" hidden={!isSorting}>
+        {isSorting && (
+          <>
+            <p className="hint">{t('themes.hint')}</p>
+            <datalist id={`${id}-labels`}>
+              {labels.map((label) => (
+                <option key={label} value={label} />
+              ))}
+            </datalist>
+            <ul className="presenter-themes__rows">
+              {contributions.map((c) => (
+                <ThemeRow
+                  key={`${c.id}:${c.label ?? ''}`}
+                  contribution={c}
+                  listId={`${id}-labels`}
+                  isBusy={isBusy}
+                  onSave={(label) => act((api) => api.group(snapshot.meetingId, c.id, label))}
+                />
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
     </section>
   );
 }

@@ -62,7 +62,7 @@ describe('the presenter with the keyboard alone', () => {
         snapshot({ timer: { running: false, durationSeconds: 300, remainingSeconds: 300, endsAt: null } }),
       ),
     });
-    await press(user, await screen.findByRole('button', { name: 'Start tiden' }));
+    await press(user, await screen.findByRole('button', { name: 'Start runden' }));
     expect(server.calls('POST', '/meetings/m1/control').map((r) => r.body)).toEqual([{ action: 'start' }]);
   });
 });

@@ -93,7 +93,10 @@ describe('the presenter view', () => {
       },
     );
     expect(screen.queryByRole('heading', { name: 'Samhold' })).not.toBeInTheDocument();
-    await user.click(screen.getByText('Sorter bidragene i temaer'));
+    const board = screen.getByRole('region', { name: 'Bidragene, i tilfeldig rekkefølge' });
+    // Until the leader sorts, each text is on the screen once.
+    expect(screen.getAllByText('Godt samhold')).toEqual([within(board).getByText('Godt samhold')]);
+    await user.click(screen.getByRole('button', { name: 'Sorter bidragene i temaer' }));
     const themes = screen.getAllByRole('combobox', { name: 'Tema' });
     await user.type(themes[0]!, 'Samhold');
     const row = themes[0]!.closest('li')!;
