@@ -104,6 +104,7 @@ export default defineConfig({
           '**/assets/reports-*',
           '**/assets/preparation-*',
           '**/assets/followup-*',
+          '**/assets/presenter-*',
         ],
         navigateFallback: '/index.html',
         // Answers never pass through a Workbox cache: the API is network-only by omission.

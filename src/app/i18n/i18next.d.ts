@@ -12,6 +12,7 @@ import type nbFollowup from '../../../locales/nb/followup.json';
 import type nbPreparation from '../../../locales/nb/preparation.json';
 import type nbPlan from '../../../locales/nb/plan.json';
 import type nbMeeting from '../../../locales/nb/meeting.json';
+import type nbPresenter from '../../../locales/nb/presenter.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -30,6 +31,7 @@ declare module 'i18next' {
       preparation: typeof nbPreparation;
       plan: typeof nbPlan;
       meeting: typeof nbMeeting;
+      presenter: typeof nbPresenter;
     };
   }
 }

@@ -31,6 +31,7 @@ export const LAZY_NAMESPACES = [
   'preparation',
   'plan',
   'meeting',
+  'presenter',
 ] as const;
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 

@@ -14,6 +14,7 @@ import type {
   MeetingListSchema,
   MeetingMeasuresBodySchema,
   MeetingReviewBodySchema,
+  MeetingResults,
   ContributeAnswerSchema,
 } from '../../../shared/api/meetings';
 import { apiPath, STAFF_PATHS } from '../../../shared/api/paths';
@@ -48,6 +49,9 @@ export const meetingsApi = (request: StaffRequest) => ({
         label,
       } satisfies Static<typeof GroupContributionBodySchema>,
     ),
+  /** The unit's figures for the results step (the report's, null where hidden). */
+  results: (meetingId: string) =>
+    request<MeetingResults>('GET', apiPath(STAFF_PATHS.meetingResults, { meetingId })),
   chooseFocus: (meetingId: string, body: Static<typeof ChooseFocusBodySchema>) =>
     request<MeetingLeaderView>('POST', apiPath(STAFF_PATHS.meetingFocus, { meetingId }), body),
   measures: (meetingId: string, body: Static<typeof MeetingMeasuresBodySchema>) =>

@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { StaffSlot } from '../ui/StaffSlots';
 import { FocusSection } from './FocusSection';
 import { Involvement } from './Involvement';
 import { Lifecycle } from './Lifecycle';
@@ -35,6 +36,7 @@ export function PlanScreen() {
             <Link className="button button--secondary" to={PLAN_PATHS.print(context.plan.id)}>
               {t('plan.print')}
             </Link>
+            <StaffSlot name="planActions" args={[context.plan]} />
           </div>
           <FocusSection />
           <Involvement />

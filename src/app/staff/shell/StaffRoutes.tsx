@@ -23,8 +23,12 @@ import '../ui/admin.css';
 // After admin.css, so the report styles build on the admin ones.
 import { NationalFiguresRoute, ReportRoutes } from '../reports/ReportRoutes';
 import { PLAN_SLOTS, PlanRoutes } from '../plans/PlanRoutes';
-import { StaffSlotsProvider } from '../ui/StaffSlots';
+import { combineSlots, StaffSlotsProvider } from '../ui/StaffSlots';
+import { MEETING_SLOTS, MeetingRoutes } from '../meetings/MeetingRoutes';
 import { PreparationRoutes } from '../preparation/PreparationRoutes';
+
+/** The report and the plan show the follow-up's pieces first, then the meetings'. */
+const SLOTS = combineSlots(PLAN_SLOTS, MEETING_SLOTS);
 
 export default function StaffRoutes() {
   return (
@@ -34,7 +38,7 @@ export default function StaffRoutes() {
           <Route path="logg-inn" element={<LoginScreen />} />
           <Route
             element={
-              <StaffSlotsProvider value={PLAN_SLOTS}>
+              <StaffSlotsProvider value={SLOTS}>
                 <RequireStaff />
               </StaffSlotsProvider>
             }
@@ -51,6 +55,7 @@ export default function StaffRoutes() {
                   />
                 }
               />
+              <Route path="moter/*" element={<MeetingRoutes notFound={<StaffNotFound />} />} />
               <Route path="forberedelse/*" element={<PreparationRoutes notFound={<StaffNotFound />} />} />
               <Route
                 path="nasjonale-tall"

@@ -2,7 +2,7 @@
 // actions and body show the unit's follow-up plan, the start page lists what is due. The shell
 // (StaffRoutes) fills the slots; a feature only says where a slot goes. An empty slot renders
 // nothing, so each feature works and is tested on its own.
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, Fragment, useContext, type ReactNode } from 'react';
 import type { UnitReportResponse } from '../../../shared/api/reports';
 
 export interface StaffSlots {
@@ -12,6 +12,26 @@ export interface StaffSlots {
   reportFollowUp?: (report: UnitReportResponse) => ReactNode;
   /** On the start page (/admin), below the response rates. */
   home?: () => ReactNode;
+  /** Next to a follow-up plan's print button: the unit's meetings. */
+  planActions?: (plan: { roundId: string; unitId: string }) => ReactNode;
+}
+
+/** Several features' slots in one: where more than one fills a slot, each shows, in this order. */
+export function combineSlots(...all: StaffSlots[]): StaffSlots {
+  const names = [...new Set(all.flatMap((s) => Object.keys(s)))] as (keyof StaffSlots)[];
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      (...args: unknown[]) => (
+        <>
+          {all.map((s, i) => {
+            const slot = s[name] as ((...a: unknown[]) => ReactNode) | undefined;
+            return slot ? <Fragment key={i}>{slot(...args)}</Fragment> : null;
+          })}
+        </>
+      ),
+    ]),
+  );
 }
 
 const SlotsContext = createContext<StaffSlots>({});

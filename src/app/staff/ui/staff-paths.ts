@@ -15,4 +15,5 @@ export const ADMIN_PATHS = {
   nationalFigures: '/admin/nasjonale-tall',
   preparation: '/admin/forberedelse',
   followup: '/admin/oppfolging',
+  meetings: '/admin/moter',
 } as const;

@@ -22,6 +22,12 @@ import {
   UnitSchema,
   UnitTypeListResponseSchema,
 } from '../../../../src/shared/api/organisation';
+import {
+  ContributeAnswerSchema,
+  MeetingLeaderViewSchema,
+  MeetingListSchema,
+  MeetingResultsSchema,
+} from '../../../../src/shared/api/meetings';
 import { STAFF_PATHS } from '../../../../src/shared/api/paths';
 import {
   DueListResponseSchema,
@@ -114,6 +120,18 @@ const ROUTES: [method: string, path: keyof typeof STAFF_PATHS, successes: Succes
   ['GET', 'preparation', { 200: PreparationListResponseSchema }],
   ['GET', 'roundPreparation', { 200: PreparationPlanSchema }],
   ['PUT', 'roundPreparation', { 200: PreparationPlanSchema }],
+  // Meetings (issue 13): the list, the leader view after each control, a group's contribution.
+  ['GET', 'meetings', { 200: MeetingListSchema }],
+  ['POST', 'meetings', { 201: MeetingLeaderViewSchema }],
+  ['GET', 'meeting', { 200: MeetingLeaderViewSchema }],
+  ['POST', 'meetingControl', { 200: MeetingLeaderViewSchema }],
+  ['POST', 'meetingContributions', { 200: ContributeAnswerSchema }],
+  ['GET', 'meetingResults', { 200: MeetingResultsSchema }],
+  ['PUT', 'meetingContributionGroup', { 200: MeetingLeaderViewSchema }],
+  ['POST', 'meetingFocus', { 200: MeetingLeaderViewSchema }],
+  ['POST', 'meetingMeasures', { 200: MeetingLeaderViewSchema }],
+  ['POST', 'meetingReview', { 200: MeetingLeaderViewSchema }],
+  ['POST', 'meetingApprove', { 200: MeetingLeaderViewSchema }],
 ];
 
 const matchers = ROUTES.map(([method, path, successes]) => ({
