@@ -21,6 +21,7 @@ import { osloDate } from '../../src/shared/dates';
 import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1';
 import { launchBrowser, newPhonePage } from './support/browser';
 import { expectNoAxeViolations, SCREENSHOTS, TABLET } from './support/checks';
+import { tabThrough, weakStops } from './support/focus';
 import { startTestServer, type TestServer } from './support/server';
 import { demoAdminApi } from './support/staff-api';
 
@@ -154,6 +155,19 @@ async function forwardTo(page: Page, heading: string | RegExp, max = 12) {
   await page.getByRole('heading', { name: heading }).first().waitFor({ timeout: 2_000 });
 }
 
+/** Presses Tab until the focused control is the button `name`, then Enter: the keyboard alone. */
+async function pressByKeyboard(page: Page, name: string, maxTabs = 60) {
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    if (focused === name) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+  }
+  throw new Error(`no control "${name}" reached by Tab`);
+}
+
 const countText = (page: Page) => page.getByText(/\d+ bidrag skrevet/);
 
 describe('an analysis meeting with three phones', () => {
@@ -202,6 +216,11 @@ describe('an analysis meeting with three phones', () => {
     await a.getByRole('heading', { name: 'Hva er styrkene våre?' }).waitFor();
     await expectNoAxeViolations(a, 'phone writing');
     await a.screenshot({ path: join(SCREENSHOTS, 'meeting-phone-360.png'), fullPage: true });
+    // Every control of the phone's writing screen shows its focus ring (the send button too).
+    await a.getByLabel('Din tanke').fill('Utkast');
+    const phoneStops = await tabThrough(a, 30);
+    expect(phoneStops.map((stop) => stop.what).join(' | ')).toContain('Send');
+    expect(weakStops(phoneStops)).toEqual([]);
     // The second phone reads the meeting in nynorsk.
     await b.getByRole('button', { name: 'Nynorsk' }).click();
     await b.getByRole('heading', { name: 'Kva er styrkane våre?' }).waitFor();
@@ -256,6 +275,10 @@ describe('an analysis meeting with three phones', () => {
     ]);
     await phones[0]!.getByText('God humor i pausene').waitFor();
     await expectNoAxeViolations(screen, 'presenter revealed');
+    // What axe cannot see: every control of the room's screen shows a focus ring of 3:1 or more.
+    const stops = await tabThrough(screen, 60);
+    expect(stops.length).toBeGreaterThan(8);
+    expect(weakStops(stops)).toEqual([]);
     await shoot(screen, 'meeting-presenter-revealed-1920');
   });
 
@@ -328,7 +351,9 @@ describe('a one-device meeting on one tablet', () => {
     await countText(screen).filter({ hasText: '2 bidrag skrevet' }).waitFor();
     expect(await screen.locator('body').innerText()).not.toContain('Korte veier');
     await expectNoAxeViolations(screen, 'one-device writing');
-    await button(screen, 'Vis bidragene').click();
+    expect(weakStops(await tabThrough(screen, 60))).toEqual([]);
+    // The leader reveals with the keyboard alone.
+    await pressByKeyboard(screen, 'Vis bidragene');
     await screen
       .getByRole('region', { name: 'Bidragene, i tilfeldig rekkefølge' })
       .getByText('Korte veier til leder', { exact: true })
