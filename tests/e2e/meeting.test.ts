@@ -343,6 +343,13 @@ describe('a one-device meeting on one tablet', () => {
     await forwardTo(screen, 'Hva er styrkene våre?');
     await button(screen, /^Start (runden|tiden)$/).click();
     await screen.getByRole('heading', { name: 'Skriv for gruppene' }).waitFor();
+    // The same screen in nynorsk: axe and a look, then back to bokmål.
+    await button(screen, 'Nynorsk').click();
+    await screen.getByRole('heading', { name: 'Kva er styrkane våre?' }).waitFor();
+    await expectNoAxeViolations(screen, 'one-device writing (nn)');
+    await shoot(screen, 'meeting-one-device-nn-1280');
+    await button(screen, 'Bokmål').click();
+    await screen.getByRole('heading', { name: 'Skriv for gruppene' }).waitFor();
     for (const text of ['Vi stiller opp for hverandre', 'Korte veier til leder']) {
       await screen.getByLabel('Bidrag fra gruppe 1').fill(text);
       await button(screen, 'Send for gruppe 1').click();
