@@ -7,7 +7,6 @@
 // Each process is tests/server/support/process-server.ts (the server of `npm start`, API only)
 // as a child of this test, on its own port, on a database created for this test on
 // TEST_DATABASE_URL's server and dropped afterwards.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,11 +24,10 @@ import { apiPath, STAFF_PATHS } from '../../src/shared/api/paths';
 import { RESPONDENT_PATHS } from '../../src/shared/api/respondent-paths';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/shared/api/staff';
 import { addDays, osloDate } from '../../src/shared/dates';
+import { children, killAll, startChild, stopChild, type Child } from './support/child-servers';
 import { TEST_DATABASE_URL } from './support/databases';
 import { QUESTIONNAIRE, round } from './support/fixtures';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const RUNNING = /is running: open (http:\/\/localhost:\d+)/;
 const PASSWORD = 'meeting-two-processes-2026';
 /** Kept below the suite's 60 s: whatever is still running then is killed. */
 const DEADLINE_MS = 55_000;
@@ -39,60 +37,6 @@ if (!TEST_DATABASE_URL) {
     '\n*** meetings-two-processes.test.ts is SKIPPED: TEST_DATABASE_URL is not set. Several server ' +
       'processes need PostgreSQL; set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test. ***\n',
   );
-}
-
-interface Child {
-  name: 'A' | 'B';
-  process: ChildProcess;
-  url: string;
-  output(): string;
-}
-
-const children: Child[] = [];
-const killAll = () => {
-  for (const c of children)
-    if (c.process.exitCode === null && c.process.signalCode === null) c.process.kill('SIGKILL');
-};
-process.once('exit', killAll);
-
-function startChild(name: 'A' | 'B', env: Record<string, string>): Promise<Child> {
-  const inherited = { ...process.env };
-  delete inherited.DATABASE_URL;
-  delete inherited.CODE_HASH_KEY;
-  delete inherited.SEAL_KEY;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/server/support/process-server.ts'], {
-    cwd: ROOT,
-    env: { ...inherited, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  return new Promise<Child>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start in 40 s:\n${out}`)), 40_000);
-    const check = () => {
-      const match = RUNNING.exec(out);
-      if (!match) return;
-      clearTimeout(timer);
-      const entry: Child = { name, process: child, url: match[1]!, output: () => out };
-      children.push(entry);
-      resolve(entry);
-    };
-    child.stdout.on('data', check);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited (${code}) before it ran:\n${out}`));
-    });
-  });
-}
-
-async function stopChild(child: Child): Promise<void> {
-  if (child.process.exitCode !== null || child.process.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.process.once('exit', resolve));
-  child.process.kill('SIGTERM');
-  const timer = setTimeout(() => child.process.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 interface Reply {
