@@ -5,7 +5,6 @@
 // rep signs in and marks the plan as seen (which records the consultation); the leader agrees it
 // and records a quarterly review. HR sees the unit counted in the follow-up overview. The plan
 // prints as an A4 PDF. axe on every screen at 1280×800 and 360 px, in bokmål and nynorsk.
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -14,7 +13,6 @@ import { DEMO_IDS, DEMO_LOGINS } from '../../src/server/demo/seed-demo';
 import { DEMO_REPORT_IDS } from '../../src/server/demo/seed-demo-reports';
 import type { AdminRound } from '../../src/shared/api/organisation';
 import { addDays, osloDate } from '../../src/shared/dates';
-import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1';
 import { openPage, type BrowserPage } from './support/browser';
 import {
   checkBoth,
@@ -25,7 +23,7 @@ import {
   TABLET,
 } from './support/checks';
 import { startTestServer, type TestServer } from './support/server';
-import { demoAdminApi } from './support/staff-api';
+import { demoAdminApi, publishSectorRound } from './support/staff-api';
 
 const ROUND_NAME = 'Oppfølgingsprøve 2026';
 const SAFETY_REP = { username: 'verneombud-solbakken', password: 'verneombud-passord-2026' };
@@ -38,46 +36,11 @@ let round: AdminRound;
 /** A round for the sector, answered in three units, closed and published. */
 async function runRound() {
   const api = await demoAdminApi(server.app);
-  const created = await api<AdminRound>(
-    'POST',
-    '/rounds',
-    { name: ROUND_NAME, unitId: DEMO_IDS.sector },
-    201,
-  );
-  await api('POST', `/rounds/${created.id}/open`);
-  const today = osloDate(new Date());
-  const responses = [];
-  for (const [unitId, count, value] of [
+  const published = await publishSectorRound(server.app, api, ROUND_NAME, [
     [DEMO_REPORT_IDS.avdeling1, 6, 4],
     [DEMO_IDS.department, 6, 3],
     [DEMO_REPORT_IDS.heimly, 5, 5],
-  ] as const) {
-    const { codes } = await api<{ codes: string[] }>(
-      'POST',
-      `/rounds/${created.id}/units/${unitId}/codes`,
-      { count },
-      201,
-    );
-    for (const code of codes)
-      responses.push({
-        id: randomUUID(),
-        roundId: created.id,
-        unitId,
-        questionnaireVersion: DEFAULT_QUESTIONNAIRE.version,
-        answeredOn: today,
-        answers: Object.fromEntries(DEFAULT_QUESTIONNAIRE.statements.map((s) => [s.id, value])),
-        background: {},
-        code,
-      });
-  }
-  const res = await server.app.inject({
-    method: 'POST',
-    url: '/api/v1/responses',
-    payload: { formatVersion: 1, responses },
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  await api('POST', `/rounds/${created.id}/close`);
-  const published = await api<AdminRound>('POST', `/rounds/${created.id}/publish`);
+  ]);
   // Solbakken's safety rep, who marks the plan as seen.
   await api(
     'POST',

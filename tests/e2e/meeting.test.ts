@@ -7,7 +7,6 @@
 // the phones vote with dots, the leader saves one factor to keep and one to improve, and the
 // unit's draft plan holds them; approving the summary deletes the contributions. Then a one-device
 // meeting for Solbakken avdeling 1 runs the same way on one tablet. axe on every screen.
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -17,13 +16,11 @@ import { DEMO_REPORT_IDS } from '../../src/server/demo/seed-demo-reports';
 import type { MeetingLeaderView } from '../../src/shared/api/meetings';
 import type { AdminRound } from '../../src/shared/api/organisation';
 import type { Plan } from '../../src/shared/api/plans';
-import { osloDate } from '../../src/shared/dates';
-import { DEFAULT_QUESTIONNAIRE } from '../../src/shared/questionnaire/default-v1';
 import { launchBrowser, newPhonePage } from './support/browser';
 import { expectNoAxeViolations, SCREENSHOTS, TABLET } from './support/checks';
 import { tabThrough, weakStops } from './support/focus';
 import { startTestServer, type TestServer } from './support/server';
-import { demoAdminApi } from './support/staff-api';
+import { demoAdminApi, publishSectorRound } from './support/staff-api';
 
 const ROUND_NAME = 'Møteprøve 2026';
 const ROOM = { width: 1920, height: 1080 };
@@ -39,51 +36,18 @@ const phoneContexts: BrowserContext[] = [];
 let meetingId = '';
 
 /** A round for the sector, answered in Solbakken's two departments and Heimly, then published. */
-async function runRound() {
-  const created = await api<AdminRound>(
-    'POST',
-    '/rounds',
-    { name: ROUND_NAME, unitId: DEMO_IDS.sector },
-    201,
+const runRound = () =>
+  publishSectorRound(
+    server.app,
+    api,
+    ROUND_NAME,
+    [
+      [DEMO_REPORT_IDS.avdeling1, 6, 4],
+      [DEMO_IDS.department, 6, 3],
+      [DEMO_REPORT_IDS.heimly, 5, 5],
+    ],
+    { spread: true },
   );
-  await api('POST', `/rounds/${created.id}/open`);
-  const today = osloDate(new Date());
-  const responses = [];
-  for (const [unitId, count, value] of [
-    [DEMO_REPORT_IDS.avdeling1, 6, 4],
-    [DEMO_IDS.department, 6, 3],
-    [DEMO_REPORT_IDS.heimly, 5, 5],
-  ] as const) {
-    const { codes } = await api<{ codes: string[] }>(
-      'POST',
-      `/rounds/${created.id}/units/${unitId}/codes`,
-      { count },
-      201,
-    );
-    for (const [index, code] of codes.entries())
-      responses.push({
-        id: randomUUID(),
-        roundId: created.id,
-        unitId,
-        questionnaireVersion: DEFAULT_QUESTIONNAIRE.version,
-        answeredOn: today,
-        // Some spread, so that the factors differ a little.
-        answers: Object.fromEntries(
-          DEFAULT_QUESTIONNAIRE.statements.map((s, i) => [s.id, Math.max(1, value - ((i + index) % 2))]),
-        ),
-        background: {},
-        code,
-      });
-  }
-  const res = await server.app.inject({
-    method: 'POST',
-    url: '/api/v1/responses',
-    payload: { formatVersion: 1, responses },
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  await api('POST', `/rounds/${created.id}/close`);
-  return api<AdminRound>('POST', `/rounds/${created.id}/publish`);
-}
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,7 +1,11 @@
 // Drives the staff API the way the admin screens do (login, CSRF header), for test setup: one-time
 // codes for the demo unit, kiosk enrolment links, and rounds run from start to published.
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { DEMO_IDS, DEMO_LOGINS } from '../../../src/server/demo/seed-demo';
+import type { AdminRound } from '../../../src/shared/api/organisation';
+import { osloDate } from '../../../src/shared/dates';
+import { DEFAULT_QUESTIONNAIRE } from '../../../src/shared/questionnaire/default-v1';
 
 interface StaffSession {
   cookie: string;
@@ -63,4 +67,56 @@ export async function demoAdminApi(app: FastifyInstance) {
     if (res.statusCode !== status) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
     return res.json<T>();
   };
+}
+
+export type DemoAdminApi = Awaited<ReturnType<typeof demoAdminApi>>;
+
+/**
+ * A round for the demo's sector ("Helse og omsorg") named `name`: opened, answered with one-time
+ * codes in each `[unitId, count, value]` (every statement `value`, or with `spread` one lower on
+ * every other statement and respondent, so the factors differ a little), closed and published.
+ */
+export async function publishSectorRound(
+  app: FastifyInstance,
+  api: DemoAdminApi,
+  name: string,
+  answered: readonly (readonly [unitId: string, count: number, value: number])[],
+  options: { spread?: boolean } = {},
+): Promise<AdminRound> {
+  const created = await api<AdminRound>('POST', '/rounds', { name, unitId: DEMO_IDS.sector }, 201);
+  await api('POST', `/rounds/${created.id}/open`);
+  const today = osloDate(new Date());
+  const responses = [];
+  for (const [unitId, count, value] of answered) {
+    const { codes } = await api<{ codes: string[] }>(
+      'POST',
+      `/rounds/${created.id}/units/${unitId}/codes`,
+      { count },
+      201,
+    );
+    for (const [index, code] of codes.entries())
+      responses.push({
+        id: randomUUID(),
+        roundId: created.id,
+        unitId,
+        questionnaireVersion: DEFAULT_QUESTIONNAIRE.version,
+        answeredOn: today,
+        answers: Object.fromEntries(
+          DEFAULT_QUESTIONNAIRE.statements.map((s, i) => [
+            s.id,
+            options.spread ? Math.max(1, value - ((i + index) % 2)) : value,
+          ]),
+        ),
+        background: {},
+        code,
+      });
+  }
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/responses',
+    payload: { formatVersion: 1, responses },
+  });
+  if (res.statusCode !== 200) throw new Error(`answers refused: ${res.statusCode} ${res.body}`);
+  await api('POST', `/rounds/${created.id}/close`);
+  return api<AdminRound>('POST', `/rounds/${created.id}/publish`);
 }
