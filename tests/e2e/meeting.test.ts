@@ -173,6 +173,13 @@ describe('an analysis meeting with three phones', () => {
   });
 
   it('in the strengths round the phones write, and the screen shows only a count', async () => {
+    // The results, one factor at a time, from the report's own figures.
+    await forwardTo(screen, /^Resultatet for /);
+    await screen.getByText('Faktor 1 av 10').waitFor();
+    await button(screen, 'Neste faktor').click();
+    await screen.getByText('Faktor 2 av 10').waitFor();
+    await expectNoAxeViolations(screen, 'presenter results');
+    await shoot(screen, 'meeting-presenter-results-1920');
     await forwardTo(screen, 'Hva er styrkene våre?');
     await button(screen, /^Start (runden|tiden)$/).click();
     await screen.getByRole('heading', { name: 'Hver for seg' }).first().waitFor();

@@ -274,7 +274,19 @@ describe('the presenter view', () => {
   });
 
   it('shows the meeting’s figures on a results step, hidden where the report hides them, and links to the report', async () => {
-    await openPresenter(snapshot({ stepIndex: 1, phase: null, timer: null }));
+    const { user } = await openPresenter(snapshot({ stepIndex: 1, phase: null, timer: null }));
+    // One factor at a time, large; the leader walks through the ten.
+    expect(await screen.findByText('Faktor 1 av 10')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Forrige faktor' })).toBeDisabled();
+    let hidden = false;
+    for (let i = 0; i < 9 && !hidden; i++) {
+      await user.click(screen.getByRole('button', { name: 'Neste faktor' }));
+      hidden = screen.queryByRole('heading', { name: 'Resultatet for Autonomi' }) !== null;
+    }
+    expect(hidden).toBe(true);
+    expect(screen.getByText('Skjult')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Vis alle faktorene i en tabell' }));
     expect(
       await screen.findByRole('table', { name: /de samme tallene som i rapporten/ }),
     ).toBeInTheDocument();
