@@ -24,7 +24,8 @@ afterEach(() => {
 async function joined(meeting: ReturnType<typeof fakeMeeting>) {
   const app = await renderApp({ path: `/mote#${TOKEN}`, replies: meeting.replies });
   await screen.findByRole('heading', { level: 1, name: 'Analysemøte' });
-  const source = stream.latest();
+  // The stream opens in an effect after the first render: under load that is a moment later.
+  const source = await waitFor(() => stream.latest());
   act(() => source.open());
   return { ...app, source };
 }
