@@ -144,7 +144,10 @@ describe('a follow-up plan from report to review', () => {
     await h1('Resultater for Solbakken sykehjem').waitFor();
     await page.getByRole('link', { name: 'Oppfølgingsplan' }).click();
     await h1('Ny oppfølgingsplan for Solbakken sykehjem').waitFor();
-    // An earlier plan (the demo's) may be offered to continue: this test starts afresh.
+    // The demo's plan of the round before is offered to continue: this test starts afresh. Wait
+    // for the offer first: all() does not wait, and under load it found no radio yet, so the
+    // plan carried both factors over and had no room for a new one.
+    await page.getByRole('radio', { name: 'Velg en ny faktor i stedet' }).first().waitFor();
     for (const fresh of await page.getByRole('radio', { name: 'Velg en ny faktor i stedet' }).all())
       await fresh.check();
     await checkBoth(page, 'followup-start', { noSideScroll: true });
