@@ -4,14 +4,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { MeetingLeaderView, ParticipantView } from '../../../src/shared/api/meetings';
 import type { DialectName } from '../../../src/server/db/database';
-import { seedDemo } from '../../../src/server/demo/seed-demo';
-import { seedDemoReports } from '../../../src/server/demo/seed-demo-reports';
-import { insertUser, replaceRoles } from '../../../src/server/repositories/accounts';
-import { DEMO_IDS } from '../../../src/server/demo/seed-demo';
-import { headersFor, signIn } from '../authz/fixtures';
-import { createEnvironment, type TestEnvironment } from '../support/environment';
-import { NOW, TEST_CODE_HASH_KEY, TEST_CODE_HASHER } from '../support/fixtures';
-import { PEOPLE, type Client, type Person } from '../plans/world';
+import type { TestEnvironment } from '../support/environment';
+import { NOW, TEST_CODE_HASH_KEY } from '../support/fixtures';
+import { planWorld, type Client, type Person } from '../plans/world';
 
 export { IDS, codeOf } from '../plans/world';
 
@@ -31,43 +26,7 @@ export interface MeetingWorld {
 
 export async function meetingWorld(dialect: DialectName): Promise<MeetingWorld> {
   const clock = { now: new Date(NOW) };
-  const env = await createEnvironment(dialect, {
-    seed: false,
-    app: { now: () => clock.now, codeHashKey: TEST_CODE_HASH_KEY },
-  });
-  await seedDemo(env.database, NOW);
-  await seedDemoReports(env.database, TEST_CODE_HASHER, NOW);
-  const db = env.database.kysely;
-  for (const person of Object.values(PEOPLE)) {
-    if (person.roles.length === 0) continue;
-    const row = {
-      id: person.id,
-      municipalityId: DEMO_IDS.municipality,
-      username: person.id,
-      displayName: `Navn ${person.id}`,
-      passwordHash: 'not-used',
-      createdOn: '2026-01-01',
-    };
-    if (await insertUser(db, row)) await replaceRoles(db, person.id, [...person.roles]);
-  }
-  const as = {} as Record<Person, Client>;
-  for (const [name, person] of Object.entries(PEOPLE) as [Person, (typeof PEOPLE)[Person]][]) {
-    const headers = headersFor(await signIn(db, person.id, NOW));
-    const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
-      env.app.inject({
-        method,
-        url: `/api/v1${url}`,
-        headers,
-        ...(body !== undefined && { payload: body as object }),
-      });
-    as[name] = {
-      get: (url) => send('GET', url),
-      post: (url, body) => send('POST', url, body ?? {}),
-      put: (url, body) => send('PUT', url, body),
-      patch: (url, body) => send('PATCH', url, body),
-      delete: (url) => send('DELETE', url),
-    };
-  }
+  const { env, as } = await planWorld(dialect, { now: () => clock.now, codeHashKey: TEST_CODE_HASH_KEY });
   const phone = (): Phone => {
     const self: Phone = {
       cookie: undefined,

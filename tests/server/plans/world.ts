@@ -10,6 +10,7 @@ import { DEMO_IDS, seedDemo } from '../../../src/server/demo/seed-demo';
 import { DEMO_REPORT_IDS, seedDemoReports } from '../../../src/server/demo/seed-demo-reports';
 import { insertUser, replaceRoles } from '../../../src/server/repositories/accounts';
 import { headersFor, signIn } from '../authz/fixtures';
+import type { BuildAppOptions } from '../../../src/server/app';
 import { createEnvironment, type TestEnvironment } from '../support/environment';
 import { NOW, TEST_CODE_HASHER } from '../support/fixtures';
 
@@ -39,8 +40,12 @@ export interface PlanWorld {
   as: Record<Person, Client>;
 }
 
-export async function planWorld(dialect: DialectName): Promise<PlanWorld> {
-  const env = await createEnvironment(dialect, { seed: false });
+/** `app`: options for the app under test (the meeting tests' movable clock and code key). */
+export async function planWorld(
+  dialect: DialectName,
+  app: Partial<BuildAppOptions> = {},
+): Promise<PlanWorld> {
+  const env = await createEnvironment(dialect, { seed: false, app });
   await seedDemo(env.database, NOW);
   await seedDemoReports(env.database, TEST_CODE_HASHER, NOW);
   const db = env.database.kysely;
