@@ -1,22 +1,11 @@
 // The group roles of IGP(I) and the random rules that hand them out. The rule is drawn, not a
 // person: the group applies it among themselves, so the tool never learns who holds which role.
 
-// Same names as the wire contract's GROUP_ROLES (src/shared/meetings.ts), so the server's draw
-// maps onto these texts one to one.
-export const GROUP_ROLES = ['chairTimekeeper', 'peakWatcher', 'secretary'] as const;
-export type GroupRole = (typeof GROUP_ROLES)[number];
+// The roles and rules are the shared model's (src/shared/meetings.ts), so the server's draw maps
+// onto these texts one to one.
+import { GROUP_ROLES, type GroupRole, ROLE_RULES, type RoleRule } from '../../../shared/meetings';
 
-/** The rules the method suggests for picking a role-holder without anyone choosing. */
-export const ROLE_RULES = [
-  'longestServing',
-  'shortestServing',
-  'shortestFirstName',
-  'longestFirstName',
-  'warmestHands',
-  'nextBirthday',
-  'closestToDoor',
-] as const;
-export type RoleRule = (typeof ROLE_RULES)[number];
+export { GROUP_ROLES, ROLE_RULES, type GroupRole, type RoleRule };
 
 export type RoleDraw = Record<GroupRole, RoleRule>;
 
