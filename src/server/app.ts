@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../shared/api/paths';
 import { MAX_BODY_BYTES, type DeviceSettings } from '../shared/api/respondent';
 import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../shared/device';
+import { registerAuditLog } from './audit/hook';
 import { registerAuthorization } from './auth/authorize';
 import { createCodeHasher, PROCESS_CODE_HASH_KEY } from './codes/code-hasher';
 import type { Database } from './db/database';
@@ -127,6 +128,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   registerSecurityHeaders(app, { behindTlsProxy: isBehindProxy(options.trustProxy) });
   registerTextGuard(app);
   registerAuthorization(app, { database, now });
+  registerAuditLog(app, { database, now });
 
   void app.register(healthRoutes, { prefix: API_PREFIX, database });
   void app.register(roundRoutes, { prefix: API_PREFIX, database, now, deviceSettings });

@@ -56,6 +56,9 @@ const TABLES_BY_MIGRATION: Record<string, string[]> = {
     'meeting_vote_dots',
     'meetings',
   ],
+  // And the privacy officer role, municipalities' retention settings, sessions.last_seen_at,
+  // rounds.published_on and answers_deleted_on.
+  '018-audit-and-retention': ['audit_log', 'password_resets'],
   '020-background-breakdowns': ['background_breakdowns'],
 };
 /** The tables a later migration drops again. */

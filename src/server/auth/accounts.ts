@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import {
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
+  MUNICIPALITY_WIDE_ROLES,
   normalizeUsername,
   USERNAME_PATTERN,
   type Account,
@@ -52,8 +53,10 @@ export async function checkRoles(
   roles: readonly RoleAssignment[],
 ): Promise<void> {
   for (const r of roles) {
-    if ((r.role === 'admin') !== (r.unitId === null)) {
-      throw malformed('admin has unitId null; leader, union_rep and safety_rep name a unit');
+    if (MUNICIPALITY_WIDE_ROLES.includes(r.role) !== (r.unitId === null)) {
+      throw malformed(
+        'admin and privacy_officer have unitId null; leader, union_rep and safety_rep name a unit',
+      );
     }
   }
   const unitIds = roles.flatMap((r) => (r.unitId === null ? [] : [r.unitId]));

@@ -1,4 +1,5 @@
 // The typed database schema Kysely checks every query against: one file per table in ./tables.
+import type { AuditLogTable } from './tables/audit-log';
 import type { AggregateCountsTable } from './tables/aggregate-counts';
 import type { AggregateTotalsTable } from './tables/aggregate-totals';
 import type { BackgroundCountsTable } from './tables/background-counts';
@@ -31,6 +32,7 @@ import type {
   PlanReviewsTable,
   PlansTable,
 } from './tables/plans';
+import type { PasswordResetsTable } from './tables/password-resets';
 import type { QuestionnairesTable } from './tables/questionnaires';
 import type { ReadinessProbeTable } from './tables/readiness-probe';
 import type { RefusedCountsTable } from './tables/refused-counts';
@@ -113,6 +115,9 @@ export interface DB {
   meeting_counters: MeetingCountersTable;
   meeting_ballots: MeetingBallotsTable;
   meeting_vote_dots: MeetingVoteDotsTable;
+  // 018-audit-and-retention
+  audit_log: AuditLogTable;
+  password_resets: PasswordResetsTable;
   // 020-background-breakdowns
   background_breakdowns: BackgroundBreakdownsTable;
 }

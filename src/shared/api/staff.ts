@@ -5,8 +5,14 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, literalUnion, Nullable } from './primitives';
 
-export const STAFF_ROLES = ['admin', 'leader', 'union_rep', 'safety_rep'] as const;
+export const STAFF_ROLES = ['admin', 'leader', 'union_rep', 'safety_rep', 'privacy_officer'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/**
+ * The roles held for the whole municipality (unitId null): admin, and the privacy officer
+ * (personvernombud), who reads the audit log and the settings but no report.
+ */
+export const MUNICIPALITY_WIDE_ROLES: readonly StaffRole[] = ['admin', 'privacy_officer'];
 
 export const SESSION_COOKIE = 'tf_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -22,8 +28,8 @@ export function normalizeUsername(username: string): string {
 export const StaffRoleSchema = literalUnion(STAFF_ROLES);
 
 /**
- * One role of a person. admin has unitId null (the whole municipality); leader, union_rep and
- * safety_rep name the unit they hold the role on, which also covers every unit below it.
+ * One role of a person. admin and privacy_officer have unitId null (the whole municipality);
+ * leader, union_rep and safety_rep name the unit they hold the role on, which also covers every unit below it.
  */
 export const RoleAssignmentSchema = Type.Object(
   { role: StaffRoleSchema, unitId: Nullable(Id) },

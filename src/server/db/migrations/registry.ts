@@ -18,6 +18,7 @@ import { migration013 } from './013-round-preparation';
 import { migration014 } from './014-operator';
 import { migration016 } from './016-national-releases';
 import { migration017 } from './017-meetings';
+import { migration018 } from './018-audit-and-retention';
 import { migration020 } from './020-background-breakdowns';
 
 export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
@@ -37,5 +38,6 @@ export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '014-operator': migration014,
   '016-national-releases': migration016,
   '017-meetings': migration017,
+  '018-audit-and-retention': migration018,
   '020-background-breakdowns': migration020,
 };

@@ -16,4 +16,12 @@ export interface MunicipalitiesTable {
    * null only in the column type because SQLite cannot add a NOT NULL column without a default.
    */
   entry_slug: ColumnType<string | null, string | undefined, string>;
+  /** A staff session ends after this many hours without a request (018; default 8). */
+  session_idle_hours: ColumnType<number, number | undefined, number>;
+  /** Months a published round's answer rows are kept before retention deletes them (018; default 24). */
+  answer_retention_months: ColumnType<number, number | undefined, number>;
+  /** Months the audit log is kept (018; default 24). */
+  audit_retention_months: ColumnType<number, number | undefined, number>;
+  /** The municipality's accessibility statement on uustatus.no, if it has one (018). */
+  accessibility_statement_url: ColumnType<string | null, string | null | undefined, string | null>;
 }

@@ -30,4 +30,8 @@ export interface RoundsTable {
   questionnaire_version: string;
   /** YYYY-MM-DD; null only for rounds made before migration 003 filled it. */
   created_on: string | null;
+  /** YYYY-MM-DD: when it was published (018; earlier rounds: their closing date). */
+  published_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** YYYY-MM-DD: when retention deleted its answer rows; null while they are kept (018). */
+  answers_deleted_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
