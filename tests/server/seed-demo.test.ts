@@ -35,6 +35,11 @@ describeEachDatabase('the demo seed', (dialect) => {
         plan_focus_factors: 2,
         // 014-operator: its respondents' entry address /k/demo-kommune, made from the name.
         entry_slug: 'demo-kommune',
+        // 018-audit-and-retention: the defaults (8 idle hours, 24 months each, no uustatus link).
+        session_idle_hours: 8,
+        answer_retention_months: 24,
+        audit_retention_months: 24,
+        accessibility_statement_url: null,
       },
     ]);
     const units = await db
