@@ -187,7 +187,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   console.log(`tifaktor (${database.dialect}) is running: open ${url}`);
   if (demo.seeded) {
     console.log(
-      `Demo logins (password ${DEMO_LOGINS.password}): ${DEMO_LOGINS.admin} (admin), ${DEMO_LOGINS.leader} (leader of Solbakken sykehjem)`,
+      `Demo logins (password ${DEMO_LOGINS.password}): ${DEMO_LOGINS.admin} (admin), ${DEMO_LOGINS.leader} (leader of Solbakken sykehjem), ${DEMO_LOGINS.privacyOfficer} (privacy officer)`,
     );
   }
   const demoCodes = demo.codes;

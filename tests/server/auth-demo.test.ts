@@ -45,6 +45,6 @@ describeEachDatabase('the demo logins', (dialect) => {
       .select('username')
       .orderBy('username')
       .execute();
-    expect(users.map((u) => u.username)).toEqual(['demo-admin', 'demo-leder']);
+    expect(users.map((u) => u.username)).toEqual(['demo-admin', 'demo-leder', 'demo-personvern']);
   });
 });

@@ -48,10 +48,11 @@ describe.skipIf(!TEST_DATABASE_URL)('the demo seed of starts at the same moment 
 
     const municipalities = await pools[0]!.kysely.selectFrom('municipalities').select('id').execute();
     expect(municipalities).toEqual([{ id: DEMO_IDS.municipality }]);
-    // One seed's worth: the open round and two report rounds, three logins, the open round's 20
+    // One seed's worth: the open round and two report rounds, four logins (admin, leader, privacy officer, the plan's
+    // safety rep), the open round's 20
     // codes and the report rounds' invitations (2 × 77), the made-up national figures once.
     expect(await count('rounds')).toBe(3);
-    expect(await count('users')).toBe(3);
+    expect(await count('users')).toBe(4);
     const demoRoundCodes = await pools[0]!.kysely
       .selectFrom('one_time_codes')
       .select('code_hash')

@@ -22,12 +22,15 @@ export const DEMO_IDS = {
   round: 'demo-medarbeiderundersokelsen-2026',
   admin: 'demo-admin',
   leader: 'demo-leder',
+  privacyOfficer: 'demo-personvern',
 } as const;
 
 /** Printed by the server when it seeds the demo. A demo, not a secret: never use it for real data. */
 export const DEMO_LOGINS = {
   admin: 'demo-admin',
   leader: 'demo-leder',
+  /** The privacy officer (personvernombud): the audit log and the settings, no reports. */
+  privacyOfficer: 'demo-personvern',
   password: 'tifaktor-demo-2026',
 } as const;
 
@@ -36,9 +39,10 @@ async function seedDemoAccounts(database: Database, now: Date): Promise<void> {
   const existing = await db
     .selectFrom('users')
     .select('id')
-    .where('id', 'in', [DEMO_IDS.admin, DEMO_IDS.leader])
+    .where('id', 'in', [DEMO_IDS.admin, DEMO_IDS.leader, DEMO_IDS.privacyOfficer])
     .execute();
-  if (existing.length > 0) return;
+  // A demo made by an earlier release gets the accounts it lacks (the privacy officer came later).
+  const have = new Set(existing.map((row) => row.id));
   const municipalityId = DEMO_IDS.municipality;
   const accounts = [
     {
@@ -55,10 +59,19 @@ async function seedDemoAccounts(database: Database, now: Date): Promise<void> {
       role: 'leader',
       unitId: DEMO_IDS.unit,
     },
+    {
+      id: DEMO_IDS.privacyOfficer,
+      username: DEMO_LOGINS.privacyOfficer,
+      displayName: 'Demo personvernombud',
+      role: 'privacy_officer',
+      unitId: null,
+    },
   ] as const;
   // Hashing takes a while; do it before the transaction.
+  const missing = accounts.filter((a) => !have.has(a.id));
+  if (missing.length === 0) return;
   const prepared = await Promise.all(
-    accounts.map(async (a) => ({
+    missing.map(async (a) => ({
       id: a.id,
       ...(await prepareAccount({
         municipalityId,
