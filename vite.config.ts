@@ -105,6 +105,8 @@ export default defineConfig({
           '**/assets/preparation-*',
           '**/assets/followup-*',
           '**/assets/presenter-*',
+          // The processing record's texts (issue 15): staff only, like the other staff namespaces.
+          '**/assets/records-*',
         ],
         navigateFallback: '/index.html',
         // Answers never pass through a Workbox cache: the API is network-only by omission.

@@ -8,6 +8,7 @@ import { Link, Outlet, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type * as Steps from './features/survey/later-steps';
+import { ACCESSIBILITY_PATH } from './ui/accessibility-paths';
 import { Layout } from './ui/Layout';
 import { MEETING_PATHS } from './ui/meeting-paths';
 import { StartScreen } from './features/survey/StartScreen';
@@ -62,6 +63,9 @@ const PlanRoutes = lazy(() => import('./features/plan/PlanRoutes'));
 // A meeting participant's phone (/mote, /mote#<token> from the QR code): no account, its own
 // chunk and texts, precached like the cards; the live API itself is never cached.
 const MeetingRoutes = lazy(() => import('./features/meeting/MeetingRoutes'));
+// The accessibility statement (/tilgjengelighet), linked from every screen's footer: its own chunk
+// and texts, precached for offline reading like the cards.
+const AccessibilityRoutes = lazy(() => import('./features/accessibility/AccessibilityRoutes'));
 // The staff screens (/admin/*) and the first-admin setup link (/oppsett/:token): online-only and
 // in one lazy chunk (they share the session and form code), so none of it is in a respondent's
 // first load.
@@ -99,6 +103,14 @@ export function App({ fetchImpl, idleTimeoutSeconds }: Props) {
           element={
             <Suspense fallback={<Loading />}>
               <FactorRoutes />
+            </Suspense>
+          }
+        />
+        <Route
+          path={ACCESSIBILITY_PATH}
+          element={
+            <Suspense fallback={<Loading />}>
+              <AccessibilityRoutes fetchImpl={fetchImpl} />
             </Suspense>
           }
         />

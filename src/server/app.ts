@@ -33,6 +33,7 @@ import { operatorRoutes } from './routes/operator';
 import { planRoutes } from './routes/plans';
 import { preparationRoutes } from './routes/preparation';
 import { questionnaireRoutes } from './routes/questionnaires';
+import { recordRoutes } from './routes/records';
 import { reportRoutes } from './routes/reports';
 import { responseRoutes } from './routes/responses';
 import { roundRoutes } from './routes/rounds';
@@ -154,6 +155,9 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     bus: meetingBus,
     ...(options.meetingPingMs !== undefined && { pingMs: options.meetingPingMs }),
   });
+
+  // The records the law asks for (issue 15): the processing record and the accessibility statement's link.
+  void app.register(recordRoutes, { prefix: API_PREFIX, database, now });
 
   if (options.staticDir !== undefined) registerStaticPwa(app, options.staticDir);
   registerNotFound(app, options.staticDir !== undefined);

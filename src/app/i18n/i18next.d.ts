@@ -13,6 +13,8 @@ import type nbPreparation from '../../../locales/nb/preparation.json';
 import type nbPlan from '../../../locales/nb/plan.json';
 import type nbMeeting from '../../../locales/nb/meeting.json';
 import type nbPresenter from '../../../locales/nb/presenter.json';
+import type nbAccessibility from '../../../locales/nb/accessibility.json';
+import type nbRecords from '../../../locales/nb/records.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -32,6 +34,8 @@ declare module 'i18next' {
       plan: typeof nbPlan;
       meeting: typeof nbMeeting;
       presenter: typeof nbPresenter;
+      accessibility: typeof nbAccessibility;
+      records: typeof nbRecords;
     };
   }
 }

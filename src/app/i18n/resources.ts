@@ -32,6 +32,8 @@ export const LAZY_NAMESPACES = [
   'plan',
   'meeting',
   'presenter',
+  'accessibility',
+  'records',
 ] as const;
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 

@@ -1,10 +1,12 @@
 // The frame of every screen, respondent and staff: skip link, header with the language switch,
-// the storage alarm, and focus moved to the new screen's heading so screen readers follow the flow.
+// the storage alarm, focus moved to the new screen's heading so screen readers follow the flow,
+// and the footer's link to the accessibility statement (required on every page).
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/languages';
 import { useLanguage } from '../i18n/useLanguage';
+import { ACCESSIBILITY_PATH } from './accessibility-paths';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { StorageBanner } from './StorageBanner';
 
@@ -46,6 +48,9 @@ export function Layout({ children, onLanguageChange }: Props) {
       <main id="main" ref={mainRef} className="app-main">
         {children}
       </main>
+      <footer className="app-footer">
+        <Link to={ACCESSIBILITY_PATH}>{t('app.accessibility')}</Link>
+      </footer>
     </>
   );
 }

@@ -75,4 +75,6 @@ export const STAFF_PATHS = {
   meetingApprove: '/meetings/:meetingId/approve',
   /** One-device mode: a group's dots, placed on the leader's tablet. */
   meetingVotes: '/meetings/:meetingId/votes',
+  // The records the law asks for (issue 15, src/shared/api/records.ts): admin and privacy officer.
+  processingRecord: '/municipality/processing-record',
 } as const;

@@ -27,6 +27,8 @@ export const RESPONDENT_PATHS = {
   liveEvents: '/meetings/live/events',
   liveContributions: '/meetings/live/contributions',
   liveVotes: '/meetings/live/votes',
+  /** The accessibility statement's municipality name and uustatus.no link (src/shared/api/records.ts). */
+  accessibility: '/public/accessibility',
 } as const;
 
 /** The parameter names in a pattern: '/rounds/:roundId/units/:unitId' → 'roundId' | 'unitId'. */

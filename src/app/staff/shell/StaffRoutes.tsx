@@ -26,6 +26,7 @@ import { PLAN_SLOTS, PlanRoutes } from '../plans/PlanRoutes';
 import { combineSlots, StaffSlotsProvider } from '../ui/StaffSlots';
 import { MEETING_SLOTS, MeetingRoutes } from '../meetings/MeetingRoutes';
 import { PreparationRoutes } from '../preparation/PreparationRoutes';
+import { RecordsRoutes } from '../records/RecordsRoutes';
 
 /** The report and the plan show the follow-up's pieces first, then the meetings'. */
 const SLOTS = combineSlots(PLAN_SLOTS, MEETING_SLOTS);
@@ -110,6 +111,14 @@ export default function StaffRoutes() {
                 element={
                   <RequireRole roles={['admin']}>
                     <AccountsScreen />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="personvern/*"
+                element={
+                  <RequireRole roles={['admin', 'privacy_officer']}>
+                    <RecordsRoutes notFound={<StaffNotFound />} />
                   </RequireRole>
                 }
               />

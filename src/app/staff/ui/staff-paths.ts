@@ -16,4 +16,6 @@ export const ADMIN_PATHS = {
   preparation: '/admin/forberedelse',
   followup: '/admin/oppfolging',
   meetings: '/admin/moter',
+  /** The processing record (issue 15): admin and privacy officer. */
+  records: '/admin/personvern',
 } as const;

@@ -40,6 +40,7 @@ import {
   ResponsibleCandidatesResponseSchema,
 } from '../../../../src/shared/api/plans';
 import { PreparationListResponseSchema, PreparationPlanSchema } from '../../../../src/shared/api/preparation';
+import { ProcessingRecordSchema } from '../../../../src/shared/api/records';
 import {
   HeatmapResponseSchema,
   NationalFigureListResponseSchema,
@@ -132,6 +133,8 @@ const ROUTES: [method: string, path: keyof typeof STAFF_PATHS, successes: Succes
   ['POST', 'meetingMeasures', { 200: MeetingLeaderViewSchema }],
   ['POST', 'meetingReview', { 200: MeetingLeaderViewSchema }],
   ['POST', 'meetingApprove', { 200: MeetingLeaderViewSchema }],
+  // The records the law asks for (issue 15).
+  ['GET', 'processingRecord', { 200: ProcessingRecordSchema }],
 ];
 
 const matchers = ROUTES.map(([method, path, successes]) => ({
