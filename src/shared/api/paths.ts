@@ -75,4 +75,7 @@ export const STAFF_PATHS = {
   meetingApprove: '/meetings/:meetingId/approve',
   /** One-device mode: a group's dots, placed on the leader's tablet. */
   meetingVotes: '/meetings/:meetingId/votes',
+  // Retention and deletion (issue 15, src/shared/api/retention.ts). DELETE on `round` deletes for good.
+  municipalitySettings: '/municipality/settings',
+  roundDeletion: '/rounds/:id/deletion',
 } as const;
