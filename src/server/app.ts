@@ -39,6 +39,9 @@ import { responseRoutes } from './routes/responses';
 import { roundRoutes } from './routes/rounds';
 import { roundAdminRoutes } from './routes/rounds-admin';
 import { unitRoutes } from './routes/units';
+import { municipalitySettingsRoutes } from './routes/municipality-settings';
+import { roundDeletionRoutes } from './routes/round-deletion';
+import { startRetention } from './retention/schedule';
 import { fastifyTrustProxy, isBehindProxy, type TrustProxyOption } from './trust-proxy';
 
 export interface BuildAppOptions {
@@ -124,6 +127,13 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       onError: (err) => app.log.error({ err }, 'the scheduled purge of expired meetings failed'),
     });
     app.addHook('onClose', () => purge.stop());
+    // Answer rows past the municipality's retention, and old audit entries (retention/schedule.ts).
+    const retention = startRetention({
+      database,
+      now,
+      onError: (err) => app.log.error({ err }, 'the scheduled retention run failed'),
+    });
+    app.addHook('onClose', () => retention.stop());
   }
   registerErrorHandler(app);
   registerSecurityHeaders(app, { behindTlsProxy: isBehindProxy(options.trustProxy) });
@@ -147,6 +157,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   void app.register(nationalFigureRoutes, { prefix: API_PREFIX, database });
   void app.register(planRoutes, { prefix: API_PREFIX, database, now, hasher });
   void app.register(preparationRoutes, { prefix: API_PREFIX, database });
+  void app.register(municipalitySettingsRoutes, { prefix: API_PREFIX, database });
+  void app.register(roundDeletionRoutes, { prefix: API_PREFIX, database, now });
   void app.register(meetingRoutes, {
     prefix: API_PREFIX,
     database,

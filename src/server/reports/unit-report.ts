@@ -11,6 +11,7 @@ import type { DB } from '../db/schema';
 import { codeCountsByUnit } from '../repositories/codes';
 import { findNationalFigures } from '../repositories/national-figures';
 import { openAnswerTexts, unitTypeLabel } from '../repositories/reports';
+import { answersDeletedOn } from '../repositories/retention';
 import { analysedRounds } from './round-data';
 import { findRounds, previousRoundId, type RoundRecord } from '../repositories/rounds';
 import { invitedIn, responseRate } from '../rounds/progress';
@@ -143,7 +144,10 @@ export async function buildUnitReport(
     settings.openQuestionEnabled && input.mayReadOpenAnswers
       ? openAnswerPlan(analysis, unit.id, settings)
       : undefined;
-  const openAnswers = plan?.listed ? shuffled(await openAnswerTexts(db, round.id, plan.unitIds)) : null;
+  // After retention deleted the round's answer rows the report says so, rather than listing none.
+  const deleted = plan !== undefined && (await answersDeletedOn(db, round.id)) !== null;
+  const openAnswers =
+    plan?.listed && !deleted ? shuffled(await openAnswerTexts(db, round.id, plan.unitIds)) : null;
   return {
     ...base,
     suppressed: false,
@@ -152,6 +156,6 @@ export async function buildUnitReport(
     factors: factorRows(analysis, unit.id, nationalChoice.averages, previous?.analysis.figures.get(unit.id)),
     background: isMunicipality ? await keptBackgroundBreakdowns(database, analysis) : null,
     openAnswers,
-    openAnswersHidden: plan && !plan.listed ? ('too-few' as const) : null,
+    openAnswersHidden: deleted ? ('deleted' as const) : plan && !plan.listed ? ('too-few' as const) : null,
   };
 }

@@ -110,6 +110,8 @@ export async function insertRound(
       grace_days: round.graceDays,
       questionnaire_version: round.questionnaireVersion,
       created_on: round.createdOn ?? null,
+      // A round written already published (a seed, a test) counts from its close, as migration 018.
+      published_on: round.status === 'published' ? round.closesOn : null,
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .executeTakeFirst();
@@ -155,7 +157,10 @@ export async function listRounds(db: Kysely<DB>, municipalityId: string): Promis
   return rows.map(fromRow);
 }
 
-export type RoundChanges = Partial<Omit<RoundRecord, 'id' | 'municipalityId' | 'status'>>;
+export type RoundChanges = Partial<Omit<RoundRecord, 'id' | 'municipalityId' | 'status'>> & {
+  /** YYYY-MM-DD: set by the publish transition (018); retention counts from it. */
+  publishedOn?: string;
+};
 
 function toColumns(changes: RoundChanges): Updateable<RoundsTable> {
   const columns: Updateable<RoundsTable> = {
@@ -171,6 +176,7 @@ function toColumns(changes: RoundChanges): Updateable<RoundsTable> {
     open_answer_threshold: changes.openAnswerThreshold,
     grace_days: changes.graceDays,
     questionnaire_version: changes.questionnaireVersion,
+    published_on: changes.publishedOn,
   };
   return Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined));
 }

@@ -46,6 +46,8 @@ export function planTransition(
   // Closing early makes today the last day: answers made up to today (on a kiosk offline, say)
   // still sync within the grace days; later ones are refused.
   if (transition === 'close' && round.opensOn <= today && today < round.closesOn) changes.closesOn = today;
+  // The answer rows are kept answerRetentionMonths from this day (../retention/).
+  if (transition === 'publish') changes.publishedOn = today;
   return { from, to, changes };
 }
 

@@ -140,6 +140,11 @@ export const ERROR_CODES = [
   'MEETING_LIMIT_REACHED',
   /** The measures and review templates need the unit's follow-up plan. */
   'MEETING_NEEDS_PLAN',
+  // Retention and deletion (issue 15).
+  /** The address is not an https URL (no spaces, no user or password in it). Nothing was changed. */
+  'INVALID_URL',
+  /** Deleting a round for good needs its exact name as confirmation; nothing was deleted. */
+  'DELETION_NOT_CONFIRMED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -239,6 +244,11 @@ export const ERROR_SPECS = {
   MEETING_WRONG_STEP: { status: 409, message: "That cannot be done in the meeting's current step" },
   MEETING_LIMIT_REACHED: { status: 409, message: 'You have reached the limit for this step' },
   MEETING_NEEDS_PLAN: { status: 409, message: 'The unit needs a follow-up plan for this meeting' },
+  INVALID_URL: { status: 400, message: 'The address must be an https URL' },
+  DELETION_NOT_CONFIRMED: {
+    status: 400,
+    message: "Type the round's exact name to delete it; nothing was deleted",
+  },
 } as const satisfies Record<ErrorCode, ErrorSpec>;
 
 /** The envelope every refusal carries, as this server sends it (the error handler's `satisfies`). */

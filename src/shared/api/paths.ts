@@ -77,4 +77,7 @@ export const STAFF_PATHS = {
   meetingVotes: '/meetings/:meetingId/votes',
   // The records the law asks for (issue 15, src/shared/api/records.ts): admin and privacy officer.
   processingRecord: '/municipality/processing-record',
+  // Retention and deletion (issue 15, src/shared/api/retention.ts). DELETE on `round` deletes for good.
+  municipalitySettings: '/municipality/settings',
+  roundDeletion: '/rounds/:id/deletion',
 } as const;

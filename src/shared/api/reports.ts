@@ -175,8 +175,12 @@ export const UnitReportResponseSchema = Type.Object({
    * smaller sub-unit's are never listed under a parent), in a fresh random order, without dates.
    */
   openAnswers: Nullable(Type.Array(Type.String())),
-  /** 'too-few': the caller could read open answers, but the unit's group is below openAnswerThreshold. */
-  openAnswersHidden: Nullable(Type.Literal('too-few')),
+  /**
+   * 'too-few': the caller could read open answers, but the unit's group is below openAnswerThreshold.
+   * 'deleted': the round's answer rows, open answers with them, were deleted by retention (issue 15);
+   * its figures come from counts and are unchanged.
+   */
+  openAnswersHidden: Nullable(Type.Union([Type.Literal('too-few'), Type.Literal('deleted')])),
 });
 export type UnitReportResponse = Static<typeof UnitReportResponseSchema>;
 

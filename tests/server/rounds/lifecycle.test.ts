@@ -65,7 +65,7 @@ describe('round lifecycle', () => {
     // Not yet opened, or closing on its last day: nothing to shorten.
     expect(planTransition(round('open', '2026-03-11'), 'close', TODAY).changes).toEqual({});
     expect(planTransition(round('open', '2026-03-01', TODAY), 'close', TODAY).changes).toEqual({});
-    expect(planTransition(round('closed'), 'publish', TODAY).changes).toEqual({});
+    expect(planTransition(round('closed'), 'publish', TODAY).changes).toEqual({ publishedOn: TODAY });
   });
 
   it('takes new codes and kiosks only before the round has ended', () => {

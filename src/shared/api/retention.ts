@@ -1,0 +1,74 @@
+// The wire contract of retention and deletion (issue 15): the municipality's settings for how long
+// answers and the audit log are kept (and the staff session's idle limit and the accessibility
+// statement's address, which live beside them), and deleting a round for good with a preview of
+// what goes. Admin changes the settings and deletes; the privacy officer reads the settings.
+import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from './primitives';
+
+/** The bounds of each setting; the database checks the same ones (migration 018). */
+export const SETTINGS_LIMITS = {
+  sessionIdleHours: { min: 1, max: 720, default: 8 },
+  answerRetentionMonths: { min: 1, max: 120, default: 24 },
+  auditRetentionMonths: { min: 1, max: 120, default: 24 },
+  accessibilityStatementUrlMaxLength: 500,
+} as const;
+
+const bounded = (limits: { min: number; max: number }) =>
+  Type.Integer({ minimum: limits.min, maximum: limits.max });
+
+/** GET/PUT /municipality/settings. */
+export const MunicipalitySettingsSchema = Type.Object(
+  {
+    /** A staff session ends after this many hours without a request. */
+    sessionIdleHours: bounded(SETTINGS_LIMITS.sessionIdleHours),
+    /** Months after a round is published that its answer rows are kept; then only counts stay. */
+    answerRetentionMonths: bounded(SETTINGS_LIMITS.answerRetentionMonths),
+    /** Months an entry of the audit log is kept. */
+    auditRetentionMonths: bounded(SETTINGS_LIMITS.auditRetentionMonths),
+    /** An https address of the municipality's accessibility statement, or null for none. */
+    accessibilityStatementUrl: Nullable(
+      Type.String({ minLength: 1, maxLength: SETTINGS_LIMITS.accessibilityStatementUrlMaxLength }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type MunicipalitySettings = Static<typeof MunicipalitySettingsSchema>;
+
+/** PUT replaces all four: the screen always sends the whole form. */
+export const UpdateMunicipalitySettingsRequestSchema = MunicipalitySettingsSchema;
+export type UpdateMunicipalitySettingsRequest = MunicipalitySettings;
+
+/** GET /rounds/:id/deletion: what deleting the round for good takes with it. */
+export const RoundDeletionPreviewSchema = Type.Object({
+  roundId: Type.String(),
+  /** What the admin types to confirm: the round's name exactly. */
+  name: Type.String(),
+  status: Type.String(),
+  /** Answer rows kept (0 once retention deleted them). */
+  answers: Type.Integer(),
+  /** Answers sealed and waiting for the round's release. */
+  sealedAnswers: Type.Integer(),
+  /** Answers counted in the round's figures: the figures, trends and comparisons that go with it. */
+  countedAnswers: Type.Integer(),
+  codes: Type.Integer(),
+  /** Enrolled tablets of the round and enrolment links not yet used or expired. */
+  kiosks: Type.Integer(),
+  kioskEnrolments: Type.Integer(),
+  /** Follow-up plans made on this round's report: deleted with it. */
+  plans: Type.Integer(),
+  meetings: Type.Integer(),
+  /** The date retention deleted the answer rows, or null. */
+  answersDeletedOn: Nullable(Type.String()),
+});
+export type RoundDeletionPreview = Static<typeof RoundDeletionPreviewSchema>;
+
+/** DELETE /rounds/:id: confirmed by the round's name, as the preview gave it. */
+export const DeleteRoundRequestSchema = Type.Object(
+  { confirmName: Type.String({ maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export type DeleteRoundRequest = Static<typeof DeleteRoundRequestSchema>;
+
+/** What went: the preview's counts as they were in the deleting transaction. */
+export const DeleteRoundResponseSchema = RoundDeletionPreviewSchema;
+export type DeleteRoundResponse = RoundDeletionPreview;
