@@ -75,4 +75,10 @@ export const STAFF_PATHS = {
   meetingApprove: '/meetings/:meetingId/approve',
   /** One-device mode: a group's dots, placed on the leader's tablet. */
   meetingVotes: '/meetings/:meetingId/votes',
+  // Sign-in with the municipality's identity provider (issue 15, src/shared/api/oidc.ts).
+  oidcOptions: '/auth/oidc/options',
+  oidcStart: '/auth/oidc/start',
+  oidcCallback: '/auth/oidc/callback',
+  oidcSettings: '/municipality/oidc',
+  oidcRoleMappings: '/municipality/oidc/role-mappings',
 } as const;
