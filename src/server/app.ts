@@ -29,6 +29,8 @@ import { kioskRoutes } from './routes/kiosks';
 import { meetingRoutes } from './routes/meetings';
 import { municipalityRoutes } from './routes/municipality';
 import { nationalFigureRoutes } from './routes/national-figures';
+import { createOidcClients } from './oidc/client';
+import { oidcRoutes } from './routes/oidc';
 import { operatorRoutes } from './routes/operator';
 import { planRoutes } from './routes/plans';
 import { preparationRoutes } from './routes/preparation';
@@ -78,6 +80,15 @@ export interface BuildAppOptions {
   meetingBus?: MeetingBus;
   /** How often a meeting's event stream sends `: ping` (default 20 s; tests shorten it). */
   meetingPingMs?: number;
+  /**
+   * Sign-in through the identity provider (issue 15): the origin browsers reach the server at
+   * (server.ts: PUBLIC_ORIGIN), for the redirect URI; without it, the origin of the request.
+   */
+  publicOrigin?: string;
+  /** How long a call to the identity provider may take (default 5 s). */
+  oidcTimeoutSeconds?: number;
+  /** Where a client secret named by an environment variable is read (default process.env). */
+  oidcEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 export { listApiRoutes, type ApiRoute } from './auth/authorize';
@@ -166,6 +177,15 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     hasher,
     bus: meetingBus,
     ...(options.meetingPingMs !== undefined && { pingMs: options.meetingPingMs }),
+  });
+  void app.register(oidcRoutes, {
+    prefix: API_PREFIX,
+    database,
+    now,
+    sealKey,
+    clients: createOidcClients({ timeoutSeconds: options.oidcTimeoutSeconds }),
+    publicOrigin: options.publicOrigin,
+    ...(options.oidcEnv !== undefined && { env: options.oidcEnv }),
   });
 
   // The records the law asks for (issue 15): the processing record and the accessibility statement's link.

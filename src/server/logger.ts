@@ -5,7 +5,7 @@
 // ingest, code check, kiosk heartbeat, round or questionnaire fetch, or opened code link could be
 // lined up with the moment someone was seen at the tablet. Their errors are still logged.
 import { LogController, type FastifyRequest } from 'fastify';
-import { API_PREFIX, RESPONDENT_PATHS } from '../shared/api/paths';
+import { API_PREFIX, RESPONDENT_PATHS, STAFF_PATHS } from '../shared/api/paths';
 
 export const INGEST_URL = `${API_PREFIX}${RESPONDENT_PATHS.responses}`;
 
@@ -22,8 +22,11 @@ interface LoggableError {
  */
 const SECRET_PATHS = /^\/(s|kiosk|oppsett)\/[^?#]+/;
 
+/** The identity provider's answer (issue 15): its query holds the code and state of a sign-in. */
+const OIDC_CALLBACK = new RegExp(`^(${API_PREFIX}${STAFF_PATHS.oidcCallback})\\?.*$`);
+
 export function redactUrl(url: string | undefined): string | undefined {
-  return url?.replace(SECRET_PATHS, '/$1/[redacted]');
+  return url?.replace(SECRET_PATHS, '/$1/[redacted]').replace(OIDC_CALLBACK, '$1?[redacted]');
 }
 
 const privacySerializers = {

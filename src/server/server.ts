@@ -160,6 +160,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     sealKey,
     releaseScheduler: true,
     ...(hasPwa && { staticDir }),
+    // The address browsers reach the server at, for the identity provider's redirect URI (issue 15).
+    ...(process.env.PUBLIC_ORIGIN && { publicOrigin: process.env.PUBLIC_ORIGIN }),
   });
   // The pool has already let the connection go and opens a new one when asked (db/database.ts).
   database.onConnectionError((err) => app.log.warn({ err }, 'an idle database connection was lost'));

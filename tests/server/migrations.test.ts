@@ -59,6 +59,8 @@ const TABLES_BY_MIGRATION: Record<string, string[]> = {
   // And the privacy officer role, municipalities' retention settings, sessions.last_seen_at,
   // rounds.published_on and answers_deleted_on.
   '018-audit-and-retention': ['audit_log', 'password_resets'],
+  // And users.oidc_subject.
+  '019-oidc': ['oidc_logins', 'oidc_providers', 'oidc_role_mappings'],
   '020-background-breakdowns': ['background_breakdowns'],
 };
 /** The tables a later migration drops again. */

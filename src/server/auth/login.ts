@@ -15,7 +15,7 @@ import {
   updatePasswordHash,
 } from '../repositories/accounts';
 import { deleteSession, deleteUserSessions } from '../repositories/sessions';
-import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
+import { dummyPasswordHash, hashPassword, isPasswordHash, verifyPassword } from './password';
 import type { StaffPrincipal } from './policy';
 import { beginLoginAttempt, loginSucceeded } from './rate-limit';
 import { startSession, type StartedSession } from './session';
@@ -40,8 +40,12 @@ async function checkPassword(
     now,
   );
   if (gate.limited) return gate;
-  const hash = attempt.storedHash ?? (await dummyPasswordHash());
-  const ok = (await verifyPassword(attempt.password, hash)) && attempt.storedHash !== undefined;
+  // An account without a password (made at sign-in through the identity provider) costs the same
+  // work as an unknown one and is refused the same way.
+  const usable =
+    attempt.storedHash !== undefined && isPasswordHash(attempt.storedHash) ? attempt.storedHash : undefined;
+  const ok =
+    (await verifyPassword(attempt.password, usable ?? (await dummyPasswordHash()))) && usable !== undefined;
   if (ok) await loginSucceeded(db, gate);
   return { limited: false, ok };
 }

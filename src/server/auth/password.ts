@@ -69,6 +69,17 @@ function parse(stored: string): { params: ScryptParams; salt: Buffer; key: Buffe
   return { params, salt: Buffer.from(salt, 'base64url'), key: Buffer.from(key, 'base64url') };
 }
 
+/**
+ * Whether the stored string is a password hash at all. An account made at sign-in through the
+ * identity provider (../oidc) stores OIDC_NO_PASSWORD instead: no password opens it.
+ */
+export function isPasswordHash(stored: string): boolean {
+  return parse(stored) !== undefined;
+}
+
+/** What an account without a password of its own stores in password_hash (never a hash). */
+export const OIDC_NO_PASSWORD = 'oidc:no-password';
+
 /** False for a wrong password and for a stored string that is not a hash this module made. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parsed = parse(stored);

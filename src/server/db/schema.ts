@@ -21,6 +21,7 @@ import type { MunicipalitiesTable } from './tables/municipalities';
 import type { NationalFiguresTable } from './tables/national-figures';
 import type { NationalReleaseFiguresTable, NationalReleasesTable } from './tables/national-releases';
 import type { BackgroundBreakdownsTable } from './tables/background-breakdowns';
+import type { OidcLoginsTable, OidcProvidersTable, OidcRoleMappingsTable } from './tables/oidc';
 import type { OneTimeCodesTable } from './tables/one-time-codes';
 import type { OperatorSessionsTable, OperatorsTable } from './tables/operators';
 import type {
@@ -118,6 +119,10 @@ export interface DB {
   // 018-audit-and-retention
   audit_log: AuditLogTable;
   password_resets: PasswordResetsTable;
+  // 019-oidc (and users.oidc_subject)
+  oidc_providers: OidcProvidersTable;
+  oidc_role_mappings: OidcRoleMappingsTable;
+  oidc_logins: OidcLoginsTable;
   // 020-background-breakdowns
   background_breakdowns: BackgroundBreakdownsTable;
 }

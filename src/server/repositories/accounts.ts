@@ -71,7 +71,7 @@ export function listAccounts(db: Kysely<DB>, municipalityId: string): Promise<Ac
 async function listAccountsWhere(db: Kysely<DB>, column: 'id' | 'municipality_id', value: string) {
   const rows = await db
     .selectFrom('users')
-    .select(['id', 'municipality_id', 'username', 'display_name', 'created_on'])
+    .select(['id', 'municipality_id', 'username', 'display_name', 'created_on', 'oidc_subject'])
     .where(column, '=', value)
     .orderBy('username')
     .execute();
@@ -86,6 +86,8 @@ async function listAccountsWhere(db: Kysely<DB>, column: 'id' | 'municipality_id
     municipalityId: r.municipality_id,
     roles: roles.get(r.id) ?? [],
     createdOn: r.created_on,
+    // Made at sign-in through the identity provider (019-oidc): no password of its own.
+    ...(r.oidc_subject !== null && { signIn: 'oidc' as const }),
   }));
 }
 

@@ -145,6 +145,22 @@ export const ERROR_CODES = [
   'INVALID_URL',
   /** Deleting a round for good needs its exact name as confirmation; nothing was deleted. */
   'DELETION_NOT_CONFIRMED',
+  // Sign-in with the municipality's identity provider (issue 15, src/shared/api/oidc.ts). The
+  // callback never answers with these: it sends the browser to the login page with ?feil=<code>.
+  /** The municipality has no identity provider, or it is switched off. */
+  'OIDC_NOT_CONFIGURED',
+  /** The identity provider did not answer (down, slow or misconfigured): local sign-in still works. */
+  'OIDC_PROVIDER_UNAVAILABLE',
+  /** The sign-in link is unknown, used, expired or was started in another browser: start again. */
+  'OIDC_STATE_INVALID',
+  /** The identity provider refused or the person cancelled. */
+  'OIDC_DENIED',
+  /** The id token failed a check (issuer, audience, expiry, nonce, signature). */
+  'OIDC_TOKEN_INVALID',
+  /** The account belongs to another directory (Entra ID tenant) than the municipality's. */
+  'OIDC_TENANT_MISMATCH',
+  /** The provider grants the person none of the roles the admin has mapped. */
+  'OIDC_NO_ROLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -249,6 +265,19 @@ export const ERROR_SPECS = {
     status: 400,
     message: "Type the round's exact name to delete it; nothing was deleted",
   },
+  OIDC_NOT_CONFIGURED: {
+    status: 404,
+    message: 'This municipality has no sign-in through an identity provider',
+  },
+  OIDC_PROVIDER_UNAVAILABLE: {
+    status: 503,
+    message: 'The identity provider did not answer; try again later or sign in with a password',
+  },
+  OIDC_STATE_INVALID: { status: 400, message: 'This sign-in is unknown, used or expired: start again' },
+  OIDC_DENIED: { status: 401, message: 'The identity provider did not sign you in' },
+  OIDC_TOKEN_INVALID: { status: 401, message: 'The identity provider sent a token that failed the checks' },
+  OIDC_TENANT_MISMATCH: { status: 403, message: "The account is not in the municipality's directory" },
+  OIDC_NO_ROLE: { status: 403, message: 'The identity provider gives you no role in tifaktor: ask an admin' },
 } as const satisfies Record<ErrorCode, ErrorSpec>;
 
 /** The envelope every refusal carries, as this server sends it (the error handler's `satisfies`). */

@@ -80,4 +80,10 @@ export const STAFF_PATHS = {
   // Retention and deletion (issue 15, src/shared/api/retention.ts). DELETE on `round` deletes for good.
   municipalitySettings: '/municipality/settings',
   roundDeletion: '/rounds/:id/deletion',
+  // Sign-in with the municipality's identity provider (issue 15, src/shared/api/oidc.ts).
+  oidcOptions: '/auth/oidc/options',
+  oidcStart: '/auth/oidc/start',
+  oidcCallback: '/auth/oidc/callback',
+  oidcSettings: '/municipality/oidc',
+  oidcRoleMappings: '/municipality/oidc/role-mappings',
 } as const;

@@ -97,6 +97,8 @@ export const AccountSchema = Type.Object({
   ...MeSchema.properties,
   /** YYYY-MM-DD. */
   createdOn: Type.String(),
+  /** Present for an account made at sign-in through the identity provider (no password of its own). */
+  signIn: Type.Optional(Type.Literal('oidc')),
 });
 export type Account = Static<typeof AccountSchema>;
 

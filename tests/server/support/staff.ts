@@ -4,6 +4,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { KioskEnrolResponse } from '../../../src/shared/api/organisation';
 import { headersFor, seedAuthzFixtures, signIn, USERS, type StaffActor } from '../authz/fixtures';
+import type { BuildAppOptions } from '../../../src/server/app';
 import type { DialectName } from '../../../src/server/db/database';
 import { createEnvironment, type TestEnvironment } from './environment';
 import { NOW } from './fixtures';
@@ -65,8 +66,9 @@ export async function enrolKioskVia(
  */
 export async function staffEnvironment(
   dialect: DialectName,
+  app?: Partial<BuildAppOptions>,
 ): Promise<{ env: TestEnvironment; admin: StaffClient }> {
-  const env = await createEnvironment(dialect);
+  const env = await createEnvironment(dialect, app ? { app } : {});
   await withStaff(env);
   return { env, admin: await signedIn(env, 'admin') };
 }

@@ -19,6 +19,7 @@ import { migration014 } from './014-operator';
 import { migration016 } from './016-national-releases';
 import { migration017 } from './017-meetings';
 import { migration018 } from './018-audit-and-retention';
+import { migration019 } from './019-oidc';
 import { migration020 } from './020-background-breakdowns';
 
 export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
@@ -39,5 +40,6 @@ export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '016-national-releases': migration016,
   '017-meetings': migration017,
   '018-audit-and-retention': migration018,
+  '019-oidc': migration019,
   '020-background-breakdowns': migration020,
 };
