@@ -41,6 +41,11 @@ import {
 } from '../../../../src/shared/api/plans';
 import { PreparationListResponseSchema, PreparationPlanSchema } from '../../../../src/shared/api/preparation';
 import {
+  DeleteRoundResponseSchema,
+  MunicipalitySettingsSchema,
+  RoundDeletionPreviewSchema,
+} from '../../../../src/shared/api/retention';
+import {
   HeatmapResponseSchema,
   NationalFigureListResponseSchema,
   NationalImportResponseSchema,
@@ -132,6 +137,11 @@ const ROUTES: [method: string, path: keyof typeof STAFF_PATHS, successes: Succes
   ['POST', 'meetingMeasures', { 200: MeetingLeaderViewSchema }],
   ['POST', 'meetingReview', { 200: MeetingLeaderViewSchema }],
   ['POST', 'meetingApprove', { 200: MeetingLeaderViewSchema }],
+  // Retention and deletion (issue 15).
+  ['GET', 'municipalitySettings', { 200: MunicipalitySettingsSchema }],
+  ['PUT', 'municipalitySettings', { 200: MunicipalitySettingsSchema }],
+  ['GET', 'roundDeletion', { 200: RoundDeletionPreviewSchema }],
+  ['DELETE', 'round', { 200: DeleteRoundResponseSchema }],
 ];
 
 const matchers = ROUTES.map(([method, path, successes]) => ({
