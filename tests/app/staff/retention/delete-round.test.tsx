@@ -42,7 +42,7 @@ describe('deleting a round for good', () => {
   it('lists what goes, refuses a wrong name, and deletes with the right one (keyboard only)', async () => {
     const { user, server } = await openPanel();
     await h1('Runder');
-    const open = await screen.findByRole('button', { name: 'Slett runden Våren 2025 for godt' });
+    const open = await screen.findByRole('button', { name: 'Slett runden for godt: Våren 2025' });
     open.focus();
     await user.keyboard('{Enter}');
     const panel = await screen.findByRole('region', { name: 'Slette «Våren 2025» for godt?' });
@@ -82,24 +82,24 @@ describe('deleting a round for good', () => {
 
   it('closes on Cancel and on Escape, with focus back on the button, and deletes nothing', async () => {
     const { user, server } = await openPanel();
-    const open = await screen.findByRole('button', { name: 'Slett runden Våren 2025 for godt' });
+    const open = await screen.findByRole('button', { name: 'Slett runden for godt: Våren 2025' });
     await user.click(open);
     const panel = await screen.findByRole('region', { name: 'Slette «Våren 2025» for godt?' });
     await user.click(await within(panel).findByRole('button', { name: 'Avbryt' }));
     expect(screen.queryByRole('region', { name: /for godt/ })).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Slett runden Våren 2025 for godt' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Slett runden for godt: Våren 2025' })).toHaveFocus();
 
     await user.keyboard('{Enter}');
     await screen.findByLabelText('Skriv navnet på runden for å bekrefte');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('region', { name: /for godt/ })).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Slett runden Våren 2025 for godt' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Slett runden for godt: Våren 2025' })).toHaveFocus();
     expect(server.calls('DELETE', /^\/rounds\//)).toHaveLength(0);
   });
 
   it('speaks nynorsk', async () => {
     const { user } = await openPanel('nn');
-    await user.click(await screen.findByRole('button', { name: 'Slett runden Våren 2025 for godt' }));
+    await user.click(await screen.findByRole('button', { name: 'Slett runden for godt: Våren 2025' }));
     const panel = await screen.findByRole('region', { name: 'Slette «Våren 2025» for godt?' });
     await within(panel).findByText('Dette kan ikkje angrast. Alt som høyrer til runden, blir sletta:');
     expect(within(panel).getByLabelText('Skriv namnet på runden for å stadfeste')).toBeInTheDocument();
