@@ -15,6 +15,7 @@ import type nbMeeting from '../../../locales/nb/meeting.json';
 import type nbPresenter from '../../../locales/nb/presenter.json';
 import type nbAccessibility from '../../../locales/nb/accessibility.json';
 import type nbRecords from '../../../locales/nb/records.json';
+import type nbRetention from '../../../locales/nb/retention.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -36,6 +37,7 @@ declare module 'i18next' {
       presenter: typeof nbPresenter;
       accessibility: typeof nbAccessibility;
       records: typeof nbRecords;
+      retention: typeof nbRetention;
     };
   }
 }

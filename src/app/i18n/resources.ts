@@ -34,6 +34,7 @@ export const LAZY_NAMESPACES = [
   'presenter',
   'accessibility',
   'records',
+  'retention',
 ] as const;
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 

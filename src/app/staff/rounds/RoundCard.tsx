@@ -1,5 +1,6 @@
 // One round as a card (a table of six columns does not fit a phone), with the one lifecycle step it can take next (draft → open → closed →
-// published). Closing and publishing cannot be undone, so they ask first.
+// published). Closing and publishing cannot be undone, so they ask first. Deleting the round for
+// good is its own panel (./DeleteRound.tsx).
 import { useTranslation } from 'react-i18next';
 import { ROUND_TRANSITIONS, type AdminRound, type RoundTransition } from '../../../shared/api/organisation';
 import { formatDateRange } from '../../ui/format';
@@ -7,18 +8,21 @@ import { normaliseLanguage } from '../../i18n/i18n';
 import { ApiError } from '../ui/ApiError';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { useAction } from '../ui/useAction';
+import { DeleteRound } from './DeleteRound';
 
 interface Props {
   round: AdminRound;
   unitName: string;
   onChanged: () => void;
+  /** After the round was deleted for good (issue 15), with its name. */
+  onDeleted?: (name: string) => void;
 }
 
 const NEXT = Object.fromEntries(
   Object.entries(ROUND_TRANSITIONS).map(([transition, from]) => [from, transition]),
 ) as Partial<Record<AdminRound['status'], RoundTransition>>;
 
-export function RoundCard({ round, unitName, onChanged }: Props) {
+export function RoundCard({ round, unitName, onChanged, onDeleted }: Props) {
   const { t, i18n } = useTranslation('admin');
   const lng = normaliseLanguage(i18n.language);
   const action = useAction();
@@ -87,6 +91,7 @@ export function RoundCard({ round, unitName, onChanged }: Props) {
             />
           )}
           <ApiError error={action.error} />
+          {onDeleted && <DeleteRound round={round} onDeleted={onDeleted} />}
         </div>
       </article>
     </li>

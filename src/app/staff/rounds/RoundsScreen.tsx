@@ -1,5 +1,6 @@
 // /admin/runder — every survey round: create one (a draft), then open, close and publish it in
 // that order. The buttons follow the lifecycle, so only the next step is offered.
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../ui/ApiError';
 import { CreateSection } from '../ui/CreateSection';
@@ -13,6 +14,13 @@ export function RoundsScreen() {
   const units = useUnits();
   const list = rounds.data?.rounds ?? [];
   const unitName = (id: string) => units.data?.units.find((u) => u.id === id)?.name ?? id;
+  // A round deleted for good leaves the list: focus goes to the line that says so (issue 15).
+  const { t: tr } = useTranslation('retention');
+  const [deleted, setDeleted] = useState<string>();
+  const deletedRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (deleted !== undefined) deletedRef.current?.focus();
+  }, [deleted]);
 
   return (
     <div className="screen admin-screen">
@@ -20,6 +28,11 @@ export function RoundsScreen() {
       <p>{t('rounds.intro')}</p>
       <ApiError error={rounds.error ?? units.error} />
       {rounds.isLoading && <p role="status">{t('common.loading')}</p>}
+      {deleted !== undefined && (
+        <p ref={deletedRef} role="status" tabIndex={-1} className="admin-saved">
+          {tr('deletion.done', { name: deleted })}
+        </p>
+      )}
       {rounds.data && list.length === 0 && <p>{t('rounds.empty')}</p>}
       {list.length > 0 && (
         <ul className="round-cards" aria-label={t('rounds.tableCaption')}>
@@ -29,6 +42,10 @@ export function RoundsScreen() {
               round={round}
               unitName={unitName(round.unitId)}
               onChanged={rounds.reload}
+              onDeleted={(name) => {
+                setDeleted(name);
+                rounds.reload();
+              }}
             />
           ))}
         </ul>

@@ -33,7 +33,7 @@ const SLOTS = combineSlots(PLAN_SLOTS, MEETING_SLOTS);
 
 export default function StaffRoutes() {
   return (
-    <LazyTexts namespaces={['admin']}>
+    <LazyTexts namespaces={['admin', 'retention']}>
       <SessionProvider>
         <Routes>
           <Route path="logg-inn" element={<LoginScreen />} />
@@ -69,7 +69,7 @@ export default function StaffRoutes() {
               <Route
                 path="kommune"
                 element={
-                  <RequireRole roles={['admin']}>
+                  <RequireRole roles={['admin', 'privacy_officer']}>
                     <MunicipalityScreen />
                   </RequireRole>
                 }

@@ -32,7 +32,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'reports', to: ADMIN_PATHS.reports, roles: ALL_STAFF },
   { key: 'followup', to: ADMIN_PATHS.followup, roles: ALL_STAFF },
   { key: 'preparation', to: ADMIN_PATHS.preparation, roles: ALL_STAFF },
-  { key: 'municipality', to: ADMIN_PATHS.municipality, roles: ['admin'] },
+  // The privacy officer reads the retention settings there (issue 15).
+  { key: 'municipality', to: ADMIN_PATHS.municipality, roles: ['admin', 'privacy_officer'] },
   { key: 'units', to: ADMIN_PATHS.units, roles: ['admin'] },
   { key: 'rounds', to: ADMIN_PATHS.rounds, roles: ['admin'] },
   { key: 'codes', to: ADMIN_PATHS.codes, roles: ['admin', 'leader'] },

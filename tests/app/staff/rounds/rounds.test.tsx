@@ -129,10 +129,12 @@ describe('rounds', () => {
       within(rowOf(name))
         .queryAllByRole('button')
         .map((b) => b.textContent);
-    expect(buttons('Utkastet')).toEqual(['Åpne for svar']);
-    expect(buttons('Den åpne')).toEqual(['Steng']);
-    expect(buttons('Den stengte')).toEqual(['Publiser resultater']);
-    expect(buttons('Den publiserte')).toEqual([]);
+    // Every round can also be deleted for good (issue 15): that button is on every card.
+    const DELETE = 'Slett runden for godt';
+    expect(buttons('Utkastet')).toEqual(['Åpne for svar', DELETE]);
+    expect(buttons('Den åpne')).toEqual(['Steng', DELETE]);
+    expect(buttons('Den stengte')).toEqual(['Publiser resultater', DELETE]);
+    expect(buttons('Den publiserte')).toEqual([DELETE]);
 
     await user.click(within(rowOf('Den åpne')).getByRole('button', { name: 'Steng: Den åpne' }));
     expect(

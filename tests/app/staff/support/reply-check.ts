@@ -42,6 +42,11 @@ import {
 import { PreparationListResponseSchema, PreparationPlanSchema } from '../../../../src/shared/api/preparation';
 import { ProcessingRecordSchema } from '../../../../src/shared/api/records';
 import {
+  DeleteRoundResponseSchema,
+  MunicipalitySettingsSchema,
+  RoundDeletionPreviewSchema,
+} from '../../../../src/shared/api/retention';
+import {
   HeatmapResponseSchema,
   NationalFigureListResponseSchema,
   NationalImportResponseSchema,
@@ -135,6 +140,11 @@ const ROUTES: [method: string, path: keyof typeof STAFF_PATHS, successes: Succes
   ['POST', 'meetingApprove', { 200: MeetingLeaderViewSchema }],
   // The records the law asks for (issue 15).
   ['GET', 'processingRecord', { 200: ProcessingRecordSchema }],
+  // Retention and deletion (issue 15).
+  ['GET', 'municipalitySettings', { 200: MunicipalitySettingsSchema }],
+  ['PUT', 'municipalitySettings', { 200: MunicipalitySettingsSchema }],
+  ['GET', 'roundDeletion', { 200: RoundDeletionPreviewSchema }],
+  ['DELETE', 'round', { 200: DeleteRoundResponseSchema }],
 ];
 
 const matchers = ROUTES.map(([method, path, successes]) => ({

@@ -13,6 +13,7 @@ import type {
   UnitType,
 } from '../../../../src/shared/api/organisation';
 import type { Account, Me, RoleAssignment } from '../../../../src/shared/api/staff';
+import type { MunicipalitySettings, RoundDeletionPreview } from '../../../../src/shared/api/retention';
 import { checkReply, FakeDriftError } from './reply-check';
 
 export interface RecordedRequest {
@@ -102,6 +103,9 @@ export interface StaffState {
   accounts: Account[];
   kiosks: KioskListItem[];
   progress: (round: AdminRound) => RoundProgressResponse;
+  /** Retention (issue 15): the municipality's settings, and what deleting a round would take. */
+  settings: MunicipalitySettings;
+  deletion: (round: AdminRound) => RoundDeletionPreview;
 }
 
 const json = (status: number, body?: unknown): Reply => ({ status, body });
@@ -123,6 +127,26 @@ export function createStaffServer(initial: Partial<StaffState> = {}) {
       units: [],
       total: { invited: 0, answered: 0, rate: null },
       rejectedWithoutUnit: [],
+    }),
+    settings: {
+      sessionIdleHours: 8,
+      answerRetentionMonths: 24,
+      auditRetentionMonths: 24,
+      accessibilityStatementUrl: null,
+    },
+    deletion: (round) => ({
+      roundId: round.id,
+      name: round.name,
+      status: round.status,
+      answers: 0,
+      sealedAnswers: 0,
+      countedAnswers: 0,
+      codes: 0,
+      kiosks: 0,
+      kioskEnrolments: 0,
+      plans: 0,
+      meetings: 0,
+      answersDeletedOn: null,
     }),
     ...initial,
   };
@@ -223,6 +247,24 @@ export function createStaffServer(initial: Partial<StaffState> = {}) {
     if (!kiosk) return error(404, 'NOT_FOUND');
     kiosk.revokedOn = osloDate();
     return json(200, kiosk);
+  });
+  // Retention (issue 15): the settings, and a round deleted for good only by its exact name.
+  route('GET', '/municipality/settings', () => json(200, state.settings));
+  route('PUT', '/municipality/settings', (req) => {
+    state.settings = req.body as MunicipalitySettings;
+    return json(200, state.settings);
+  });
+  route('GET', '/rounds/([^/]+)/deletion', (_req, [id]) => {
+    const round = state.rounds.find((r) => r.id === id);
+    return round ? json(200, state.deletion(round)) : error(404, 'NOT_FOUND');
+  });
+  route('DELETE', '/rounds/([^/]+)', (req, [id]) => {
+    const round = state.rounds.find((r) => r.id === id);
+    if (!round) return error(404, 'NOT_FOUND');
+    if ((req.body as { confirmName?: unknown } | undefined)?.confirmName !== round.name)
+      return error(400, 'DELETION_NOT_CONFIRMED');
+    state.rounds = state.rounds.filter((r) => r.id !== id);
+    return json(200, state.deletion(round));
   });
   route('GET', '/accounts', () => json(200, { accounts: state.accounts }));
   route('POST', '/accounts', (req) => {
