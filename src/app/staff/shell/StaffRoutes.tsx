@@ -26,13 +26,14 @@ import { PLAN_SLOTS, PlanRoutes } from '../plans/PlanRoutes';
 import { combineSlots, StaffSlotsProvider } from '../ui/StaffSlots';
 import { MEETING_SLOTS, MeetingRoutes } from '../meetings/MeetingRoutes';
 import { PreparationRoutes } from '../preparation/PreparationRoutes';
+import { SignInSettingsScreen } from '../signin/SignInSettingsScreen';
 
 /** The report and the plan show the follow-up's pieces first, then the meetings'. */
 const SLOTS = combineSlots(PLAN_SLOTS, MEETING_SLOTS);
 
 export default function StaffRoutes() {
   return (
-    <LazyTexts namespaces={['admin']}>
+    <LazyTexts namespaces={['admin', 'signin']}>
       <SessionProvider>
         <Routes>
           <Route path="logg-inn" element={<LoginScreen />} />
@@ -110,6 +111,14 @@ export default function StaffRoutes() {
                 element={
                   <RequireRole roles={['admin']}>
                     <AccountsScreen />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="innlogging"
+                element={
+                  <RequireRole roles={['admin']}>
+                    <SignInSettingsScreen />
                   </RequireRole>
                 }
               />

@@ -16,7 +16,8 @@ export type NavKey =
   | 'kiosks'
   | 'accounts'
   | 'nationalFigures'
-  | 'preparation';
+  | 'preparation'
+  | 'signin';
 
 export interface NavItem {
   key: NavKey;
@@ -38,6 +39,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'kiosks', to: ADMIN_PATHS.kiosks, roles: ['admin', 'leader'] },
   { key: 'accounts', to: ADMIN_PATHS.accounts, roles: ['admin'] },
   { key: 'nationalFigures', to: ADMIN_PATHS.nationalFigures, roles: ['admin'] },
+  { key: 'signin', to: ADMIN_PATHS.signin, roles: ['admin'] },
 ];
 
 export const navItemsFor = (user: Me | undefined): NavItem[] =>

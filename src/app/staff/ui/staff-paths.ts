@@ -16,4 +16,6 @@ export const ADMIN_PATHS = {
   preparation: '/admin/forberedelse',
   followup: '/admin/oppfolging',
   meetings: '/admin/moter',
+  /** Sign-in with the municipality's identity provider (issue 15). */
+  signin: '/admin/innlogging',
 } as const;

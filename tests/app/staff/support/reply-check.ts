@@ -28,6 +28,11 @@ import {
   MeetingListSchema,
   MeetingResultsSchema,
 } from '../../../../src/shared/api/meetings';
+import {
+  OidcOptionsResponseSchema,
+  OidcRoleMappingsSchema,
+  OidcSettingsSchema,
+} from '../../../../src/shared/api/oidc';
 import { STAFF_PATHS } from '../../../../src/shared/api/paths';
 import {
   DueListResponseSchema,
@@ -132,6 +137,12 @@ const ROUTES: [method: string, path: keyof typeof STAFF_PATHS, successes: Succes
   ['POST', 'meetingMeasures', { 200: MeetingLeaderViewSchema }],
   ['POST', 'meetingReview', { 200: MeetingLeaderViewSchema }],
   ['POST', 'meetingApprove', { 200: MeetingLeaderViewSchema }],
+  // Sign-in through the identity provider (issue 15).
+  ['GET', 'oidcOptions', { 200: OidcOptionsResponseSchema }],
+  ['GET', 'oidcSettings', { 200: OidcSettingsSchema }],
+  ['PUT', 'oidcSettings', { 200: OidcSettingsSchema }],
+  ['GET', 'oidcRoleMappings', { 200: OidcRoleMappingsSchema }],
+  ['PUT', 'oidcRoleMappings', { 200: OidcRoleMappingsSchema }],
 ];
 
 const matchers = ROUTES.map(([method, path, successes]) => ({
