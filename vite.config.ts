@@ -108,6 +108,7 @@ export default defineConfig({
           // The processing record's texts (issue 15): staff only, like the other staff namespaces.
           '**/assets/records-*',
           '**/assets/retention-*',
+          '**/assets/signin-*',
         ],
         navigateFallback: '/index.html',
         // Answers never pass through a Workbox cache: the API is network-only by omission.

@@ -16,6 +16,7 @@ import type nbPresenter from '../../../locales/nb/presenter.json';
 import type nbAccessibility from '../../../locales/nb/accessibility.json';
 import type nbRecords from '../../../locales/nb/records.json';
 import type nbRetention from '../../../locales/nb/retention.json';
+import type nbSignin from '../../../locales/nb/signin.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -38,6 +39,7 @@ declare module 'i18next' {
       accessibility: typeof nbAccessibility;
       records: typeof nbRecords;
       retention: typeof nbRetention;
+      signin: typeof nbSignin;
     };
   }
 }

@@ -35,6 +35,7 @@ export const LAZY_NAMESPACES = [
   'accessibility',
   'records',
   'retention',
+  'signin',
 ] as const;
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 

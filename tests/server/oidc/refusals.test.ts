@@ -102,6 +102,17 @@ describeEachDatabase('sign-in through the identity provider, refused', (dialect)
       url: '/api/v1/auth/oidc/options?municipality=m2',
     });
     expect(forM2.json<OidcOptionsResponse>()).toEqual({ providers: [] });
+    const { entry_slug: slug } = await world.env.database.kysely
+      .selectFrom('municipalities')
+      .select('entry_slug')
+      .where('id', '=', 'm1')
+      .executeTakeFirstOrThrow();
+    const byEntry = await world.env.app.inject({
+      method: 'GET',
+      url: `/api/v1/auth/oidc/options?entry=${slug}`,
+    });
+    expect(byEntry.json<OidcOptionsResponse>().providers.map((p) => p.municipalityId)).toEqual(['m1']);
+    expect(byEntry.body).not.toMatch(/secret|issuer|client/i);
   });
 
   it('never sends or stores the client secret in the clear', async () => {

@@ -196,4 +196,34 @@ describeEachDatabase('sign-in through the identity provider', (dialect) => {
     const { res } = await login(world.env.app, 'authz-leader-a');
     expect(res.statusCode).toBe(200);
   });
+
+  // Last: it takes the local admin's admin role away.
+  it('never leaves the municipality without an admin: LAST_ADMIN, and the roles stay as they were', async () => {
+    world.idp.users.set('eva', { oid: 'oid-eva', name: 'Eva', roles: ['Tifaktor.Admin'] });
+    const first = await signInThrough(world, 'eva');
+    expect(outcome(first.callback)).toBe('(signed in)');
+    // Now Eva is the only admin left.
+    await world.env.database.kysely
+      .deleteFrom('role_assignments')
+      .where('role', '=', 'admin')
+      .where(
+        'user_id',
+        '<>',
+        (
+          await world.env.database.kysely
+            .selectFrom('users')
+            .select('id')
+            .where('oidc_subject', '=', `${TEST_TENANT}:oid-eva`)
+            .executeTakeFirstOrThrow()
+        ).id,
+      )
+      .execute();
+    world.idp.users.set('eva', { oid: 'oid-eva', name: 'Eva', roles: ['Tifaktor.Leder.Enhet'] });
+    const second = await signInThrough(world, 'eva');
+    expect(outcome(second.callback)).toBe('LAST_ADMIN');
+    expect(second.sessionCookie).toBeUndefined();
+    expect((await me(world.env.app, first.sessionCookie!)).json<SessionResponse>().user.roles).toEqual([
+      { role: 'admin', unitId: null },
+    ]);
+  });
 });

@@ -21,6 +21,7 @@ interface Props {
 
 export function AccountRow({ account, units, onChanged }: Props) {
   const { t, i18n } = useTranslation('admin');
+  const { t: ts } = useTranslation('signin');
   const lng = normaliseLanguage(i18n.language);
   const { request, user } = useSession();
   const [isEditing, setIsEditing] = useState(false);
@@ -45,7 +46,10 @@ export function AccountRow({ account, units, onChanged }: Props) {
     <>
       <tr>
         <th scope="row">{account.displayName}</th>
-        <td>{account.username}</td>
+        <td>
+          {account.username}
+          {account.signIn === 'oidc' && <span className="hint"> {ts('accounts.viaProvider')}</span>}
+        </td>
         <td>
           <ul className="admin-plain-list">
             {account.roles.map((r) => (

@@ -5,6 +5,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { authApi } from '../api/auth';
+import { ProviderSignIn } from './ProviderSignIn';
 import { useSession } from './SessionContext';
 import { ADMIN_PATHS } from '../ui/staff-paths';
 import { ApiError } from '../ui/ApiError';
@@ -77,6 +78,7 @@ export function LoginScreen() {
     <div className="screen admin-screen admin-login">
       <h1>{t('login.title')}</h1>
       <p>{t('login.intro')}</p>
+      <ProviderSignIn />
       {signedOut && !error && (
         <p role="status" className="admin-notice">
           {signedOut}

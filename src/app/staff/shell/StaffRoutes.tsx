@@ -27,13 +27,14 @@ import { combineSlots, StaffSlotsProvider } from '../ui/StaffSlots';
 import { MEETING_SLOTS, MeetingRoutes } from '../meetings/MeetingRoutes';
 import { PreparationRoutes } from '../preparation/PreparationRoutes';
 import { RecordsRoutes } from '../records/RecordsRoutes';
+import { SignInSettingsScreen } from '../signin/SignInSettingsScreen';
 
 /** The report and the plan show the follow-up's pieces first, then the meetings'. */
 const SLOTS = combineSlots(PLAN_SLOTS, MEETING_SLOTS);
 
 export default function StaffRoutes() {
   return (
-    <LazyTexts namespaces={['admin', 'retention']}>
+    <LazyTexts namespaces={['admin', 'retention', 'signin']}>
       <SessionProvider>
         <Routes>
           <Route path="logg-inn" element={<LoginScreen />} />
@@ -119,6 +120,14 @@ export default function StaffRoutes() {
                 element={
                   <RequireRole roles={['admin', 'privacy_officer']}>
                     <RecordsRoutes notFound={<StaffNotFound />} />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="innlogging"
+                element={
+                  <RequireRole roles={['admin']}>
+                    <SignInSettingsScreen />
                   </RequireRole>
                 }
               />

@@ -17,7 +17,8 @@ export type NavKey =
   | 'accounts'
   | 'nationalFigures'
   | 'preparation'
-  | 'records';
+  | 'records'
+  | 'signin';
 
 export interface NavItem {
   key: NavKey;
@@ -41,6 +42,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'accounts', to: ADMIN_PATHS.accounts, roles: ['admin'] },
   { key: 'nationalFigures', to: ADMIN_PATHS.nationalFigures, roles: ['admin'] },
   { key: 'records', to: ADMIN_PATHS.records, roles: ['admin', 'privacy_officer'] },
+  { key: 'signin', to: ADMIN_PATHS.signin, roles: ['admin'] },
 ];
 
 export const navItemsFor = (user: Me | undefined): NavItem[] =>

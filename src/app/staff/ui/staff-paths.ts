@@ -18,4 +18,6 @@ export const ADMIN_PATHS = {
   meetings: '/admin/moter',
   /** The processing record (issue 15): admin and privacy officer. */
   records: '/admin/personvern',
+  /** Sign-in with the municipality's identity provider (issue 15). */
+  signin: '/admin/innlogging',
 } as const;

@@ -36,6 +36,7 @@ describe('staff navigation by role', () => {
       'Kontoer',
       'Nasjonale tall',
       'Personvern',
+      'Innlogging',
     ]);
   });
 

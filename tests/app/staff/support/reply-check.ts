@@ -28,6 +28,11 @@ import {
   MeetingListSchema,
   MeetingResultsSchema,
 } from '../../../../src/shared/api/meetings';
+import {
+  OidcOptionsResponseSchema,
+  OidcRoleMappingsSchema,
+  OidcSettingsSchema,
+} from '../../../../src/shared/api/oidc';
 import { STAFF_PATHS } from '../../../../src/shared/api/paths';
 import {
   DueListResponseSchema,
@@ -145,6 +150,12 @@ const ROUTES: [method: string, path: keyof typeof STAFF_PATHS, successes: Succes
   ['PUT', 'municipalitySettings', { 200: MunicipalitySettingsSchema }],
   ['GET', 'roundDeletion', { 200: RoundDeletionPreviewSchema }],
   ['DELETE', 'round', { 200: DeleteRoundResponseSchema }],
+  // Sign-in through the identity provider (issue 15).
+  ['GET', 'oidcOptions', { 200: OidcOptionsResponseSchema }],
+  ['GET', 'oidcSettings', { 200: OidcSettingsSchema }],
+  ['PUT', 'oidcSettings', { 200: OidcSettingsSchema }],
+  ['GET', 'oidcRoleMappings', { 200: OidcRoleMappingsSchema }],
+  ['PUT', 'oidcRoleMappings', { 200: OidcRoleMappingsSchema }],
 ];
 
 const matchers = ROUTES.map(([method, path, successes]) => ({

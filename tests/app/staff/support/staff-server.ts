@@ -161,6 +161,8 @@ export function createStaffServer(initial: Partial<StaffState> = {}) {
   const route = (method: string, path: string, handler: Handler) =>
     routes.push({ method, pattern: new RegExp(`^${path}$`), handler });
 
+  // The login screen asks which municipalities offer the identity provider's button: none here.
+  route('GET', '/auth/oidc/options', () => json(200, { providers: [] }));
   route('GET', '/auth/me', () =>
     state.signedIn ? json(200, { user: state.me, csrfToken: CSRF }) : undefined,
   );
@@ -294,7 +296,8 @@ export function createStaffServer(initial: Partial<StaffState> = {}) {
   function answer(req: RecordedRequest): Reply {
     // The respondent app asks for the current round at start; staff tests do not need one.
     if (req.path === '/rounds/current') return error(404, 'NOT_FOUND');
-    const isAuthFree = req.path === '/auth/login' || req.path.startsWith('/auth/setup');
+    const isAuthFree =
+      req.path === '/auth/login' || req.path.startsWith('/auth/setup') || req.path.startsWith('/auth/oidc/');
     if (!isAuthFree && !state.signedIn) return error(401, 'UNAUTHENTICATED');
     if (!isAuthFree && !['GET', 'HEAD'].includes(req.method) && req.headers['x-csrf-token'] !== CSRF)
       return error(403, 'CSRF_INVALID');
