@@ -140,6 +140,9 @@ export const ERROR_CODES = [
   'MEETING_LIMIT_REACHED',
   /** The measures and review templates need the unit's follow-up plan. */
   'MEETING_NEEDS_PLAN',
+  // Staff sessions (issue 15).
+  /** The password link an admin made is unknown, used, replaced by a newer one, or expired. */
+  'PASSWORD_RESET_INVALID',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -239,6 +242,10 @@ export const ERROR_SPECS = {
   MEETING_WRONG_STEP: { status: 409, message: "That cannot be done in the meeting's current step" },
   MEETING_LIMIT_REACHED: { status: 409, message: 'You have reached the limit for this step' },
   MEETING_NEEDS_PLAN: { status: 409, message: 'The unit needs a follow-up plan for this meeting' },
+  PASSWORD_RESET_INVALID: {
+    status: 403,
+    message: 'This password link is not valid: it is unknown, used, replaced or expired',
+  },
 } as const satisfies Record<ErrorCode, ErrorSpec>;
 
 /** The envelope every refusal carries, as this server sends it (the error handler's `satisfies`). */

@@ -75,4 +75,12 @@ export const STAFF_PATHS = {
   meetingApprove: '/meetings/:meetingId/approve',
   /** One-device mode: a group's dots, placed on the leader's tablet. */
   meetingVotes: '/meetings/:meetingId/votes',
+  // The audit log and staff sessions (issue 15, src/shared/api/audit.ts).
+  auditLog: '/audit-log',
+  auditLogExport: '/audit-log/export',
+  auditExports: '/audit/exports',
+  accountPasswordReset: '/accounts/:id/password-reset',
+  accountSessionsEnd: '/accounts/:id/sessions/end',
+  passwordReset: '/auth/password-reset',
+  passwordResetStatus: '/auth/password-reset/:token',
 } as const;
