@@ -105,6 +105,7 @@ export default defineConfig({
           '**/assets/preparation-*',
           '**/assets/followup-*',
           '**/assets/presenter-*',
+          '**/assets/audit-*',
         ],
         navigateFallback: '/index.html',
         // Answers never pass through a Workbox cache: the API is network-only by omission.

@@ -13,6 +13,7 @@ import type nbPreparation from '../../../locales/nb/preparation.json';
 import type nbPlan from '../../../locales/nb/plan.json';
 import type nbMeeting from '../../../locales/nb/meeting.json';
 import type nbPresenter from '../../../locales/nb/presenter.json';
+import type nbAudit from '../../../locales/nb/audit.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -32,6 +33,7 @@ declare module 'i18next' {
       plan: typeof nbPlan;
       meeting: typeof nbMeeting;
       presenter: typeof nbPresenter;
+      audit: typeof nbAudit;
     };
   }
 }

@@ -32,6 +32,7 @@ export const LAZY_NAMESPACES = [
   'plan',
   'meeting',
   'presenter',
+  'audit',
 ] as const;
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 

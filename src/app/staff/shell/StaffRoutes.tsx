@@ -26,6 +26,9 @@ import { PLAN_SLOTS, PlanRoutes } from '../plans/PlanRoutes';
 import { combineSlots, StaffSlotsProvider } from '../ui/StaffSlots';
 import { MEETING_SLOTS, MeetingRoutes } from '../meetings/MeetingRoutes';
 import { PreparationRoutes } from '../preparation/PreparationRoutes';
+import { AuditLogScreen } from '../audit/AuditLogScreen';
+import { PasswordResetScreen } from '../session/PasswordResetScreen';
+import { StaffHome } from './StaffHome';
 
 /** The report and the plan show the follow-up's pieces first, then the meetings'. */
 const SLOTS = combineSlots(PLAN_SLOTS, MEETING_SLOTS);
@@ -44,7 +47,7 @@ export default function StaffRoutes() {
             }
           >
             <Route element={<StaffShell />}>
-              <Route index element={<ProgressScreen />} />
+              <Route index element={<StaffHome progress={<ProgressScreen />} />} />
               <Route path="rapporter/*" element={<ReportRoutes notFound={<StaffNotFound />} />} />
               <Route
                 path="oppfolging/*"
@@ -113,6 +116,16 @@ export default function StaffRoutes() {
                   </RequireRole>
                 }
               />
+              <Route
+                path="revisjonslogg"
+                element={
+                  <RequireRole roles={['admin', 'privacy_officer']}>
+                    <LazyTexts namespaces={['audit']}>
+                      <AuditLogScreen />
+                    </LazyTexts>
+                  </RequireRole>
+                }
+              />
               <Route path="*" element={<StaffNotFound />} />
             </Route>
           </Route>
@@ -127,6 +140,15 @@ export function SetupRoute() {
   return (
     <LazyTexts namespaces={['admin']}>
       <SetupScreen />
+    </LazyTexts>
+  );
+}
+
+/** /nytt-passord/:token, the one-time password link an admin made (issue 15): public, like setup. */
+export function PasswordResetRoute() {
+  return (
+    <LazyTexts namespaces={['admin']}>
+      <PasswordResetScreen />
     </LazyTexts>
   );
 }

@@ -16,7 +16,8 @@ export type NavKey =
   | 'kiosks'
   | 'accounts'
   | 'nationalFigures'
-  | 'preparation';
+  | 'preparation'
+  | 'auditLog';
 
 export interface NavItem {
   key: NavKey;
@@ -24,6 +25,7 @@ export interface NavItem {
   roles: readonly StaffRole[];
 }
 
+/** Every role that works with the survey; the privacy officer reads only the audit log (and settings). */
 const ALL_STAFF: readonly StaffRole[] = ['admin', 'leader', 'union_rep', 'safety_rep'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -38,6 +40,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'kiosks', to: ADMIN_PATHS.kiosks, roles: ['admin', 'leader'] },
   { key: 'accounts', to: ADMIN_PATHS.accounts, roles: ['admin'] },
   { key: 'nationalFigures', to: ADMIN_PATHS.nationalFigures, roles: ['admin'] },
+  { key: 'auditLog', to: ADMIN_PATHS.auditLog, roles: ['admin', 'privacy_officer'] },
 ];
 
 export const navItemsFor = (user: Me | undefined): NavItem[] =>

@@ -16,4 +16,5 @@ export const ADMIN_PATHS = {
   preparation: '/admin/forberedelse',
   followup: '/admin/oppfolging',
   meetings: '/admin/moter',
+  auditLog: '/admin/revisjonslogg',
 } as const;

@@ -21,7 +21,7 @@ async function menuFor(roles: RoleAssignment[]) {
 describe('staff navigation by role', () => {
   beforeEach(resetOfflineDb);
 
-  it('shows an admin all eleven screens', async () => {
+  it('shows an admin all twelve screens', async () => {
     const { links } = await menuFor(ADMIN);
     expect(links).toEqual([
       'Svarprosent',
@@ -35,6 +35,7 @@ describe('staff navigation by role', () => {
       'Nettbrett',
       'Kontoer',
       'Nasjonale tall',
+      'Revisjonslogg',
     ]);
   });
 
