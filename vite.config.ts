@@ -109,6 +109,7 @@ export default defineConfig({
           '**/assets/records-*',
           '**/assets/retention-*',
           '**/assets/signin-*',
+          '**/assets/audit-*',
         ],
         navigateFallback: '/index.html',
         // Answers never pass through a Workbox cache: the API is network-only by omission.

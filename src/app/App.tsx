@@ -73,6 +73,10 @@ const AdminRoutes = lazy(() => import('./staff/shell/StaffRoutes'));
 const SetupRoute = lazy(() =>
   import('./staff/shell/StaffRoutes').then((module) => ({ default: module.SetupRoute })),
 );
+// The one-time password link an admin hands a person (/nytt-passord/:token, issue 15), like setup.
+const PasswordResetRoute = lazy(() =>
+  import('./staff/shell/StaffRoutes').then((module) => ({ default: module.PasswordResetRoute })),
+);
 
 interface Props {
   /** The fetch the respondent's API calls go through (tests hand in a fake server). */
@@ -147,6 +151,14 @@ export function App({ fetchImpl, idleTimeoutSeconds }: Props) {
           element={
             <Suspense fallback={<Loading />}>
               <SetupRoute />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/nytt-passord/:token"
+          element={
+            <Suspense fallback={<Loading />}>
+              <PasswordResetRoute />
             </Suspense>
           }
         />

@@ -7,6 +7,8 @@ import { API_PREFIX } from '../shared/api/paths';
 import { MAX_BODY_BYTES, type DeviceSettings } from '../shared/api/respondent';
 import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../shared/device';
 import { registerAuditLog } from './audit/hook';
+import { auditRoutes } from './routes/audit';
+import { passwordResetRoutes } from './routes/password-reset';
 import { registerAuthorization } from './auth/authorize';
 import { createCodeHasher, PROCESS_CODE_HASH_KEY } from './codes/code-hasher';
 import type { Database } from './db/database';
@@ -190,6 +192,9 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
 
   // The records the law asks for (issue 15): the processing record and the accessibility statement's link.
   void app.register(recordRoutes, { prefix: API_PREFIX, database, now });
+
+  void app.register(auditRoutes, { prefix: API_PREFIX, database });
+  void app.register(passwordResetRoutes, { prefix: API_PREFIX, database, now });
 
   if (options.staticDir !== undefined) registerStaticPwa(app, options.staticDir);
   registerNotFound(app, options.staticDir !== undefined);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import type { ErrorBody } from '../../src/shared/api/errors';
 import type { SessionResponse } from '../../src/shared/api/staff';
 import { sha256Hex } from '../../src/server/auth/tokens';
@@ -116,6 +116,11 @@ describeEachDatabase('staff sign-in and sessions', (dialect) => {
   });
 
   it('ends a session 30 days after login', async () => {
+    // The longest idle expiry there is (720 hours), so only the absolute one can end it here.
+    await env.database.kysely.updateTable('municipalities').set({ session_idle_hours: 720 }).execute();
+    onTestFinished(async () => {
+      await env.database.kysely.updateTable('municipalities').set({ session_idle_hours: 8 }).execute();
+    });
     const { credentials } = await login(env.app, USERS.leaderA.username);
     const almost = env.secondApp({ now: () => new Date(NOW.getTime() + 30 * DAY - 60_000) });
     const after = env.secondApp({ now: () => new Date(NOW.getTime() + 30 * DAY + 60_000) });

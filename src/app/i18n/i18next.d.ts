@@ -17,6 +17,7 @@ import type nbAccessibility from '../../../locales/nb/accessibility.json';
 import type nbRecords from '../../../locales/nb/records.json';
 import type nbRetention from '../../../locales/nb/retention.json';
 import type nbSignin from '../../../locales/nb/signin.json';
+import type nbAudit from '../../../locales/nb/audit.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -40,6 +41,7 @@ declare module 'i18next' {
       records: typeof nbRecords;
       retention: typeof nbRetention;
       signin: typeof nbSignin;
+      audit: typeof nbAudit;
     };
   }
 }

@@ -36,6 +36,7 @@ export const LAZY_NAMESPACES = [
   'records',
   'retention',
   'signin',
+  'audit',
 ] as const;
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 

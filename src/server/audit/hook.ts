@@ -7,7 +7,8 @@ import type { AuditAction } from '../../shared/audit';
 import type { Database } from '../db/database';
 import { recordAudit } from './record';
 
-type Pick<T> = (request: FastifyRequest, reply: FastifyReply) => T | Promise<T>;
+/** `payload` is the reply as it is sent (usually the serialised JSON), for ids the handler made. */
+type Pick<T> = (request: FastifyRequest, reply: FastifyReply, payload: unknown) => T | Promise<T>;
 
 export interface AuditSpec {
   /** The action, or a function of the request (e.g. a report read on the root unit is the municipality's). */
@@ -33,16 +34,17 @@ export function registerAuditLog(
     const spec = request.routeOptions.config.audit;
     const staff = request.staff;
     if (!spec || !staff || reply.statusCode < 200 || reply.statusCode >= 300) return payload;
-    const action = typeof spec.action === 'function' ? await spec.action(request, reply) : spec.action;
+    const action =
+      typeof spec.action === 'function' ? await spec.action(request, reply, payload) : spec.action;
     if (action === undefined) return payload;
     await recordAudit(
       db,
       { userId: staff.userId, municipalityId: staff.municipalityId },
       {
         action,
-        unitId: await spec.unit?.(request, reply),
-        roundId: await spec.round?.(request, reply),
-        detail: await spec.detail?.(request, reply),
+        unitId: await spec.unit?.(request, reply, payload),
+        roundId: await spec.round?.(request, reply, payload),
+        detail: await spec.detail?.(request, reply, payload),
       },
       options.now(),
     );

@@ -3,7 +3,7 @@
 // the other roles on a unit of the account's own municipality, and never zero admins. An admin
 // finds, changes and deletes only accounts of their own municipality.
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
@@ -24,6 +24,8 @@ import {
   replaceRoles,
   unitIdsInMunicipality,
 } from '../repositories/accounts';
+import { deleteUserSessions } from '../repositories/sessions';
+import type { DialectName } from '../db/database';
 import { hashPassword } from './password';
 
 export interface NewAccount {
@@ -111,26 +113,50 @@ export async function findOwnAccount(db: Kysely<DB>, municipalityId: string, id:
   return account;
 }
 
-/** Replaces an account's roles in one transaction; checkRoles and LAST_ADMIN refuse it whole. */
+/**
+ * Inside a transaction, before anything is counted: one account change of a municipality at a
+ * time, so two admins removing each other at once cannot both see the other still there. On
+ * PostgreSQL (read committed) the municipality's row is locked until the transaction ends, and the
+ * second waits and then counts what the first committed; SQLite lets one writer in at a time.
+ */
+export async function lockAccountChanges(trx: Kysely<DB>, dialect: DialectName, municipalityId: string) {
+  if (dialect === 'postgres') {
+    await sql`select id from municipalities where id = ${municipalityId} for update`.execute(trx);
+  }
+}
+
+/**
+ * Replaces an account's roles in one transaction; checkRoles and LAST_ADMIN refuse it whole. A
+ * person left without any role is signed out at once: their sessions go in the same transaction.
+ */
 export async function changeRoles(
   db: Kysely<DB>,
+  dialect: DialectName,
   municipalityId: string,
   id: string,
   roles: readonly RoleAssignment[],
 ): Promise<Account> {
   const account = await findOwnAccount(db, municipalityId, id);
   await db.transaction().execute(async (trx) => {
+    await lockAccountChanges(trx, dialect, account.municipalityId);
     await checkRoles(trx, account.municipalityId, roles);
     await replaceRoles(trx, account.id, roles);
     await assertAdminRemains(trx, account.municipalityId);
+    if (roles.length === 0) await deleteUserSessions(trx, account.id);
   });
   return findOwnAccount(db, municipalityId, id);
 }
 
 /** Deletes an account of the municipality, unless it is the last admin (LAST_ADMIN). */
-export async function deleteAccount(db: Kysely<DB>, municipalityId: string, id: string): Promise<void> {
+export async function deleteAccount(
+  db: Kysely<DB>,
+  dialect: DialectName,
+  municipalityId: string,
+  id: string,
+): Promise<void> {
   const account = await findOwnAccount(db, municipalityId, id);
   await db.transaction().execute(async (trx) => {
+    await lockAccountChanges(trx, dialect, account.municipalityId);
     await deleteUser(trx, account.id);
     await assertAdminRemains(trx, account.municipalityId);
   });

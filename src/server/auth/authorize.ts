@@ -18,6 +18,8 @@ export interface ApiRoute {
   /** The path pattern as registered, e.g. /api/v1/accounts/:id/roles. */
   url: string;
   access: AccessPolicy;
+  /** Whether the route declares config.audit (issue 15: every unsafe staff route must, or say why not). */
+  audited: boolean;
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -51,7 +53,11 @@ export function registerAuthorization(
     const access = route.config?.access;
     if (!access) undeclared.push(...methods.map((method) => `${method} ${route.url}`));
     // HEAD twins that Fastify adds for GET routes carry the GET route's policy; the list leaves them out.
-    else for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+    else {
+      const audited = route.config?.audit !== undefined;
+      for (const method of methods)
+        if (method !== 'HEAD') routes.push({ method, url: route.url, access, audited });
+    }
   });
   // Thrown here rather than in onRoute: a throw inside a plugin's registration escapes as an
   // uncaught exception, while a failing onReady makes ready()/listen() reject with this message.

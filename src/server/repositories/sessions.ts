@@ -9,6 +9,11 @@ export interface SessionRow {
   municipalityId: string;
   csrfToken: string;
   expiresAt: string;
+  createdAt: string;
+  /** null until the first request after sign-in moved it. */
+  lastSeenAt: string | null;
+  /** The municipality's idle expiry (municipalities.session_idle_hours). */
+  idleHours: number;
 }
 
 export async function insertSession(
@@ -36,12 +41,16 @@ export async function findLiveSession(
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('municipalities', 'municipalities.id', 'users.municipality_id')
     .select([
       'sessions.id',
       'sessions.user_id',
       'users.municipality_id',
       'sessions.csrf_token',
       'sessions.expires_at',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'municipalities.session_idle_hours',
     ])
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', nowIso)
@@ -53,6 +62,9 @@ export async function findLiveSession(
     municipalityId: row.municipality_id,
     csrfToken: row.csrf_token,
     expiresAt: row.expires_at,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    idleHours: Number(row.session_idle_hours),
   };
 }
 
@@ -65,6 +77,11 @@ export async function deleteUserSessions(db: Kysely<DB>, userId: string, keepId?
   let query = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (keepId !== undefined) query = query.where('id', '<>', keepId);
   await query.execute();
+}
+
+/** Moves the idle clock of a session to now. */
+export async function touchSession(db: Kysely<DB>, id: string, nowIso: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: nowIso }).where('id', '=', id).execute();
 }
 
 export async function deleteExpiredSessions(db: Kysely<DB>, nowIso: string): Promise<void> {

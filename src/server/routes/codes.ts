@@ -26,6 +26,7 @@ import { codesSummary } from '../repositories/codes';
 import { roundForUnit } from '../rounds/round-unit';
 import { unitFromPath } from './round-unit';
 import { staffOf } from './staff-request';
+import { audit, bodyField, param } from '../audit/specs';
 
 export const codeRoutes: FastifyPluginAsyncTypebox<{
   database: Database;
@@ -38,7 +39,15 @@ export const codeRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     STAFF_PATHS.codes,
     {
-      config: { access: { allow: ['admin', 'leader'], unit: unitFromPath } },
+      config: {
+        access: { allow: ['admin', 'leader'], unit: unitFromPath },
+        // How many, never which: the codes themselves stay out of the log.
+        audit: audit('codes.issue', {
+          unit: param('unitId'),
+          round: param('roundId'),
+          detail: bodyField('count'),
+        }),
+      },
       schema: {
         params: RoundUnitParamsSchema,
         body: CreateCodesRequestSchema,

@@ -42,6 +42,7 @@ import { roundForUnit } from '../rounds/round-unit';
 import { unitFromPath } from './round-unit';
 import { isAdmin } from '../auth/policy';
 import { staffOf } from './staff-request';
+import { audit, fromReply, param } from '../audit/specs';
 
 export const kioskRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = (
   app,
@@ -55,7 +56,11 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: (
   app.post(
     STAFF_PATHS.kioskEnrolments,
     {
-      config: { access: { allow: ['admin', 'leader'], unit: unitFromPath } },
+      config: {
+        access: { allow: ['admin', 'leader'], unit: unitFromPath },
+        // No label and no token: the log names no device.
+        audit: audit('kiosk.enrol', { unit: param('unitId'), round: param('roundId') }),
+      },
       schema: {
         params: RoundUnitParamsSchema,
         body: CreateKioskEnrolmentRequestSchema,
@@ -125,7 +130,10 @@ export const kioskRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: (
   app.post(
     STAFF_PATHS.kioskRevoke,
     {
-      config: { access: { allow: ['admin', 'leader'], unit: kioskUnit } },
+      config: {
+        access: { allow: ['admin', 'leader'], unit: kioskUnit },
+        audit: audit('kiosk.revoke', { unit: fromReply('unit', 'id'), round: fromReply('round', 'id') }),
+      },
       schema: { params: IdParamsSchema, response: { 200: KioskListItemSchema } },
     },
     async (request): Promise<KioskListItem> => {

@@ -57,6 +57,7 @@ import {
 import { buildSnapshot, leaderView, participantView } from '../meetings/snapshot';
 import { findMeeting } from '../repositories/meetings';
 import { staffOf } from './staff-request';
+import { MEETING_CHANGE } from '../audit/plan-and-meeting';
 
 export interface MeetingRouteOptions {
   database: Database;
@@ -198,6 +199,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = asy
     {
       config: {
         access: { allow: MEETING_RUNNERS, unit: (request) => (request.body as { unitId?: string }).unitId },
+        audit: MEETING_CHANGE,
       },
       schema: { body: CreateMeetingBodySchema, response: { 201: MeetingLeaderViewSchema } },
     },
@@ -220,7 +222,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = asy
   app.post(
     STAFF_PATHS.meetingControl,
     {
-      config: { access: runner },
+      config: { access: runner, audit: MEETING_CHANGE },
       schema: {
         params: MeetingParamsSchema,
         body: MeetingControlBodySchema,
@@ -251,7 +253,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = asy
   app.post(
     STAFF_PATHS.meetingContributions,
     {
-      config: { access: runner },
+      config: { access: runner, audit: MEETING_CHANGE },
       schema: {
         params: MeetingParamsSchema,
         body: ContributeBodySchema,
@@ -275,7 +277,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = asy
   app.post(
     STAFF_PATHS.meetingVotes,
     {
-      config: { access: runner },
+      config: { access: runner, audit: MEETING_CHANGE },
       schema: {
         params: MeetingParamsSchema,
         body: GroupVoteBodySchema,
@@ -294,7 +296,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = asy
   app.put(
     STAFF_PATHS.meetingContributionGroup,
     {
-      config: { access: runner },
+      config: { access: runner, audit: MEETING_CHANGE },
       schema: {
         params: MeetingContributionParamsSchema,
         body: GroupContributionBodySchema,
@@ -330,7 +332,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<MeetingRouteOptions> = asy
     app.post(
       path,
       {
-        config: { access: runner },
+        config: { access: runner, audit: MEETING_CHANGE },
         schema: { params: MeetingParamsSchema, body, response: { 200: MeetingLeaderViewSchema } },
       },
       async (request) => {

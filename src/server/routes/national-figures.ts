@@ -16,6 +16,7 @@ import { shownAverage } from '../reports/figures';
 import { importNationalFigures } from '../reports/national-import';
 import { staffOf } from './staff-request';
 import { csvBody, csvInvalid } from './csv-request';
+import { audit, fromReply } from '../audit/specs';
 
 export const nationalFigureRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (
   app,
@@ -43,7 +44,10 @@ export const nationalFigureRoutes: FastifyPluginAsyncTypebox<{ database: Databas
   app.post(
     STAFF_PATHS.nationalImport,
     {
-      config: { access: { allow: ['admin'] } },
+      config: {
+        access: { allow: ['admin'] },
+        audit: audit('national_figures.import', { detail: fromReply('imported') }),
+      },
       // No 400 schema: CSV_INVALID (CsvInvalidResponseSchema) is written by the handler as is.
       schema: { response: { 200: NationalImportResponseSchema } },
     },

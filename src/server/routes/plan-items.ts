@@ -33,6 +33,7 @@ import { recordReview } from '../plans/reviews';
 import type { CodeHasher } from '../codes/code-hasher';
 import type { Database } from '../db/database';
 import { staffOf } from './staff-request';
+import { PLAN_CHANGE } from '../audit/plan-and-meeting';
 
 export interface PlanRouteOptions {
   database: Database;
@@ -56,7 +57,7 @@ export const planItemRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = (app,
 
   app.post(
     STAFF_PATHS.planFocusFactors,
-    { config: { access }, schema: { ...created, body: AddFocusFactorRequestSchema } },
+    { config: { access, audit: PLAN_CHANGE }, schema: { ...created, body: AddFocusFactorRequestSchema } },
     async (request, reply) => {
       await addFocusFactor(context(request), request.params.planId, request.body);
       reply.code(201);
@@ -66,7 +67,7 @@ export const planItemRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = (app,
 
   app.patch(
     STAFF_PATHS.planFocusFactor,
-    { config: { access }, schema: { ...onItem, body: UpdateFocusFactorRequestSchema } },
+    { config: { access, audit: PLAN_CHANGE }, schema: { ...onItem, body: UpdateFocusFactorRequestSchema } },
     async (request) => {
       const { planId, itemId } = request.params;
       await editFocusFactor(context(request), planId, itemId, request.body);
@@ -74,15 +75,19 @@ export const planItemRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = (app,
     },
   );
 
-  app.delete(STAFF_PATHS.planFocusFactor, { config: { access }, schema: onItem }, async (request) => {
-    const { planId, itemId } = request.params;
-    await removeFocusFactor(context(request), planId, itemId);
-    return planReply(request, planId);
-  });
+  app.delete(
+    STAFF_PATHS.planFocusFactor,
+    { config: { access, audit: PLAN_CHANGE }, schema: onItem },
+    async (request) => {
+      const { planId, itemId } = request.params;
+      await removeFocusFactor(context(request), planId, itemId);
+      return planReply(request, planId);
+    },
+  );
 
   app.post(
     STAFF_PATHS.planGoals,
-    { config: { access }, schema: { ...createdOnItem, body: GoalRequestSchema } },
+    { config: { access, audit: PLAN_CHANGE }, schema: { ...createdOnItem, body: GoalRequestSchema } },
     async (request, reply) => {
       const { planId, itemId } = request.params;
       await addGoal(context(request), planId, itemId, request.body);
@@ -93,7 +98,7 @@ export const planItemRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = (app,
 
   app.patch(
     STAFF_PATHS.planGoal,
-    { config: { access }, schema: { ...onItem, body: UpdateGoalRequestSchema } },
+    { config: { access, audit: PLAN_CHANGE }, schema: { ...onItem, body: UpdateGoalRequestSchema } },
     async (request) => {
       const { planId, itemId } = request.params;
       await editGoal(context(request), planId, itemId, request.body);
@@ -101,15 +106,19 @@ export const planItemRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = (app,
     },
   );
 
-  app.delete(STAFF_PATHS.planGoal, { config: { access }, schema: onItem }, async (request) => {
-    const { planId, itemId } = request.params;
-    await removeGoal(context(request), planId, itemId);
-    return planReply(request, planId);
-  });
+  app.delete(
+    STAFF_PATHS.planGoal,
+    { config: { access, audit: PLAN_CHANGE }, schema: onItem },
+    async (request) => {
+      const { planId, itemId } = request.params;
+      await removeGoal(context(request), planId, itemId);
+      return planReply(request, planId);
+    },
+  );
 
   app.post(
     STAFF_PATHS.planMeasures,
-    { config: { access }, schema: { ...createdOnItem, body: MeasureRequestSchema } },
+    { config: { access, audit: PLAN_CHANGE }, schema: { ...createdOnItem, body: MeasureRequestSchema } },
     async (request, reply) => {
       const { planId, itemId } = request.params;
       await addMeasure(context(request), planId, itemId, request.body);
@@ -120,7 +129,7 @@ export const planItemRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = (app,
 
   app.patch(
     STAFF_PATHS.planMeasure,
-    { config: { access }, schema: { ...onItem, body: UpdateMeasureRequestSchema } },
+    { config: { access, audit: PLAN_CHANGE }, schema: { ...onItem, body: UpdateMeasureRequestSchema } },
     async (request) => {
       const { planId, itemId } = request.params;
       await editMeasure(context(request), planId, itemId, request.body);
@@ -128,15 +137,19 @@ export const planItemRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = (app,
     },
   );
 
-  app.delete(STAFF_PATHS.planMeasure, { config: { access }, schema: onItem }, async (request) => {
-    const { planId, itemId } = request.params;
-    await removeMeasure(context(request), planId, itemId);
-    return planReply(request, planId);
-  });
+  app.delete(
+    STAFF_PATHS.planMeasure,
+    { config: { access, audit: PLAN_CHANGE }, schema: onItem },
+    async (request) => {
+      const { planId, itemId } = request.params;
+      await removeMeasure(context(request), planId, itemId);
+      return planReply(request, planId);
+    },
+  );
 
   app.post(
     STAFF_PATHS.planReviews,
-    { config: { access }, schema: { ...created, body: ReviewRequestSchema } },
+    { config: { access, audit: PLAN_CHANGE }, schema: { ...created, body: ReviewRequestSchema } },
     async (request, reply) => {
       await recordReview(context(request), request.params.planId, request.body);
       reply.code(201);

@@ -43,6 +43,7 @@ import { focusFactorCount, setFocusFactorCount } from '../repositories/plans';
 import { findRound } from '../repositories/rounds';
 import { planItemRoutes, type PlanRouteOptions } from './plan-items';
 import { staffOf } from './staff-request';
+import { PLAN_CHANGE, PLAN_CREATE, PLAN_PUBLIC_LINK, PLAN_SETTINGS } from '../audit/plan-and-meeting';
 
 const READERS = ['admin', 'leader', 'union_rep', 'safety_rep'] as const;
 
@@ -72,6 +73,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
     {
       config: {
         access: { allow: ['leader'], unit: (request) => (request.body as { unitId?: string }).unitId },
+        audit: PLAN_CREATE,
       },
       schema: { body: CreatePlanRequestSchema, response: { 201: PlanSchema } },
     },
@@ -91,7 +93,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
   app.put(
     STAFF_PATHS.planSettings,
     {
-      config: { access: { allow: ['admin'] } },
+      config: { access: { allow: ['admin'] }, audit: PLAN_SETTINGS },
       schema: { body: PlanSettingsSchema, response: { 200: PlanSettingsSchema } },
     },
     async (request) => {
@@ -149,7 +151,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
   app.patch(
     STAFF_PATHS.plan,
     {
-      config: { access: leaderOfPlan },
+      config: { access: leaderOfPlan, audit: PLAN_CHANGE },
       schema: { params: PlanParamsSchema, body: UpdatePlanRequestSchema, response: { 200: PlanSchema } },
     },
     async (request) => {
@@ -161,7 +163,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
   app.post(
     STAFF_PATHS.planTransition,
     {
-      config: { access: leaderOfPlan },
+      config: { access: leaderOfPlan, audit: PLAN_CHANGE },
       schema: { params: PlanParamsSchema, body: PlanTransitionRequestSchema, response: { 200: PlanSchema } },
     },
     async (request) => {
@@ -173,7 +175,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
   app.put(
     STAFF_PATHS.planConsultation,
     {
-      config: { access: leaderOfPlan },
+      config: { access: leaderOfPlan, audit: PLAN_CHANGE },
       schema: {
         params: PlanPartyParamsSchema,
         body: ConsultationRequestSchema,
@@ -190,7 +192,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
   app.post(
     STAFF_PATHS.planConsultationSeen,
     {
-      config: { access: { allow: ['safety_rep', 'union_rep'], unit: planUnit } },
+      config: { access: { allow: ['safety_rep', 'union_rep'], unit: planUnit }, audit: PLAN_CHANGE },
       schema: { params: PlanPartyParamsSchema, response: { 200: PlanSchema } },
     },
     async (request) => {
@@ -212,7 +214,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
   app.post(
     STAFF_PATHS.planPublicLink,
     {
-      config: { access: leaderOfPlan },
+      config: { access: leaderOfPlan, audit: PLAN_PUBLIC_LINK },
       schema: { params: PlanParamsSchema, response: { 201: PublicLinkResponseSchema } },
     },
     async (request, reply) => {

@@ -10,10 +10,14 @@ import {
   type PreparationListResponse,
   type PreparationPlan,
 } from '../../shared/api/preparation';
-import { STAFF_ROLES } from '../auth/policy';
+import type { StaffRole } from '../auth/policy';
 import type { Database } from '../db/database';
 import { readPlan, savePlan, visiblePlans } from '../rounds/preparation';
 import { staffOf } from './staff-request';
+import { audit, param } from '../audit/specs';
+
+/** Every role but the privacy officer, who reads the audit log and the settings, not the rounds' plans. */
+const SURVEY_STAFF = ['admin', 'leader', 'union_rep', 'safety_rep'] as const satisfies readonly StaffRole[];
 
 export const preparationRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (app, { database }) => {
   const db = database.kysely;
@@ -21,7 +25,7 @@ export const preparationRoutes: FastifyPluginAsyncTypebox<{ database: Database }
   app.get(
     STAFF_PATHS.preparation,
     {
-      config: { access: { allow: STAFF_ROLES } },
+      config: { access: { allow: SURVEY_STAFF } },
       schema: { response: { 200: PreparationListResponseSchema } },
     },
     async (request): Promise<PreparationListResponse> => ({
@@ -32,7 +36,7 @@ export const preparationRoutes: FastifyPluginAsyncTypebox<{ database: Database }
   app.get(
     STAFF_PATHS.roundPreparation,
     {
-      config: { access: { allow: STAFF_ROLES } },
+      config: { access: { allow: SURVEY_STAFF } },
       schema: { params: IdParamsSchema, response: { 200: PreparationPlanSchema } },
     },
     async (request): Promise<PreparationPlan> => readPlan(db, staffOf(request), request.params.id),
@@ -41,7 +45,7 @@ export const preparationRoutes: FastifyPluginAsyncTypebox<{ database: Database }
   app.put(
     STAFF_PATHS.roundPreparation,
     {
-      config: { access: { allow: ['admin'] } },
+      config: { access: { allow: ['admin'] }, audit: audit('round.preparation', { round: param('id') }) },
       schema: {
         params: IdParamsSchema,
         body: UpdatePreparationRequestSchema,

@@ -14,6 +14,7 @@ import {
   type UnitReportResponse,
 } from '../../shared/api/reports';
 import { osloDate } from '../../shared/dates';
+import { HEATMAP_READ, UNIT_REPORT_READ } from '../audit/report-reads';
 import type { Database } from '../db/database';
 import { releaseDue } from '../release/schedule';
 import { REPORT_ROLES } from '../reports/access';
@@ -43,7 +44,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     STAFF_PATHS.unitReport,
     {
-      config: { access },
+      config: { access, audit: UNIT_REPORT_READ },
       schema: { params: ReportParamsSchema, response: { 200: UnitReportResponseSchema } },
     },
     async (request): Promise<UnitReportResponse> =>
@@ -53,7 +54,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     STAFF_PATHS.heatmap,
     {
-      config: { access },
+      config: { access, audit: HEATMAP_READ },
       schema: { params: RoundIdParamsSchema, response: { 200: HeatmapResponseSchema } },
     },
     async (request): Promise<HeatmapResponse> =>

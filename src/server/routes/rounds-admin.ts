@@ -30,6 +30,7 @@ import { TRANSITIONS } from '../rounds/lifecycle';
 import { leaderProgressScope, roundProgress } from '../rounds/progress';
 import { isAdmin } from '../auth/policy';
 import { staffOf } from './staff-request';
+import { audit, bodyField, fixed, fromReply, param } from '../audit/specs';
 
 export const roundAdminRoutes: FastifyPluginAsyncTypebox<{
   database: Database;
@@ -55,7 +56,10 @@ export const roundAdminRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     STAFF_PATHS.rounds,
     {
-      config: { access: { allow: ['admin'] } },
+      config: {
+        access: { allow: ['admin'] },
+        audit: audit('round.create', { unit: bodyField('unitId'), round: fromReply('id') }),
+      },
       schema: { body: CreateRoundRequestSchema, response: { 201: AdminRoundSchema } },
     },
     async (request, reply): Promise<AdminRound> => {
@@ -69,7 +73,7 @@ export const roundAdminRoutes: FastifyPluginAsyncTypebox<{
   app.patch(
     STAFF_PATHS.round,
     {
-      config: { access: { allow: ['admin'] } },
+      config: { access: { allow: ['admin'] }, audit: audit('round.update', { round: param('id') }) },
       schema: { params: IdParamsSchema, body: UpdateRoundRequestSchema, response: { 200: AdminRoundSchema } },
     },
     async (request): Promise<AdminRound> => {
@@ -83,7 +87,10 @@ export const roundAdminRoutes: FastifyPluginAsyncTypebox<{
       // One route per transition, so an unknown one is a 404 like any other unknown path.
       STAFF_PATHS.roundTransition.replace(':transition', transition),
       {
-        config: { access: { allow: ['admin'] } },
+        config: {
+          access: { allow: ['admin'] },
+          audit: audit('round.transition', { round: param('id'), detail: fixed(transition) }),
+        },
         schema: { params: IdParamsSchema, response: { 200: AdminRoundSchema } },
       },
       async (request): Promise<AdminRound> => {

@@ -27,6 +27,8 @@ import { csvContext, importUnits, listUnits, listUnitTypes } from '../repositori
 import { isAdmin } from '../auth/policy';
 import { staffOf } from './staff-request';
 import { csvBody, csvInvalid } from './csv-request';
+import { audit, fromReply, param } from '../audit/specs';
+import { importCounts } from '../audit/details';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 const unitFromParams = (request: FastifyRequest) => (request as IdRequest).params.id;
@@ -48,7 +50,8 @@ export const unitRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (ap
     async (request): Promise<UnitListResponse> => {
       const staff = staffOf(request);
       const units = await listUnits(db, staff.municipalityId);
-      if (isAdmin(staff)) return { units };
+      // The privacy officer reads the whole tree, as admin: names only, to filter the audit log.
+      if (isAdmin(staff) || staff.roles.some((r) => r.role === 'privacy_officer')) return { units };
       const scope = await unitsInScope(db, staff);
       return { units: units.filter((u) => scope.has(u.id)) };
     },
@@ -57,7 +60,7 @@ export const unitRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (ap
   app.post(
     STAFF_PATHS.units,
     {
-      config: { access: { allow: ['admin'] } },
+      config: { access: { allow: ['admin'] }, audit: audit('unit.create', { unit: fromReply('id') }) },
       schema: { body: CreateUnitRequestSchema, response: { 201: UnitSchema } },
     },
     async (request, reply): Promise<Unit> => {
@@ -71,7 +74,10 @@ export const unitRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (ap
   app.patch(
     STAFF_PATHS.unit,
     {
-      config: { access: { allow: ['admin'], unit: unitFromParams } },
+      config: {
+        access: { allow: ['admin'], unit: unitFromParams },
+        audit: audit('unit.update', { unit: param('id') }),
+      },
       schema: { params: IdParamsSchema, body: UpdateUnitRequestSchema, response: { 200: UnitSchema } },
     },
     async (request): Promise<Unit> => {
@@ -82,7 +88,13 @@ export const unitRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (ap
 
   app.delete(
     STAFF_PATHS.unit,
-    { config: { access: { allow: ['admin'], unit: unitFromParams } }, schema: { params: IdParamsSchema } },
+    {
+      config: {
+        access: { allow: ['admin'], unit: unitFromParams },
+        audit: audit('unit.delete', { unit: param('id') }),
+      },
+      schema: { params: IdParamsSchema },
+    },
     async (request, reply) => {
       const { municipalityId } = staffOf(request);
       await removeUnit(db, municipalityId, request.params.id);
@@ -93,7 +105,7 @@ export const unitRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (ap
   app.post(
     STAFF_PATHS.unitImport,
     {
-      config: { access: { allow: ['admin'] } },
+      config: { access: { allow: ['admin'] }, audit: audit('unit.import', { detail: importCounts }) },
       // No 400 schema: CSV_INVALID (CsvInvalidResponseSchema) is written by the handler as is.
       schema: { response: { 200: UnitImportResponseSchema } },
     },

@@ -161,6 +161,9 @@ export const ERROR_CODES = [
   'OIDC_TENANT_MISMATCH',
   /** The provider grants the person none of the roles the admin has mapped. */
   'OIDC_NO_ROLE',
+  // Staff sessions (issue 15).
+  /** The password link an admin made is unknown, used, replaced by a newer one, or expired. */
+  'PASSWORD_RESET_INVALID',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -278,6 +281,10 @@ export const ERROR_SPECS = {
   OIDC_TOKEN_INVALID: { status: 401, message: 'The identity provider sent a token that failed the checks' },
   OIDC_TENANT_MISMATCH: { status: 403, message: "The account is not in the municipality's directory" },
   OIDC_NO_ROLE: { status: 403, message: 'The identity provider gives you no role in tifaktor: ask an admin' },
+  PASSWORD_RESET_INVALID: {
+    status: 403,
+    message: 'This password link is not valid: it is unknown, used, replaced or expired',
+  },
 } as const satisfies Record<ErrorCode, ErrorSpec>;
 
 /** The envelope every refusal carries, as this server sends it (the error handler's `satisfies`). */

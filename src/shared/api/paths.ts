@@ -86,4 +86,12 @@ export const STAFF_PATHS = {
   oidcCallback: '/auth/oidc/callback',
   oidcSettings: '/municipality/oidc',
   oidcRoleMappings: '/municipality/oidc/role-mappings',
+  // The audit log and staff sessions (issue 15, src/shared/api/audit.ts).
+  auditLog: '/audit-log',
+  auditLogExport: '/audit-log/export',
+  auditExports: '/audit/exports',
+  accountPasswordReset: '/accounts/:id/password-reset',
+  accountSessionsEnd: '/accounts/:id/sessions/end',
+  passwordReset: '/auth/password-reset',
+  passwordResetStatus: '/auth/password-reset/:token',
 } as const;

@@ -116,7 +116,11 @@ export const CreateAccountRequestSchema = Type.Object(
 );
 export type CreateAccountRequest = Static<typeof CreateAccountRequestSchema>;
 
-export const UpdateRolesRequestSchema = Type.Object({ roles: RolesSchema }, { additionalProperties: false });
+/** No roles at all is allowed here: the person is signed out and can do nothing until given one (issue 15). */
+export const UpdateRolesRequestSchema = Type.Object(
+  { roles: Type.Array(RoleAssignmentSchema, { maxItems: 200 }) },
+  { additionalProperties: false },
+);
 export type UpdateRolesRequest = Static<typeof UpdateRolesRequestSchema>;
 
 export const AccountParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });

@@ -46,7 +46,7 @@ export const AUTHZ = {
 export const FIXTURE_PASSWORD = 'fixture-password-2026';
 
 /** In the order the matrix runs them: the most powerful last, so its successful DELETE comes after the others tried. */
-export const ACTORS = ['none', 'leaderB', 'safetyA', 'unionA', 'leaderA', 'admin'] as const;
+export const ACTORS = ['none', 'leaderB', 'safetyA', 'unionA', 'leaderA', 'privacyOfficer', 'admin'] as const;
 /** The matrix also asks the hosting organisation's operator (issue 14), who holds no staff session. */
 export const MATRIX_ACTORS = [...ACTORS, 'operator'] as const;
 export type MatrixActor = (typeof MATRIX_ACTORS)[number];
@@ -79,6 +79,8 @@ export const USERS: Record<StaffActor, FixtureUser> = {
   unionA: user('authz-union-a', [{ role: 'union_rep', unitId: AUTHZ.unitA }]),
   safetyA: user('authz-safety-a', [{ role: 'safety_rep', unitId: AUTHZ.unitA }]),
   leaderB: user('authz-leader-b', [{ role: 'leader', unitId: AUTHZ.unitB }]),
+  /** The privacy officer (personvernombud, issue 15): the audit log and the settings, no report. */
+  privacyOfficer: user('authz-privacy-officer', [{ role: 'privacy_officer', unitId: null }]),
 };
 
 /** Accounts for rows that change or delete an account, so the actors above stay as they are. */
@@ -229,14 +231,18 @@ export function everyone(status: number): Expect {
     safetyA: status,
     unionA: status,
     leaderA: status,
+    privacyOfficer: status,
     admin: status,
     operator: status,
   };
 }
 
-/** A staff route: no session is 401; the listed actors get their status, the other staff `otherwise` (403). */
+/** A staff route: no session is 401; the listed actors get their status, the other staff `otherwise` (403; the privacy officer 403). */
 export function staff(listed: Partial<Record<StaffActor, number>>, otherwise = 403): Expect {
   // The operator holds no staff session: to a staff route it is nobody.
   const base = { ...everyone(otherwise), none: 401, operator: 401 };
-  return { ...base, ...listed };
+  // The privacy officer's role passes only the few routes that list it (auth, units, accounts
+  // list, audit log), so to any other route it is refused by role, whatever the others get after
+  // the role check (a 404 or 409 of a route their roles pass).
+  return { ...base, privacyOfficer: 403, ...listed };
 }

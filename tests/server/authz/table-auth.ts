@@ -2,8 +2,22 @@
 // actor, so logout rows do not sign anyone out of the rows after them.
 import { AUTHZ, FIXTURE_PASSWORD, TARGETS, USERS, everyone, staff, type MatrixRow } from './fixtures';
 
-const ANY_STAFF = staff({ admin: 200, leaderA: 200, unionA: 200, safetyA: 200, leaderB: 200 });
-const ANY_STAFF_204 = staff({ admin: 204, leaderA: 204, unionA: 204, safetyA: 204, leaderB: 204 });
+const ANY_STAFF = staff({
+  admin: 200,
+  leaderA: 200,
+  unionA: 200,
+  safetyA: 200,
+  leaderB: 200,
+  privacyOfficer: 200,
+});
+const ANY_STAFF_204 = staff({
+  admin: 204,
+  leaderA: 204,
+  unionA: 204,
+  safetyA: 204,
+  leaderB: 204,
+  privacyOfficer: 204,
+});
 
 export const rows: readonly MatrixRow[] = [
   {
@@ -30,7 +44,8 @@ export const rows: readonly MatrixRow[] = [
     body: { token: 'not-a-token', username: 'setup-admin', displayName: 'Setup', password: FIXTURE_PASSWORD },
     expect: everyone(403),
   },
-  { route: 'GET /api/v1/accounts', expect: staff({ admin: 200 }) },
+  // The privacy officer sees who holds which role, and filters the audit log by person.
+  { route: 'GET /api/v1/accounts', expect: staff({ admin: 200, privacyOfficer: 200 }) },
   {
     route: 'POST /api/v1/accounts',
     body: {

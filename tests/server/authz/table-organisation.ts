@@ -5,7 +5,15 @@
 import { FIXTURE_KIOSK, kioskHeaders, ROUNDS } from '../support/fixtures';
 import { AUTHZ, everyone, staff, type MatrixRow } from './fixtures';
 
-const ANY_STAFF = staff({ admin: 200, leaderA: 200, unionA: 200, safetyA: 200, leaderB: 200 });
+// The privacy officer reads the unit tree (to filter the audit log by unit), nothing else here.
+const ANY_STAFF = staff({
+  admin: 200,
+  leaderA: 200,
+  unionA: 200,
+  safetyA: 200,
+  leaderB: 200,
+  privacyOfficer: 200,
+});
 const LEADERS_AND_ADMIN = staff({ admin: 200, leaderA: 200, leaderB: 200 });
 const CSV = { 'content-type': 'text/csv' };
 const codesUrl = (roundId: string, unitId: string) => `/api/v1/rounds/${roundId}/units/${unitId}/codes`;

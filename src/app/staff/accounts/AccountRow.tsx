@@ -1,9 +1,10 @@
 // One account in the table. Its roles can be changed in a row that opens below it; an account can
-// be deleted, except one's own (signing oneself out that way helps nobody).
+// be deleted, except one's own (signing oneself out that way helps nobody); another person can be
+// given a one-time password link or signed out everywhere (SessionActions).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../shared/api/organisation';
-import type { Account } from '../../../shared/api/staff';
+import { MUNICIPALITY_WIDE_ROLES, type Account } from '../../../shared/api/staff';
 import { formatDate } from '../../ui/format';
 import { normaliseLanguage } from '../../i18n/i18n';
 import { accountsApi } from '../api/accounts';
@@ -12,6 +13,7 @@ import { ApiError } from '../ui/ApiError';
 import { toStaffApiError, type StaffApiError } from '../ui/api-errors';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { RolesEdit } from './RolesEdit';
+import { SessionActions } from './SessionActions';
 
 interface Props {
   account: Account;
@@ -28,8 +30,8 @@ export function AccountRow({ account, units, onChanged }: Props) {
   const [error, setError] = useState<StaffApiError>();
   const unitName = (id: string | null) => units.find((u) => u.id === id)?.name ?? id ?? '';
   const roleText = (r: Account['roles'][number]) =>
-    r.role === 'admin'
-      ? t('roles.admin')
+    MUNICIPALITY_WIDE_ROLES.includes(r.role)
+      ? t(`roles.${r.role}`)
       : t('accounts.roleOn', { role: t(`roles.${r.role}`), unit: unitName(r.unitId) });
 
   async function remove() {
@@ -78,6 +80,7 @@ export function AccountRow({ account, units, onChanged }: Props) {
               onConfirm={remove}
             />
           )}
+          {account.id !== user?.id && <SessionActions account={account} />}
           <ApiError
             error={error}
             messageFor={(e) => (e.code === 'LAST_ADMIN' ? t('accounts.lastAdmin') : undefined)}

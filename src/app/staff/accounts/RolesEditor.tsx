@@ -1,9 +1,14 @@
-// The roles of one account: one row per role, with the unit it applies to (admin has none: the
-// whole municipality). A fieldset, so each row's controls are read with the legend.
+// The roles of one account: one row per role, with the unit it applies to (admin and the privacy
+// officer have none: the whole municipality). A fieldset, so each row's controls are read with the legend.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../shared/api/organisation';
-import { STAFF_ROLES, type RoleAssignment, type StaffRole } from '../../../shared/api/staff';
+import {
+  MUNICIPALITY_WIDE_ROLES,
+  STAFF_ROLES,
+  type RoleAssignment,
+  type StaffRole,
+} from '../../../shared/api/staff';
 import { UnitOptions } from '../ui/UnitOptions';
 
 interface Props {
@@ -20,7 +25,10 @@ export function RolesEditor({ roles, units, onChange, error }: Props) {
   const update = (index: number, next: RoleAssignment) =>
     onChange(roles.map((r, i) => (i === index ? next : r)));
   const setRole = (index: number, role: StaffRole) =>
-    update(index, { role, unitId: role === 'admin' ? null : (roles[index]?.unitId ?? firstUnit) });
+    update(index, {
+      role,
+      unitId: MUNICIPALITY_WIDE_ROLES.includes(role) ? null : (roles[index]?.unitId ?? firstUnit),
+    });
 
   return (
     <fieldset className="roles-editor" aria-describedby={error ? `${id}-error` : undefined}>
@@ -49,7 +57,7 @@ export function RolesEditor({ roles, units, onChange, error }: Props) {
                 ))}
               </select>
             </div>
-            {assignment.role !== 'admin' && (
+            {!MUNICIPALITY_WIDE_ROLES.includes(assignment.role) && (
               <div className="admin-field">
                 <label htmlFor={`${id}-unit-${index}`} className="field-label">
                   {t('accounts.roleUnitN', { n: index + 1 })}

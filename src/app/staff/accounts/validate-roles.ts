@@ -1,10 +1,11 @@
 import type { TFunction } from 'i18next';
-import type { RoleAssignment } from '../../../shared/api/staff';
+import { MUNICIPALITY_WIDE_ROLES, type RoleAssignment } from '../../../shared/api/staff';
 
 /** A message when the roles cannot be saved as they are, else undefined. */
 export function rolesError(roles: readonly RoleAssignment[], t: TFunction<'admin'>): string | undefined {
   if (roles.length === 0) return t('accounts.rolesMissing');
-  if (roles.some((r) => r.role !== 'admin' && !r.unitId)) return t('accounts.roleUnitMissing');
+  if (roles.some((r) => !MUNICIPALITY_WIDE_ROLES.includes(r.role) && !r.unitId))
+    return t('accounts.roleUnitMissing');
   return undefined;
 }
 

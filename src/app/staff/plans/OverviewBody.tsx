@@ -4,7 +4,9 @@ import { MEASURE_STATUSES, PLAN_STATUSES, type OverviewResponse } from '../../..
 import { downloadText } from '../../ui/csv';
 import { formatDate, formatPercent } from '../../ui/format';
 import { useLanguage } from '../../i18n/useLanguage';
+import { ApiError } from '../ui/ApiError';
 import { TableWrap } from '../ui/TableWrap';
+import { useExportLog } from '../ui/useExportLog';
 import { FactorChart } from './FactorChart';
 import { useFactorName } from './labels';
 import { overviewCsv } from './overview-csv';
@@ -14,9 +16,11 @@ export function OverviewBody({ overview }: { overview: OverviewResponse }) {
   const { language } = useLanguage();
   const factorName = useFactorName();
   const o = overview;
+  const { logged, error } = useExportLog();
+  const what = { subject: 'plans', roundId: o.round.id, unitId: o.unit.id } as const;
   const share = o.agreedShare === null ? t('overview.noUnits') : formatPercent(o.agreedShare, language, 0);
 
-  const download = () =>
+  const makeCsv = () =>
     downloadText(
       overviewCsv(o, {
         unit: t('overview.unit'),
@@ -46,13 +50,22 @@ export function OverviewBody({ overview }: { overview: OverviewResponse }) {
     <>
       <h2>{t('overview.heading', { unit: o.unit.name, round: o.round.name })}</h2>
       <div className="admin-actions no-print">
-        <button type="button" className="button button--secondary" onClick={download}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void logged({ kind: 'csv', ...what }, makeCsv)}
+        >
           {t('overview.download')}
         </button>
-        <button type="button" className="button button--secondary" onClick={() => window.print()}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void logged({ kind: 'print', ...what }, () => window.print())}
+        >
           {t('overview.print')}
         </button>
       </div>
+      <ApiError error={error} />
       <dl className="plan-facts plan-facts--big">
         <div>
           <dt>{t('overview.agreedShare')}</dt>

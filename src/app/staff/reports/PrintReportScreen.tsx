@@ -2,7 +2,8 @@
 // cover (unit, round, period, response rate), the overview table, then two factors to an A4 page
 // (reports.css, @media print), every page after the cover headed with the unit and round and
 // numbered "side 3 av 8" (src/app/ui/print-pages.ts). The browser's print dialog also saves it as
-// a PDF. No open answers: a printout travels.
+// a PDF. No open answers: a printout travels. The report shows only once the server has logged
+// the print (ui/useExportLog.ts), so no print leaves unrecorded.
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { pageBoxesCss, pageOfContent, usePrintPageBoxes } from '../../ui/print-pages';
@@ -15,11 +16,15 @@ import { ResponseRate } from './ResponseRate';
 import { SuppressedNotice } from './SuppressedNotice';
 import { useUnitReport } from './useReports';
 import { PrintTools } from '../../ui/PrintTools';
+import { ApiError } from '../ui/ApiError';
+import { usePrintLogged } from '../ui/useExportLog';
 
 export function PrintReportScreen() {
   const { t } = useTranslation('reports');
   const { roundId = '', unitId = '' } = useParams();
-  const { data: report, error, isLoading } = useUnitReport(roundId, unitId);
+  const { data: loaded, error, isLoading } = useUnitReport(roundId, unitId);
+  const print = usePrintLogged(loaded ? { kind: 'print', subject: 'report', roundId, unitId } : undefined);
+  const report = print.isLogged ? loaded : undefined;
   usePrintPageBoxes(
     report
       ? pageBoxesCss(
@@ -47,6 +52,7 @@ export function PrintReportScreen() {
           {report ? t('report.title', { unit: report.unit.name }) : t('report.loadingTitle')}
         </h1>
         <ReportApiError error={error} />
+        <ApiError error={print.error} />
         {isLoading && <p role="status">{t('status.loading')}</p>}
         {report && <p className="report-print__municipality">{report.municipality.name}</p>}
         {report && <ReportMeta report={report} />}

@@ -1,9 +1,12 @@
-// Print (the A4 view, where the browser can also save a PDF) and the overview table as CSV.
+// Print (the A4 view, where the browser can also save a PDF) and the overview table as CSV. The
+// CSV is made only once the server has logged the export (ui/useExportLog.ts).
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { UnitReportResponse } from '../../../shared/api/reports';
 import { downloadText } from '../../ui/csv';
+import { ApiError } from '../ui/ApiError';
 import { StaffSlot } from '../ui/StaffSlots';
+import { useExportLog } from '../ui/useExportLog';
 import { REPORT_PATHS } from './paths';
 import { fileSlug, reportCsv } from './report-csv';
 import { useNationalLabel } from './useNationalLabel';
@@ -11,8 +14,9 @@ import { useNationalLabel } from './useNationalLabel';
 export function ReportActions({ report }: { report: UnitReportResponse }) {
   const { t } = useTranslation(['reports', 'factors']);
   const nationalLabel = useNationalLabel(report.national);
+  const { logged, error } = useExportLog();
 
-  const download = () =>
+  const makeCsv = () =>
     downloadText(
       reportCsv(report, {
         factor: t('columns.factor'),
@@ -25,16 +29,19 @@ export function ReportActions({ report }: { report: UnitReportResponse }) {
       }),
       t('csv.filename', { unit: fileSlug(report.unit.name), round: fileSlug(report.round.name) }),
     );
+  const download = () =>
+    logged({ kind: 'csv', subject: 'report', roundId: report.round.id, unitId: report.unit.id }, makeCsv);
 
   return (
     <div className="admin-actions no-print">
       <Link className="button button--secondary" to={REPORT_PATHS.print(report.round.id, report.unit.id)}>
         {t('report.print')}
       </Link>
-      <button type="button" className="button button--secondary" onClick={download}>
+      <button type="button" className="button button--secondary" onClick={() => void download()}>
         {t('report.download')}
       </button>
       <StaffSlot name="reportActions" args={[report]} />
+      <ApiError error={error} />
     </div>
   );
 }

@@ -28,6 +28,9 @@ import { MEETING_SLOTS, MeetingRoutes } from '../meetings/MeetingRoutes';
 import { PreparationRoutes } from '../preparation/PreparationRoutes';
 import { RecordsRoutes } from '../records/RecordsRoutes';
 import { SignInSettingsScreen } from '../signin/SignInSettingsScreen';
+import { AuditLogScreen } from '../audit/AuditLogScreen';
+import { PasswordResetScreen } from '../session/PasswordResetScreen';
+import { StaffHome } from './StaffHome';
 
 /** The report and the plan show the follow-up's pieces first, then the meetings'. */
 const SLOTS = combineSlots(PLAN_SLOTS, MEETING_SLOTS);
@@ -46,7 +49,7 @@ export default function StaffRoutes() {
             }
           >
             <Route element={<StaffShell />}>
-              <Route index element={<ProgressScreen />} />
+              <Route index element={<StaffHome progress={<ProgressScreen />} />} />
               <Route path="rapporter/*" element={<ReportRoutes notFound={<StaffNotFound />} />} />
               <Route
                 path="oppfolging/*"
@@ -131,6 +134,16 @@ export default function StaffRoutes() {
                   </RequireRole>
                 }
               />
+              <Route
+                path="revisjonslogg"
+                element={
+                  <RequireRole roles={['admin', 'privacy_officer']}>
+                    <LazyTexts namespaces={['audit']}>
+                      <AuditLogScreen />
+                    </LazyTexts>
+                  </RequireRole>
+                }
+              />
               <Route path="*" element={<StaffNotFound />} />
             </Route>
           </Route>
@@ -145,6 +158,15 @@ export function SetupRoute() {
   return (
     <LazyTexts namespaces={['admin']}>
       <SetupScreen />
+    </LazyTexts>
+  );
+}
+
+/** /nytt-passord/:token, the one-time password link an admin made (issue 15): public, like setup. */
+export function PasswordResetRoute() {
+  return (
+    <LazyTexts namespaces={['admin']}>
+      <PasswordResetScreen />
     </LazyTexts>
   );
 }

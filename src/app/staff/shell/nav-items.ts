@@ -18,7 +18,8 @@ export type NavKey =
   | 'nationalFigures'
   | 'preparation'
   | 'records'
-  | 'signin';
+  | 'signin'
+  | 'auditLog';
 
 export interface NavItem {
   key: NavKey;
@@ -26,6 +27,7 @@ export interface NavItem {
   roles: readonly StaffRole[];
 }
 
+/** Every role that works with the survey; the privacy officer reads only the audit log (and settings). */
 const ALL_STAFF: readonly StaffRole[] = ['admin', 'leader', 'union_rep', 'safety_rep'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -43,6 +45,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'nationalFigures', to: ADMIN_PATHS.nationalFigures, roles: ['admin'] },
   { key: 'records', to: ADMIN_PATHS.records, roles: ['admin', 'privacy_officer'] },
   { key: 'signin', to: ADMIN_PATHS.signin, roles: ['admin'] },
+  { key: 'auditLog', to: ADMIN_PATHS.auditLog, roles: ['admin', 'privacy_officer'] },
 ];
 
 export const navItemsFor = (user: Me | undefined): NavItem[] =>

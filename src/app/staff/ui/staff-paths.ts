@@ -20,4 +20,5 @@ export const ADMIN_PATHS = {
   records: '/admin/personvern',
   /** Sign-in with the municipality's identity provider (issue 15). */
   signin: '/admin/innlogging',
+  auditLog: '/admin/revisjonslogg',
 } as const;

@@ -37,6 +37,7 @@ describe('staff navigation by role', () => {
       'Nasjonale tall',
       'Personvern',
       'Innlogging',
+      'Revisjonslogg',
     ]);
   });
 

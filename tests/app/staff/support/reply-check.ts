@@ -5,6 +5,11 @@
 // against answers the server never gives.
 import type { TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import {
+  AuditLogResponseSchema,
+  PasswordResetLinkSchema,
+  PasswordResetStatusSchema,
+} from '../../../../src/shared/api/audit';
 import { ERROR_CODES, ERROR_SPECS, ErrorBodySchema, type ErrorCode } from '../../../../src/shared/api/errors';
 import {
   AdminRoundSchema,
@@ -80,6 +85,13 @@ const ROUTES: [method: string, path: keyof typeof STAFF_PATHS, successes: Succes
   ['POST', 'accounts', { 201: AccountSchema }],
   ['PUT', 'accountRoles', { 200: AccountSchema }],
   ['DELETE', 'account', { 204: null }],
+  // The audit log and staff sessions (issue 15).
+  ['GET', 'auditLog', { 200: AuditLogResponseSchema }],
+  ['POST', 'auditExports', { 204: null }],
+  ['POST', 'accountPasswordReset', { 201: PasswordResetLinkSchema }],
+  ['POST', 'accountSessionsEnd', { 204: null }],
+  ['GET', 'passwordResetStatus', { 200: PasswordResetStatusSchema }],
+  ['POST', 'passwordReset', { 204: null }],
   ['GET', 'municipality', { 200: MunicipalitySchema }],
   ['PUT', 'municipality', { 200: MunicipalitySchema }],
   ['GET', 'unitTypes', { 200: UnitTypeListResponseSchema }],

@@ -12,6 +12,7 @@ import type {
   Unit,
   UnitType,
 } from '../../../../src/shared/api/organisation';
+import type { AuditEntry } from '../../../../src/shared/api/audit';
 import type { Account, Me, RoleAssignment } from '../../../../src/shared/api/staff';
 import type { MunicipalitySettings, RoundDeletionPreview } from '../../../../src/shared/api/retention';
 import { checkReply, FakeDriftError } from './reply-check';
@@ -102,6 +103,8 @@ export interface StaffState {
   rounds: AdminRound[];
   accounts: Account[];
   kiosks: KioskListItem[];
+  /** The audit log's entries, newest first (GET /audit-log answers them all, one page). */
+  auditEntries: AuditEntry[];
   progress: (round: AdminRound) => RoundProgressResponse;
   /** Retention (issue 15): the municipality's settings, and what deleting a round would take. */
   settings: MunicipalitySettings;
@@ -122,6 +125,7 @@ export function createStaffServer(initial: Partial<StaffState> = {}) {
     rounds: [roundFixture()],
     accounts: [],
     kiosks: [],
+    auditEntries: [],
     progress: (round) => ({
       round,
       units: [],
@@ -293,11 +297,32 @@ export function createStaffServer(initial: Partial<StaffState> = {}) {
     return json(204);
   });
 
+  // The audit log and staff sessions (issue 15).
+  route('GET', '/audit-log', () => json(200, { entries: state.auditEntries, nextOffset: null }));
+  route('POST', '/audit/exports', () => json(204));
+  route('POST', '/accounts/([^/]+)/password-reset', () =>
+    json(201, { token: 'reset-token-abc', expiresAt: '2026-12-06T12:00:00.000Z' }),
+  );
+  route('POST', '/accounts/([^/]+)/sessions/end', () => json(204));
+  route('GET', '/auth/password-reset/([^/]+)', (_req, [token]) =>
+    token === 'reset-token-abc'
+      ? json(200, { username: 'kari', displayName: 'Kari Nordmann' })
+      : error(403, 'PASSWORD_RESET_INVALID'),
+  );
+  route('POST', '/auth/password-reset', (req) =>
+    (req.body as { token?: string }).token === 'reset-token-abc'
+      ? json(204)
+      : error(403, 'PASSWORD_RESET_INVALID'),
+  );
+
   function answer(req: RecordedRequest): Reply {
     // The respondent app asks for the current round at start; staff tests do not need one.
     if (req.path === '/rounds/current') return error(404, 'NOT_FOUND');
     const isAuthFree =
-      req.path === '/auth/login' || req.path.startsWith('/auth/setup') || req.path.startsWith('/auth/oidc/');
+      req.path === '/auth/login' ||
+      req.path.startsWith('/auth/setup') ||
+      req.path.startsWith('/auth/password-reset') ||
+      req.path.startsWith('/auth/oidc/');
     if (!isAuthFree && !state.signedIn) return error(401, 'UNAUTHENTICATED');
     if (!isAuthFree && !['GET', 'HEAD'].includes(req.method) && req.headers['x-csrf-token'] !== CSRF)
       return error(403, 'CSRF_INVALID');

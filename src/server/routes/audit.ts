@@ -1,0 +1,109 @@
+// The audit log's routes (issue 15): admin and the privacy officer read and export the log; any
+// report role tells the server, before the browser makes it, that it makes a CSV or a print of a
+// report, a heat map or the plan overview (those files are made in the browser, so this call is
+// the only thing the server sees of them; the staff app awaits it before making the file). No
+// route changes or deletes an entry.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  AuditExportRequestSchema,
+  AuditLogQuerySchema,
+  AuditLogResponseSchema,
+  type AuditLogQuery,
+  type AuditLogResponse,
+} from '../../shared/api/audit';
+import { STAFF_PATHS } from '../../shared/api/paths';
+import { notFound } from '../api-error';
+import { auditCsv, readAuditPage } from '../audit/read-log';
+import { bodyField } from '../audit/specs';
+import type { AccessPolicy } from '../auth/policy';
+import type { Database } from '../db/database';
+import { findRound } from '../repositories/rounds';
+import { unitIdsInMunicipality } from '../repositories/accounts';
+import { REPORT_ROLES } from '../reports/access';
+import { staffOf } from './staff-request';
+
+const LOG_READERS: AccessPolicy = { allow: ['admin', 'privacy_officer'] };
+
+/** What a search asked for, in the entry: the filters only (ids, an action, dates). */
+function searchDetail(query: AuditLogQuery): string | null {
+  const parts = (['actor', 'unit', 'action', 'from', 'to'] as const).flatMap((key) =>
+    query[key] === undefined ? [] : [`${key}=${query[key]}`],
+  );
+  return parts.length === 0 ? null : parts.join(' ');
+}
+
+export const auditRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (app, { database }) => {
+  const db = database.kysely;
+
+  app.get(
+    STAFF_PATHS.auditLog,
+    {
+      config: {
+        access: LOG_READERS,
+        // A search is one entry: its first page; paging on through it writes none.
+        audit: {
+          action: (request) =>
+            Number((request.query as AuditLogQuery).offset ?? 0) === 0 ? 'audit.read' : undefined,
+          unit: (request) => (request.query as AuditLogQuery).unit,
+          detail: (request) => searchDetail(request.query as AuditLogQuery),
+        },
+      },
+      schema: { querystring: AuditLogQuerySchema, response: { 200: AuditLogResponseSchema } },
+    },
+    async (request, reply): Promise<AuditLogResponse> => {
+      void reply.header('cache-control', 'no-store');
+      return readAuditPage(database, staffOf(request).municipalityId, request.query);
+    },
+  );
+
+  app.get(
+    STAFF_PATHS.auditLogExport,
+    {
+      config: {
+        access: LOG_READERS,
+        audit: {
+          action: 'audit.export',
+          unit: (request) => (request.query as AuditLogQuery).unit,
+          detail: (request) => searchDetail(request.query as AuditLogQuery),
+        },
+      },
+      schema: { querystring: AuditLogQuerySchema },
+    },
+    async (request, reply) => {
+      const csv = await auditCsv(database, staffOf(request).municipalityId, request.query);
+      void reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="revisjonslogg.csv"')
+        .header('cache-control', 'no-store');
+      return csv;
+    },
+  );
+
+  app.post(
+    STAFF_PATHS.auditExports,
+    {
+      config: {
+        access: { allow: REPORT_ROLES },
+        audit: {
+          action: (request) =>
+            (request.body as { kind: string }).kind === 'csv' ? 'report.export.csv' : 'report.export.print',
+          unit: bodyField('unitId'),
+          round: bodyField('roundId'),
+          detail: bodyField('subject'),
+        },
+      },
+      schema: { body: AuditExportRequestSchema },
+    },
+    async (request, reply) => {
+      const { municipalityId } = staffOf(request);
+      // Only the municipality's own round and unit: the log names nothing it does not hold.
+      if (!(await findRound(db, municipalityId, request.body.roundId))) throw notFound('No such round');
+      const { unitId } = request.body;
+      if (unitId !== undefined && !(await unitIdsInMunicipality(db, municipalityId, [unitId])).has(unitId)) {
+        throw notFound('No such unit');
+      }
+      return reply.code(204).send();
+    },
+  );
+  return Promise.resolve();
+};
