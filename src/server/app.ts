@@ -76,7 +76,7 @@ export interface BuildAppOptions {
    */
   sealKey?: Uint8Array;
   /** Run the due releases of sealed answers at start and every few minutes, and the purge of expired
-   * meetings every hour (server.ts: on). */
+   * meetings and retention (retention/schedule.ts) every hour (server.ts: on). */
   releaseScheduler?: boolean;
   /** How a meeting's change reaches every event stream (meetings/live/); closed with the app. */
   meetingBus?: MeetingBus;

@@ -110,17 +110,21 @@ export async function storeBatch(
     const already = await findStoredIds(trx, hasher, [...admitted.map((a) => a.response.id), ...lookUp]);
     // Published while this batch was checked: its release may be done, and an answer sealed now
     // would be released on its own later. Read again under the lock the release takes.
-    const published = new Set(
-      [...(await findRounds(trx, roundIds)).values()]
-        .filter((r) => r.status === 'published')
-        .map((r) => r.id),
-    );
+    const current = await findRounds(trx, [...roundIds, ...rejected.flatMap((r) => r.place?.roundId ?? [])]);
+    const published = new Set([...current.values()].filter((r) => r.status === 'published').map((r) => r.id));
+    // Deleted for good while this batch was checked (issue 15, ../rounds/delete-round.ts): nothing
+    // of it is stored or counted (a count would name a round that no longer exists).
+    const isDeleted = (roundId: string) => !current.has(roundId);
 
     for (const i of order) {
       const { wayIn, place } = admitted[i]!;
       const { id, ...answer } = admitted[i]!.response;
       if (already.has(id)) {
         outcomes[i] = { status: 'duplicate' };
+        continue;
+      }
+      if (isDeleted(answer.roundId)) {
+        outcomes[i] = { status: 'rejected', code: 'UNKNOWN_ROUND', message: 'The round has been deleted' };
         continue;
       }
       if (published.has(answer.roundId)) {
@@ -185,7 +189,11 @@ export async function storeBatch(
     const storedRejected = new Set(lookUp.filter((id) => already.has(id)));
     for (const r of rejected)
       if (r.storedId === undefined || !storedRejected.has(r.storedId)) rejections.push(r);
-    await countRejections(trx, rejections, today);
+    await countRejections(
+      trx,
+      rejections.filter((r) => r.place === undefined || !isDeleted(r.place.roundId)),
+      today,
+    );
     return { outcomes, unknownCodes, storedRejected };
   });
 }
