@@ -40,15 +40,20 @@ export interface ClientSettings {
 export interface OidcClients {
   /** The provider's configuration; throws what classifyFailure reads as OIDC_PROVIDER_UNAVAILABLE. */
   configuration(settings: ClientSettings): Promise<client.Configuration>;
+  /** Drops the cached configuration after the provider did not answer: the next start asks again. */
+  forget(settings: ClientSettings): void;
 }
 
 export function createOidcClients(options: { timeoutSeconds?: number } = {}): OidcClients {
   const timeout = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const cache = new Map<string, { config: client.Configuration; until: number }>();
+  // The secret's hash in the key: a changed secret is a new configuration at once.
+  const keyOf = (settings: ClientSettings) =>
+    [settings.issuer, settings.clientId, sha256(settings.clientSecret ?? '')].join('\u0000');
   return {
+    forget: (settings) => void cache.delete(keyOf(settings)),
     async configuration(settings) {
-      // The secret's hash in the key: a changed secret is a new configuration at once.
-      const key = [settings.issuer, settings.clientId, sha256(settings.clientSecret ?? '')].join('\u0000');
+      const key = keyOf(settings);
       const cached = cache.get(key);
       if (cached && cached.until > Date.now()) return cached.config;
       const auth = settings.clientSecret === undefined ? client.None() : undefined;

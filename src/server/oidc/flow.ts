@@ -78,12 +78,16 @@ function clientSecret(context: FlowContext, provider: ProviderRow): string | und
   return undefined;
 }
 
-async function configuration(context: FlowContext, provider: ProviderRow): Promise<client.Configuration> {
-  const settings = {
+function settingsOf(context: FlowContext, provider: ProviderRow) {
+  return {
     issuer: provider.issuer,
     clientId: provider.clientId,
     clientSecret: clientSecret(context, provider),
   };
+}
+
+async function configuration(context: FlowContext, provider: ProviderRow): Promise<client.Configuration> {
+  const settings = settingsOf(context, provider);
   try {
     return await context.clients.configuration(settings);
   } catch (error) {
@@ -161,7 +165,10 @@ export async function finishSignIn(
     });
     claims = tokens.claims();
   } catch (error) {
-    throw new OidcRefused(classifyFailure(error), describeFailure(error), municipalityId);
+    const code = classifyFailure(error);
+    // Within the discovery cache a start cannot tell the provider is down; after this one can.
+    if (code === 'OIDC_PROVIDER_UNAVAILABLE') context.clients.forget(settingsOf(context, provider));
+    throw new OidcRefused(code, describeFailure(error), municipalityId);
   }
   if (!claims) throw new OidcRefused('OIDC_TOKEN_INVALID', 'the answer has no id token', municipalityId);
   if (provider.tenantId !== null && claims.tid !== provider.tenantId) {

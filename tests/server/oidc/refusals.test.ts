@@ -191,6 +191,8 @@ describeEachDatabase('sign-in through the identity provider, refused', (dialect)
     expect(outcome(await sendCallback(app, `${back.pathname}${back.search}`, cookie))).toBe(
       'OIDC_PROVIDER_UNAVAILABLE',
     );
+    // The same process now knows: its next start says so at once instead of sending the browser on.
+    expect(outcome(await startAt(app))).toBe('OIDC_PROVIDER_UNAVAILABLE');
     // Down at the start, on a process that has no discovery cached.
     const fresh = world.env.secondApp({ publicOrigin: ORIGIN, oidcEnv: env, oidcTimeoutSeconds: 2 });
     const before = Date.now();
