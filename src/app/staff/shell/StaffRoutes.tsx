@@ -33,7 +33,7 @@ const SLOTS = combineSlots(PLAN_SLOTS, MEETING_SLOTS);
 
 export default function StaffRoutes() {
   return (
-    <LazyTexts namespaces={['admin', 'signin']}>
+    <LazyTexts namespaces={['admin']}>
       <SessionProvider>
         <Routes>
           <Route path="logg-inn" element={<LoginScreen />} />
@@ -118,7 +118,9 @@ export default function StaffRoutes() {
                 path="innlogging"
                 element={
                   <RequireRole roles={['admin']}>
-                    <SignInSettingsScreen />
+                    <LazyTexts namespaces={['signin']}>
+                      <SignInSettingsScreen />
+                    </LazyTexts>
                   </RequireRole>
                 }
               />
