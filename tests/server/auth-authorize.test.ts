@@ -129,6 +129,7 @@ describeEachDatabase('the access check', (dialect) => {
       unionA: ROLE,
       safetyA: ROLE,
       leaderB: UNIT,
+      privacyOfficer: ROLE,
     });
     expect(await statuses(url(AUTHZ.deptA))).toEqual({
       none: NO_SESSION,
@@ -137,6 +138,7 @@ describeEachDatabase('the access check', (dialect) => {
       unionA: ROLE,
       safetyA: ROLE,
       leaderB: UNIT,
+      privacyOfficer: ROLE,
     });
     // Upwards is out of scope: a leader of A is not a leader of A's sector.
     expect(await statuses(url(AUTHZ.sector))).toEqual({
@@ -146,6 +148,7 @@ describeEachDatabase('the access check', (dialect) => {
       unionA: ROLE,
       safetyA: ROLE,
       leaderB: UNIT,
+      privacyOfficer: ROLE,
     });
     expect(await statuses(url(AUTHZ.unitB))).toEqual({
       none: NO_SESSION,
@@ -154,6 +157,7 @@ describeEachDatabase('the access check', (dialect) => {
       unionA: ROLE,
       safetyA: ROLE,
       leaderB: OK,
+      privacyOfficer: ROLE,
     });
   });
 
@@ -165,6 +169,7 @@ describeEachDatabase('the access check', (dialect) => {
       unionA: ROLE,
       safetyA: ROLE,
       leaderB: UNIT,
+      privacyOfficer: ROLE,
     });
     expect(await statuses(`/api/v1/probe/units/${AUTHZ.missingUnit}`)).toEqual({
       none: NO_SESSION,
@@ -173,6 +178,7 @@ describeEachDatabase('the access check', (dialect) => {
       unionA: ROLE,
       safetyA: ROLE,
       leaderB: MISSING,
+      privacyOfficer: ROLE,
     });
   });
 
@@ -184,6 +190,7 @@ describeEachDatabase('the access check', (dialect) => {
       unionA: OK,
       safetyA: OK,
       leaderB: UNIT,
+      privacyOfficer: ROLE,
     });
     expect(await statuses('/api/v1/probe/rounds/round-plain')).toEqual({
       none: NO_SESSION,
@@ -192,6 +199,7 @@ describeEachDatabase('the access check', (dialect) => {
       unionA: UNIT,
       safetyA: UNIT,
       leaderB: OK,
+      privacyOfficer: ROLE,
     });
     expect(await statuses('/api/v1/probe/rounds/no-such-round')).toEqual({
       none: NO_SESSION,
@@ -200,6 +208,7 @@ describeEachDatabase('the access check', (dialect) => {
       unionA: MISSING,
       safetyA: MISSING,
       leaderB: MISSING,
+      privacyOfficer: ROLE,
     });
   });
 

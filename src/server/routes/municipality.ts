@@ -27,7 +27,7 @@ export const municipalityRoutes: FastifyPluginAsyncTypebox<{ database: Database 
   app.put(
     STAFF_PATHS.municipality,
     {
-      config: { access: { allow: ['admin'] } },
+      config: { access: { allow: ['admin'] }, audit: { action: 'municipality.update' } },
       schema: { body: UpdateMunicipalityRequestSchema, response: { 200: MunicipalitySchema } },
     },
     async (request): Promise<Municipality> => {

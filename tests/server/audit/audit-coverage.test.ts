@@ -13,8 +13,8 @@ const EXEMPT: Record<string, string> = {
   'POST /api/v1/auth/logout': 'signing oneself out changes nothing of the municipality',
   'POST /api/v1/auth/logout-all': "signing oneself out everywhere: one's own sessions only",
   'POST /api/v1/auth/password': "one's own password; the log is about what staff do to others' data",
-  'PUT /api/v1/municipality':
-    'routes/municipality.ts belongs to the retention branch, which declares its audit (settings.update); drop this line at the merge',
+  'DELETE /api/v1/rounds/:id':
+    'writes round.delete itself, inside the transaction that deletes the round (rounds/delete-round); tests/server/retention/round-deletion.test.ts checks the entry',
 };
 
 describeEachDatabase('the audit log covers every change', (dialect) => {

@@ -4,7 +4,10 @@
 import { everyone, staff, type MatrixRow } from './fixtures';
 
 export const rows: readonly MatrixRow[] = [
-  { route: 'GET /api/v1/municipality/processing-record', expect: staff({ admin: 200 }) },
+  {
+    route: 'GET /api/v1/municipality/processing-record',
+    expect: staff({ admin: 200, privacyOfficer: 200 }),
+  },
   {
     route: 'GET /api/v1/public/accessibility',
     url: '/api/v1/public/accessibility?municipality=testkommune',

@@ -17,7 +17,7 @@ const settings = {
 };
 
 export const rows: readonly MatrixRow[] = [
-  { route: `GET ${SETTINGS}`, expect: staff({ admin: 200 }) },
+  { route: `GET ${SETTINGS}`, expect: staff({ admin: 200, privacyOfficer: 200 }) },
   { route: `PUT ${SETTINGS}`, body: settings, expect: staff({ admin: 200 }) },
   {
     route: `PUT ${SETTINGS}`,

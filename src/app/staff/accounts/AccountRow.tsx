@@ -23,7 +23,7 @@ interface Props {
 
 export function AccountRow({ account, units, onChanged }: Props) {
   const { t, i18n } = useTranslation('admin');
-  const { t: ts } = useTranslation('signin');
+  const { t: ts, ready } = useTranslation('signin');
   const lng = normaliseLanguage(i18n.language);
   const { request, user } = useSession();
   const [isEditing, setIsEditing] = useState(false);
@@ -50,7 +50,7 @@ export function AccountRow({ account, units, onChanged }: Props) {
         <th scope="row">{account.displayName}</th>
         <td>
           {account.username}
-          {account.signIn === 'oidc' && <span className="hint"> {ts('accounts.viaProvider')}</span>}
+          {account.signIn === 'oidc' && ready && <span className="hint"> {ts('accounts.viaProvider')}</span>}
         </td>
         <td>
           <ul className="admin-plain-list">

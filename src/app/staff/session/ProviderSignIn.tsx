@@ -11,7 +11,8 @@ import { oidcApi, oidcStartHref } from '../api/oidc';
 import { useSession } from './SessionContext';
 
 export function ProviderSignIn() {
-  const { t } = useTranslation('signin');
+  // Its texts load beside the login screen's (the `signin` namespace); until they are here, nothing.
+  const { t, ready } = useTranslation('signin');
   const { request } = useSession();
   const [params] = useSearchParams();
   const [providers, setProviders] = useState<OidcOption[]>([]);
@@ -31,6 +32,7 @@ export function ProviderSignIn() {
     };
   }, [request]);
 
+  if (!ready) return null;
   return (
     <>
       {refusalParam !== null && (

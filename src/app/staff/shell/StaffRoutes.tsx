@@ -37,7 +37,7 @@ const SLOTS = combineSlots(PLAN_SLOTS, MEETING_SLOTS);
 
 export default function StaffRoutes() {
   return (
-    <LazyTexts namespaces={['admin', 'retention', 'signin']}>
+    <LazyTexts namespaces={['admin', 'retention']}>
       <SessionProvider>
         <Routes>
           <Route path="logg-inn" element={<LoginScreen />} />
@@ -130,7 +130,9 @@ export default function StaffRoutes() {
                 path="innlogging"
                 element={
                   <RequireRole roles={['admin']}>
-                    <SignInSettingsScreen />
+                    <LazyTexts namespaces={['signin']}>
+                      <SignInSettingsScreen />
+                    </LazyTexts>
                   </RequireRole>
                 }
               />

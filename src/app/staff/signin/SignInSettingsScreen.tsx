@@ -1,6 +1,6 @@
 // /admin/innlogging — the municipality's identity provider (admin only): the provider's settings
 // and the mapping from its app roles (or group ids) to tifaktor roles. Texts: the `signin`
-// namespace (loaded with the staff app's texts: the login screen needs it too).
+// namespace, loaded when the screen or the login screen's button first needs it.
 import { useTranslation } from 'react-i18next';
 import { oidcApi } from '../api/oidc';
 import { ApiError } from '../ui/ApiError';
