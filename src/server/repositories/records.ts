@@ -77,14 +77,19 @@ export async function isOperatorHosted(db: Kysely<DB>): Promise<boolean> {
 }
 
 /**
- * The municipality's own identity provider for staff sign-in, for the record's transfers. Null
- * until sign-in through an identity provider is merged: the lead wires its table here.
+ * The municipality's own identity provider for staff sign-in (019-oidc), for the record's
+ * processors and transfers: only when it is switched on.
  */
-export function findIdentityProvider(
-  _db: Kysely<DB>,
-  _municipalityId: string,
+export async function findIdentityProvider(
+  db: Kysely<DB>,
+  municipalityId: string,
 ): Promise<{ issuer: string } | null> {
-  return Promise.resolve(null);
+  const row = await db
+    .selectFrom('oidc_providers')
+    .select(['issuer', 'enabled'])
+    .where('municipality_id', '=', municipalityId)
+    .executeTakeFirst();
+  return row && Number(row.enabled) === 1 ? { issuer: row.issuer } : null;
 }
 
 /** The public statement's municipality: by entry slug, or the instance's only one when no slug is given. */

@@ -106,6 +106,30 @@ describeEachDatabase('the processing record', (dialect) => {
       );
     });
 
+    it("names the municipality's identity provider once sign-in through it is switched on", async () => {
+      const db = env.database.kysely;
+      const provider = {
+        municipality_id: 'm1',
+        issuer: 'https://login.microsoftonline.com/t-1/v2.0',
+        client_id: 'c',
+      };
+      await db
+        .insertInto('oidc_providers')
+        .values({ ...provider, enabled: 0 })
+        .execute();
+      const admin = await signIn(db, USERS.admin.id, NOW);
+      expect((await read(admin)).json<ProcessingRecord>().transfers.identityProvider).toBeNull();
+      await db
+        .updateTable('oidc_providers')
+        .set({ enabled: 1 })
+        .where('municipality_id', '=', 'm1')
+        .execute();
+      expect((await read(admin)).json<ProcessingRecord>().transfers.identityProvider).toEqual({
+        issuer: provider.issuer,
+      });
+      await db.deleteFrom('oidc_providers').execute();
+    });
+
     it('counts the accounts of the own municipality per role, each account once', async () => {
       const officer = await addPrivacyOfficer(env, 'records-po');
       // m2's privacy officer and admin are not m1's.
@@ -115,8 +139,9 @@ describeEachDatabase('the processing record', (dialect) => {
       const counts = Object.fromEntries(
         res.json<ProcessingRecord>().recipients.map((r) => [r.role, r.accounts]),
       );
-      // admin; leaderA, leaderB and the roles target; unionA; safetyA and the doomed account.
-      expect(counts).toEqual({ admin: 1, leader: 3, union_rep: 1, safety_rep: 2, privacy_officer: 1 });
+      // admin; leaderA, leaderB and the roles target; unionA; safetyA and the doomed account; the
+      // matrix's privacy officer and this one.
+      expect(counts).toEqual({ admin: 1, leader: 3, union_rep: 1, safety_rep: 2, privacy_officer: 2 });
       expect(TARGETS.foreignAdmin.municipalityId).toBe(AUTHZ.otherMunicipality);
 
       // A second unit for the same leader does not make a second leader.
