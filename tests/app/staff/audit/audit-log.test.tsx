@@ -32,7 +32,7 @@ const entry = (fields: Partial<AuditEntry>): AuditEntry => ({
 describe('the audit log screen', () => {
   beforeEach(resetOfflineDb);
 
-  it('is where a privacy officer lands, and the only item of their menu', async () => {
+  it('is where a privacy officer lands, in a menu of the settings, the records and the log only', async () => {
     await renderAdmin({ path: '/admin', state: { me: meAs(OFFICER) } });
     await h1('Revisjonslogg');
     expect(currentPath()).toBe('/admin/revisjonslogg');
@@ -41,7 +41,7 @@ describe('the audit log screen', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Revisjonslogg']);
+    ).toEqual(['Kommunen', 'Personvern', 'Revisjonslogg']);
   });
 
   it('shows each entry in words, to the minute in Oslo time', async () => {
