@@ -16,7 +16,6 @@ import { ResponseRate } from './ResponseRate';
 import { SuppressedNotice } from './SuppressedNotice';
 import { useUnitReport } from './useReports';
 import { PrintTools } from '../../ui/PrintTools';
-import { ApiError } from '../ui/ApiError';
 import { usePrintLogged } from '../ui/useExportLog';
 
 export function PrintReportScreen() {
@@ -52,7 +51,7 @@ export function PrintReportScreen() {
           {report ? t('report.title', { unit: report.unit.name }) : t('report.loadingTitle')}
         </h1>
         <ReportApiError error={error} />
-        <ApiError error={print.error} />
+        <ReportApiError error={print.error} />
         {isLoading && <p role="status">{t('status.loading')}</p>}
         {report && <p className="report-print__municipality">{report.municipality.name}</p>}
         {report && <ReportMeta report={report} />}

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { UnitReportResponse } from '../../../shared/api/reports';
 import { downloadText } from '../../ui/csv';
-import { ApiError } from '../ui/ApiError';
+import { ReportApiError } from './ReportApiError';
 import { StaffSlot } from '../ui/StaffSlots';
 import { useExportLog } from '../ui/useExportLog';
 import { REPORT_PATHS } from './paths';
@@ -41,7 +41,7 @@ export function ReportActions({ report }: { report: UnitReportResponse }) {
         {t('report.download')}
       </button>
       <StaffSlot name="reportActions" args={[report]} />
-      <ApiError error={error} />
+      <ReportApiError error={error} />
     </div>
   );
 }
