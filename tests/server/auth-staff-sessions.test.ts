@@ -194,6 +194,32 @@ describeEachDatabase('staff sessions an admin manages', (dialect) => {
     expect(code(gone)).toBe('PASSWORD_RESET_INVALID');
   });
 
+  it('refuses a password link for an account the identity provider signs in, and makes none', async () => {
+    const person = USERS.safetyA;
+    await env.database.kysely
+      .updateTable('users')
+      .set({ oidc_subject: 'tenant-1:object-1' })
+      .where('id', '=', person.id)
+      .execute();
+    try {
+      const refused = await send('POST', `/accounts/${person.id}/password-reset`);
+      expect(refused.statusCode).toBe(409);
+      expect(code(refused)).toBe('PASSWORD_NOT_LOCAL');
+      const stored = await env.database.kysely
+        .selectFrom('password_resets')
+        .select('hash')
+        .where('user_id', '=', person.id)
+        .execute();
+      expect(stored).toEqual([]);
+    } finally {
+      await env.database.kysely
+        .updateTable('users')
+        .set({ oidc_subject: null })
+        .where('id', '=', person.id)
+        .execute();
+    }
+  });
+
   it('replaces an older link with a newer one, and lets a link expire after 72 hours', async () => {
     const person = USERS.safetyA;
     const first = (await send('POST', `/accounts/${person.id}/password-reset`)).json<PasswordResetLink>();

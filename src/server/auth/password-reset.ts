@@ -35,6 +35,11 @@ export async function createPasswordReset(
   now: Date,
 ): Promise<PasswordResetLink> {
   const account = await findOwnAccount(db, municipalityId, userId);
+  // An account made at sign-in through the identity provider has no password here, and a link
+  // would give it one that outlives the provider taking the person's access away.
+  if (account.signIn === 'oidc') {
+    throw new ApiError('PASSWORD_NOT_LOCAL', "This person's password is kept by the identity provider");
+  }
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + PASSWORD_RESET_HOURS * 3_600_000).toISOString();
   await deleteExpiredPasswordResets(db, now.toISOString());

@@ -164,6 +164,8 @@ export const ERROR_CODES = [
   // Staff sessions (issue 15).
   /** The password link an admin made is unknown, used, replaced by a newer one, or expired. */
   'PASSWORD_RESET_INVALID',
+  /** The person signs in through the municipality's identity provider: their password lives there. */
+  'PASSWORD_NOT_LOCAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -281,6 +283,10 @@ export const ERROR_SPECS = {
   OIDC_TOKEN_INVALID: { status: 401, message: 'The identity provider sent a token that failed the checks' },
   OIDC_TENANT_MISMATCH: { status: 403, message: "The account is not in the municipality's directory" },
   OIDC_NO_ROLE: { status: 403, message: 'The identity provider gives you no role in tifaktor: ask an admin' },
+  PASSWORD_NOT_LOCAL: {
+    status: 409,
+    message: "This person signs in through the municipality's identity provider, which keeps their password",
+  },
   PASSWORD_RESET_INVALID: {
     status: 403,
     message: 'This password link is not valid: it is unknown, used, replaced or expired',

@@ -51,13 +51,16 @@ export function SessionActions({ account }: { account: Account }) {
 
   return (
     <>
-      <ConfirmButton
-        label={t('sessions.makeLink')}
-        ariaLabel={t('sessions.makeLinkNamed', { name })}
-        question={t('sessions.makeLinkQuestion', { name })}
-        confirmLabel={t('sessions.makeLink')}
-        onConfirm={makeLink}
-      />
+      {/* The identity provider keeps the password of an account made at sign-in through it. */}
+      {account.signIn !== 'oidc' && (
+        <ConfirmButton
+          label={t('sessions.makeLink')}
+          ariaLabel={t('sessions.makeLinkNamed', { name })}
+          question={t('sessions.makeLinkQuestion', { name })}
+          confirmLabel={t('sessions.makeLink')}
+          onConfirm={makeLink}
+        />
+      )}
       <ConfirmButton
         label={t('sessions.end')}
         ariaLabel={t('sessions.endNamed', { name })}
