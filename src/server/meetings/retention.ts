@@ -5,14 +5,12 @@
 // jobs on (server.ts) also runs the purge at start and every hour. Two processes purging at the
 // same time delete the same rows: harmless, so no claim across processes is needed.
 import type { Database } from '../db/database';
+import { startRepeating, type RepeatingJob } from '../jobs/repeat';
 import { purgeExpiredMeetings } from './run-meeting';
 
 export const MEETING_PURGE_INTERVAL_MS = 60 * 60_000;
 
-export interface MeetingPurge {
-  /** Stops the timer and waits for a purge under way. */
-  stop(): Promise<void>;
-}
+export type MeetingPurge = RepeatingJob;
 
 export function startMeetingPurge(options: {
   database: Database;
@@ -20,25 +18,8 @@ export function startMeetingPurge(options: {
   onError: (error: unknown) => void;
   intervalMs?: number;
 }): MeetingPurge {
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-  const run = () => {
-    if (stopped) return;
-    running = running
-      .then(() => purgeExpiredMeetings(options.database, options.now()))
-      .then(
-        () => undefined,
-        (error: unknown) => options.onError(error),
-      );
-  };
-  run();
-  const timer = setInterval(run, options.intervalMs ?? MEETING_PURGE_INTERVAL_MS);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startRepeating(() => purgeExpiredMeetings(options.database, options.now()), {
+    intervalMs: options.intervalMs ?? MEETING_PURGE_INTERVAL_MS,
+    onError: options.onError,
+  });
 }

@@ -4,6 +4,7 @@
 // then the wipe of what the deleted rows left below SQL (./wipe.ts) when anything went. Every step
 // is safe on several processes at once; a run that fails is reported and the next one tries again.
 import type { Database } from '../db/database';
+import { startRepeating, type RepeatingJob } from '../jobs/repeat';
 import type { DB } from '../db/schema';
 import { ANSWER_TABLES } from '../repositories/retention';
 import { deleteExpiredAnswers, type AnswerRetentionOutcome } from './answer-retention';
@@ -27,10 +28,7 @@ export async function runRetention(database: Database, now: Date): Promise<Reten
   return { ...answers, auditEntries };
 }
 
-export interface RetentionScheduler {
-  /** Stops the timer and waits for a run under way. */
-  stop(): Promise<void>;
-}
+export type RetentionScheduler = RepeatingJob;
 
 export function startRetention(options: {
   database: Database;
@@ -38,25 +36,8 @@ export function startRetention(options: {
   onError: (error: unknown) => void;
   intervalMs?: number;
 }): RetentionScheduler {
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-  const run = () => {
-    if (stopped) return;
-    running = running
-      .then(() => runRetention(options.database, options.now()))
-      .then(
-        () => undefined,
-        (error: unknown) => options.onError(error),
-      );
-  };
-  run();
-  const timer = setInterval(run, options.intervalMs ?? RETENTION_INTERVAL_MS);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startRepeating(() => runRetention(options.database, options.now()), {
+    intervalMs: options.intervalMs ?? RETENTION_INTERVAL_MS,
+    onError: options.onError,
+  });
 }
