@@ -368,7 +368,8 @@ describe.skipIf(!TEST_DATABASE_URL)('two real server processes at once on an emp
     const count = async (table: string) =>
       Number((await admin.query<{ n: string }>(`select count(*) as n from ${schema}.${table}`)).rows[0]!.n);
     expect(await count('municipalities')).toBe(1);
-    expect(await count('users')).toBe(3);
+    // The demo's admin, leader, privacy officer, and the safety rep its follow-up plan names.
+    expect(await count('users')).toBe(4);
     expect(await count('rounds')).toBe(3);
     await killAll(processes);
   }, 90_000);

@@ -48,7 +48,7 @@ describe("an admin and another person's sign-in", () => {
       path: '/admin/kontoer',
       state: { accounts: structuredClone(ACCOUNTS) },
     });
-    await user.click(await screen.findByRole('button', { name: 'Logg ut Ola Leder på alle enheter' }));
+    await user.click(await screen.findByRole('button', { name: 'Logg ut overalt for Ola Leder' }));
     expect(screen.getByText('Logge ut Ola Leder på alle enheter nå?')).toBeInTheDocument();
     await user.click(rowOf('Ola Leder').getByRole('button', { name: 'Logg ut overalt' }));
     await screen.findByText('Ola Leder er logget ut overalt.');
