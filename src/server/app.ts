@@ -193,7 +193,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   // The records the law asks for (issue 15): the processing record and the accessibility statement's link.
   void app.register(recordRoutes, { prefix: API_PREFIX, database, now });
 
-  void app.register(auditRoutes, { prefix: API_PREFIX, database });
+  void app.register(auditRoutes, { prefix: API_PREFIX, database, now });
   void app.register(passwordResetRoutes, { prefix: API_PREFIX, database, now });
 
   if (options.staticDir !== undefined) registerStaticPwa(app, options.staticDir);

@@ -102,6 +102,28 @@ export async function unitReportFor(
   });
 }
 
+/**
+ * Refuses what unitReportFor or heatmapFor would refuse the caller for this round and unit (404,
+ * FORBIDDEN_UNIT, REPORT_NOT_AVAILABLE): the audit log's "is about to export" entry names only a
+ * report the caller may read, so nobody can write a false entry about a unit outside their own.
+ */
+export async function assertMayReadReport(
+  database: Database,
+  staff: StaffPrincipal,
+  target: { roundId: string; unitId?: string },
+  today: string,
+): Promise<void> {
+  const round = await ownRound(database, staff, target.roundId);
+  if (target.unitId !== undefined && target.unitId !== round.unitId) {
+    const { data } = await analysed(database, round, 'counts');
+    if (!data.units.some((u) => u.id === target.unitId)) throw notFound('The unit is not part of this round');
+    if (!frameScope(staff, data.units, REPORT_ROLES).has(target.unitId)) {
+      throw new ApiError('FORBIDDEN_UNIT', 'This unit is outside your units');
+    }
+  }
+  assertReportAvailable(round, isAdmin(staff), today);
+}
+
 /** The heat map of a round over the units the caller may open, root first. */
 export async function heatmapFor(
   database: Database,

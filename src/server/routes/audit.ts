@@ -12,14 +12,17 @@ import {
   type AuditLogResponse,
 } from '../../shared/api/audit';
 import { STAFF_PATHS } from '../../shared/api/paths';
-import { notFound } from '../api-error';
+import { osloDate } from '../../shared/dates';
+import { ApiError } from '../api-error';
 import { auditCsv, readAuditPage } from '../audit/read-log';
 import { bodyField } from '../audit/specs';
 import type { AccessPolicy } from '../auth/policy';
 import type { Database } from '../db/database';
+import { checkUnitScope } from '../auth/scope';
 import { findRound } from '../repositories/rounds';
-import { unitIdsInMunicipality } from '../repositories/accounts';
+import { notFound } from '../api-error';
 import { REPORT_ROLES } from '../reports/access';
+import { assertMayReadReport } from '../reports/read-reports';
 import { staffOf } from './staff-request';
 
 const LOG_READERS: AccessPolicy = { allow: ['admin', 'privacy_officer'] };
@@ -32,7 +35,13 @@ function searchDetail(query: AuditLogQuery): string | null {
   return parts.length === 0 ? null : parts.join(' ');
 }
 
-export const auditRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (app, { database }) => {
+/** The plan overview's readers (routes/plans.ts): admin, and a leader on the unit or above it. */
+const OVERVIEW_ROLES = ['admin', 'leader'] as const;
+
+export const auditRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = (
+  app,
+  { database, now },
+) => {
   const db = database.kysely;
 
   app.get(
@@ -95,12 +104,26 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = (a
       schema: { body: AuditExportRequestSchema },
     },
     async (request, reply) => {
-      const { municipalityId } = staffOf(request);
-      // Only the municipality's own round and unit: the log names nothing it does not hold.
-      if (!(await findRound(db, municipalityId, request.body.roundId))) throw notFound('No such round');
-      const { unitId } = request.body;
-      if (unitId !== undefined && !(await unitIdsInMunicipality(db, municipalityId, [unitId])).has(unitId)) {
-        throw notFound('No such unit');
+      const staff = staffOf(request);
+      const { subject, roundId, unitId } = request.body;
+      // Only what the caller may read: the entry must not name a report, heat map or overview of
+      // a unit they cannot open (the same refusal the read itself would give).
+      if (subject === 'plans') {
+        const round = await findRound(db, staff.municipalityId, roundId);
+        if (!round) throw notFound('No such round');
+        const roles = staff.roles.filter((r) => (OVERVIEW_ROLES as readonly string[]).includes(r.role));
+        if (roles.length === 0)
+          throw new ApiError('FORBIDDEN_ROLE', 'The plan overview is not yours to read');
+        const scope = await checkUnitScope(db, staff, unitId ?? round.unitId, OVERVIEW_ROLES);
+        if (scope === 'no-such-unit') throw notFound('No such unit');
+        if (scope === 'out-of-scope') throw new ApiError('FORBIDDEN_UNIT', 'This unit is outside your units');
+      } else {
+        await assertMayReadReport(
+          database,
+          staff,
+          { roundId, ...(unitId !== undefined && { unitId }) },
+          osloDate(now()),
+        );
       }
       return reply.code(204).send();
     },

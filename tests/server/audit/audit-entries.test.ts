@@ -134,6 +134,51 @@ describeEachDatabase('audit log entries', (dialect) => {
     ]);
   });
 
+  it('refuses to log an export of what the caller may not read, and writes nothing', async () => {
+    const safety = await signedIn(env, 'safetyA');
+    const draft = (await admin.post('/rounds', { name: 'Utkast', unitId: 'unit' })).json<AdminRound>();
+    const tries: [StaffClient, object, number, string][] = [
+      // A report of a unit outside the leader's own, and one of a unit the round does not hold.
+      [leaderB, { kind: 'csv', subject: 'report', roundId: round.id, unitId: 'dept' }, 403, 'FORBIDDEN_UNIT'],
+      [leader, { kind: 'csv', subject: 'report', roundId: round.id, unitId: 'other' }, 404, 'NOT_FOUND'],
+      // A report that is not out yet.
+      [
+        leader,
+        { kind: 'print', subject: 'report', roundId: draft.id, unitId: 'dept' },
+        409,
+        'REPORT_NOT_AVAILABLE',
+      ],
+      // The plan overview: admin and the unit's leader only.
+      [leaderB, { kind: 'csv', subject: 'plans', roundId: round.id, unitId: 'dept' }, 403, 'FORBIDDEN_UNIT'],
+      [safety, { kind: 'csv', subject: 'plans', roundId: round.id, unitId: 'unit' }, 403, 'FORBIDDEN_ROLE'],
+      [admin, { kind: 'csv', subject: 'plans', roundId: round.id, unitId: 'no-such-unit' }, 404, 'NOT_FOUND'],
+    ];
+    for (const [client, body, status, code] of tries) {
+      let answer: { error?: { code?: string } } | undefined;
+      const rows = await written(async () => {
+        const res = await client.post('/audit/exports', body);
+        answer = res.json();
+        return res;
+      }, status);
+      expect(answer?.error?.code, JSON.stringify(body)).toBe(code);
+      expect(rows).toEqual([]);
+    }
+    // The municipality overview is every report role's, and the leader's own overview is theirs.
+    expect(
+      await written(
+        () => leaderB.post('/audit/exports', { kind: 'csv', subject: 'report', roundId: round.id }),
+        204,
+      ),
+    ).toHaveLength(1);
+    expect(
+      await written(
+        () =>
+          leader.post('/audit/exports', { kind: 'csv', subject: 'plans', roundId: round.id, unitId: 'dept' }),
+        204,
+      ),
+    ).toHaveLength(1);
+  });
+
   it('writes one entry for a change, with the unit it changed', async () => {
     const rows = await written(() => admin.patch('/units/dept', { employeeCount: 12 }), 200);
     expect(rows).toEqual([entry('admin', { action: 'unit.update', unit: 'dept', round: null })]);

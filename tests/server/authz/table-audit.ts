@@ -1,5 +1,5 @@
 // The audit log and the staff sessions an admin manages (issue 15). Admin and the privacy officer
-// read and export the log; every report role says it makes an export; only admin makes a person a
+// read and export the log; every report role says it makes an export of what it may read; only admin makes a person a
 // password link or ends their sessions; the link's own two routes are public (the token is the
 // credential), and a made-up token is refused alike for everyone.
 import { AUTHZ, FIXTURE_PASSWORD, TARGETS, everyone, staff, type MatrixRow } from './fixtures';
@@ -25,8 +25,21 @@ export const rows: readonly MatrixRow[] = [
   { route: 'GET /api/v1/audit-log/export', expect: LOG_READERS(200) },
   {
     route: 'POST /api/v1/audit/exports',
-    body: { kind: 'csv', subject: 'report', roundId: AUTHZ.publishedRound, unitId: AUTHZ.unitA },
+    note: 'the municipality overview, which every report role reads',
+    body: { kind: 'csv', subject: 'report', roundId: AUTHZ.publishedRound },
     expect: REPORT_ROLES(204),
+  },
+  {
+    route: 'POST /api/v1/audit/exports',
+    note: "unit A's report: not leader B's to read, so not theirs to log",
+    body: { kind: 'csv', subject: 'report', roundId: AUTHZ.publishedRound, unitId: AUTHZ.unitA },
+    expect: staff({ admin: 204, leaderA: 204, unionA: 204, safetyA: 204, leaderB: 403 }),
+  },
+  {
+    route: 'POST /api/v1/audit/exports',
+    note: "the plan overview of unit A: admin's and its leader's",
+    body: { kind: 'csv', subject: 'plans', roundId: AUTHZ.publishedRound, unitId: AUTHZ.unitA },
+    expect: staff({ admin: 204, leaderA: 204 }),
   },
   {
     route: 'POST /api/v1/audit/exports',
