@@ -9,13 +9,15 @@ import type { CreateMeetingBody, MeetingControlBody } from '../../shared/api/mee
 import type { FactorId } from '../../shared/factors';
 import { GROUP_ROLES, MEETING_LIMITS, ROLE_RULES, type RoleRule } from '../../shared/meetings';
 import { ApiError, notFound } from '../api-error';
+import { recordAudit } from '../audit/record';
 import type { StaffPrincipal } from '../auth/policy';
 import { isUnitInScope } from '../auth/scope';
 import type { CodeHasher } from '../codes/code-hasher';
 import type { Database } from '../db/database';
 import {
+  claimExpiredMeeting,
   deleteMeetingInput,
-  expiredMeetingIds,
+  expiredMeetings,
   findMeeting,
   insertMeeting,
   listMeetings,
@@ -70,10 +72,22 @@ export async function openMeeting(database: Database, staff: StaffPrincipal, mee
 /** Deletes the input of unapproved meetings that expired more than retentionDays ago. */
 export async function purgeExpiredMeetings(database: Database, now: Date): Promise<void> {
   const before = new Date(now.getTime() - MEETING_LIMITS.retentionDays * 86_400_000).toISOString();
-  for (const id of await expiredMeetingIds(database.kysely, before)) {
+  for (const meeting of await expiredMeetings(database.kysely, before)) {
     await database.kysely.transaction().execute(async (trx) => {
-      await deleteMeetingInput(trx, id);
-      await updateMeeting(trx, id, { code_hash: null, token_hash: null });
+      if (!(await claimExpiredMeeting(trx, meeting.id))) return;
+      const contributions = await deleteMeetingInput(trx, meeting.id);
+      // The deletion is itself in the audit log (issue 15), with what went: a count, never a text.
+      await recordAudit(
+        trx,
+        { userId: null, municipalityId: meeting.municipalityId },
+        {
+          action: 'retention.meetings_deleted',
+          unitId: meeting.unitId,
+          roundId: meeting.roundId,
+          detail: String(contributions),
+        },
+        now,
+      );
     });
   }
 }

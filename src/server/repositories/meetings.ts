@@ -3,6 +3,7 @@
 // numbers on both databases (PostgreSQL may return a count as a string).
 import {
   sql,
+  type ExpressionBuilder,
   type Insertable,
   type Kysely,
   type Selectable,
@@ -284,21 +285,56 @@ export async function dotsOf(db: Db, meetingId: string, stepIndex: number): Prom
 // ---- Closing ------------------------------------------------------------------------------------
 
 /** Everything a meeting held about its participants and their input; the meeting row stays. */
-export async function deleteMeetingInput(db: Db, meetingId: string): Promise<void> {
-  await db.deleteFrom('meeting_contributions').where('meeting_id', '=', meetingId).execute();
+/** Deletes the meeting's phones, contributions, counters, ballots and dots; the contributions' count. */
+export async function deleteMeetingInput(db: Db, meetingId: string): Promise<number> {
+  const contributions = await db
+    .deleteFrom('meeting_contributions')
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
   await db.deleteFrom('meeting_counters').where('meeting_id', '=', meetingId).execute();
   await db.deleteFrom('meeting_ballots').where('meeting_id', '=', meetingId).execute();
   await db.deleteFrom('meeting_vote_dots').where('meeting_id', '=', meetingId).execute();
   await db.deleteFrom('meeting_participants').where('meeting_id', '=', meetingId).execute();
+  return Number(contributions.numDeletedRows);
 }
 
+export interface ExpiredMeeting {
+  id: string;
+  municipalityId: string;
+  unitId: string;
+  roundId: string;
+}
+
+const stillJoinable = (eb: ExpressionBuilder<DB, 'meetings'>) =>
+  eb.or([eb('code_hash', 'is not', null), eb('token_hash', 'is not', null)]);
+
 /** Open meetings that expired before `before` (their input is past its retention). */
-export async function expiredMeetingIds(db: Db, before: string): Promise<string[]> {
+export async function expiredMeetings(db: Db, before: string): Promise<ExpiredMeeting[]> {
   const rows = await db
     .selectFrom('meetings')
-    .select('id')
+    .select(['id', 'municipality_id', 'unit_id', 'round_id'])
     .where('expires_at', '<', before)
-    .where((eb) => eb.or([eb('code_hash', 'is not', null), eb('token_hash', 'is not', null)]))
+    .where(stillJoinable)
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({
+    id: r.id,
+    municipalityId: r.municipality_id,
+    unitId: r.unit_id,
+    roundId: r.round_id,
+  }));
+}
+
+/**
+ * Takes the meeting's code and token away if it still has one; false when another purge (another
+ * process) got there first. On PostgreSQL the second waits for the first's row lock and then finds
+ * nothing left to take, so each meeting's purge is done, and logged, once.
+ */
+export async function claimExpiredMeeting(db: Db, meetingId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('meetings')
+    .set({ code_hash: null, token_hash: null })
+    .where('id', '=', meetingId)
+    .where(stillJoinable)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

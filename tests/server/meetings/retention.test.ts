@@ -1,6 +1,7 @@
 // The scheduled purge of meetings never approved (issue 13, src/server/meetings/retention.ts), on
 // both databases: with no request to any meeting route, a meeting's phones and contributions are
-// gone once it expired more than retentionDays ago, and a meeting still within them keeps its own.
+// gone once it expired more than retentionDays ago, and a meeting still within them keeps its own;
+// the deletion is logged once, however many processes purge at the same moment.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMeetingPurge } from '../../../src/server/meetings/retention';
@@ -67,15 +68,27 @@ describeEachDatabase('the scheduled purge of expired meetings', (dialect) => {
       Date.parse(old.expiresAt) + MEETING_LIMITS.retentionDays * 86_400_000 + 60_000,
     );
     const errors: unknown[] = [];
-    const purge = startMeetingPurge({
-      database: world.env.database,
-      now: () => world.clock.now,
-      onError: (error) => errors.push(error),
-      intervalMs: 3_600_000,
-    });
+    // Two processes' purges at the same moment: the meeting is purged, and logged, once.
+    const purges = [0, 1].map(() =>
+      startMeetingPurge({
+        database: world.env.database,
+        now: () => world.clock.now,
+        onError: (error) => errors.push(error),
+        intervalMs: 3_600_000,
+      }),
+    );
     // stop() waits for the run made at start.
-    await purge.stop();
+    await Promise.all(purges.map((purge) => purge.stop()));
     expect(errors).toEqual([]);
+    // The deletion is in the audit log, by nobody (the schedule), with the count and no text.
+    const logged = await world.env.database.kysely
+      .selectFrom('audit_log')
+      .select(['actor_id', 'unit_id', 'round_id', 'detail'])
+      .where('action', '=', 'retention.meetings_deleted')
+      .execute();
+    expect(logged).toEqual([
+      { actor_id: null, unit_id: IDS.heimly, round_id: IDS.earlierRound, detail: '1' },
+    ]);
     expect(await rows(old.snapshot.meetingId)).toEqual({ phones: 0, contributions: 0 });
     expect(await rows(recent.snapshot.meetingId)).toEqual({ phones: 1, contributions: 1 });
     // What is left of the old meeting is its row without code or token: nobody joins it again.
