@@ -2,8 +2,9 @@
 // which municipalities offer the button, the start (a 302 to the provider) and the callback (a 302
 // to /admin signed in, or to the login page with ?feil=<code>: never a 5xx, and the reason goes to
 // the app log without a token). Admin: the provider's settings and the role mapping.
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import {
   OIDC_ERROR_PARAM,
   OIDC_LANDING_PAGE,
@@ -23,6 +24,7 @@ import {
 } from '../../shared/api/oidc';
 import { API_PREFIX, STAFF_PATHS } from '../../shared/api/paths';
 import { ApiError } from '../api-error';
+import { clientGroup } from '../client-address';
 import { checkRoles } from '../auth/accounts';
 import { readSessionToken, setSessionCookie } from '../auth/cookie';
 import { signInSession } from '../auth/login';
@@ -70,10 +72,30 @@ function readStateCookie(request: FastifyRequest): string | undefined {
   return undefined;
 }
 
+/**
+ * Start and callback are public and each writes or reads a login row, asks the provider, and
+ * hashes: per client address (an IPv6 address as its /64), this many starts a minute and as
+ * many answers, in each process. A whole office behind one address signs in far less often (a
+ * session lasts a working day), and the row table cannot be filled from one place. The limit
+ * itself is @fastify/rate-limit's.
+ */
+export const OIDC_RATE_LIMIT = { max: 60, timeWindow: 60_000 } as const;
+
 const refusedAt = (code: string) => `${OIDC_LOGIN_PAGE}?${OIDC_ERROR_PARAM}=${encodeURIComponent(code)}`;
 
-export const oidcRoutes: FastifyPluginAsyncTypebox<OidcRouteOptions> = (app, options) => {
+export const oidcRoutes: FastifyPluginAsyncTypebox<OidcRouteOptions> = async (app, options) => {
   const db = options.database.kysely;
+  // Only the routes that ask for it (config.rateLimit), in this plugin only.
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: (request) => clientGroup(request.ip),
+    errorResponseBuilder: () => new ApiError('RATE_LIMITED'),
+  });
+  const limited = { rateLimit: OIDC_RATE_LIMIT };
+  /** The browser is on a page load of its own: a refusal, even the limit's, is the login page. */
+  const redirectOnError = (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    void refuse(request, reply, error);
+  };
   const env = options.env ?? process.env;
   const origin = (request: FastifyRequest) =>
     (options.publicOrigin ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
@@ -96,8 +118,18 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<OidcRouteOptions> = (app, opt
       );
       return reply.redirect(refusedAt(error.code), 302);
     }
+    if (error instanceof ApiError) {
+      request.log.warn(
+        { oidc: error.code },
+        `sign-in through the identity provider refused: ${error.message}`,
+      );
+      return reply.redirect(refusedAt(error.code), 302);
+    }
+    // A query the schema refuses (no municipality) is the link's fault, not the server's.
+    if ((error as FastifyError).validation !== undefined)
+      return reply.redirect(refusedAt('MALFORMED_REQUEST'), 302);
     request.log.error({ err: error }, 'sign-in through the identity provider failed');
-    const code = error instanceof ApiError ? error.code : 'INTERNAL_ERROR';
+    const code = 'INTERNAL_ERROR';
     return reply.redirect(refusedAt(code), 302);
   }
 
@@ -117,7 +149,11 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<OidcRouteOptions> = (app, opt
 
   app.get(
     STAFF_PATHS.oidcStart,
-    { config: { access: PUBLIC }, schema: { querystring: OidcStartQuerySchema } },
+    {
+      config: { access: PUBLIC, ...limited },
+      schema: { querystring: OidcStartQuerySchema },
+      errorHandler: redirectOnError,
+    },
     async (request, reply) => {
       try {
         const { location, state } = await startSignIn(
@@ -136,19 +172,23 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<OidcRouteOptions> = (app, opt
 
   // No query schema: the provider adds parameters of its own (Entra ID: session_state), and a
   // malformed answer must still end on the login page, not in a 400.
-  app.get(STAFF_PATHS.oidcCallback, { config: { access: PUBLIC } }, async (request, reply) => {
-    void reply.header('set-cookie', stateCookie(request, '', 0));
-    void reply.header('cache-control', 'no-store');
-    try {
-      const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
-      const { accountId } = await finishSignIn(context(request), query, readStateCookie(request));
-      const session = await signInSession(db, accountId, readSessionToken(request), options.now());
-      setSessionCookie(request, reply, session.token);
-      return reply.redirect(OIDC_LANDING_PAGE, 302);
-    } catch (error) {
-      return refuse(request, reply, error);
-    }
-  });
+  app.get(
+    STAFF_PATHS.oidcCallback,
+    { config: { access: PUBLIC, ...limited }, errorHandler: redirectOnError },
+    async (request, reply) => {
+      void reply.header('set-cookie', stateCookie(request, '', 0));
+      void reply.header('cache-control', 'no-store');
+      try {
+        const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
+        const { accountId } = await finishSignIn(context(request), query, readStateCookie(request));
+        const session = await signInSession(db, accountId, readSessionToken(request), options.now());
+        setSessionCookie(request, reply, session.token);
+        return reply.redirect(OIDC_LANDING_PAGE, 302);
+      } catch (error) {
+        return refuse(request, reply, error);
+      }
+    },
+  );
 
   function settingsOf(request: FastifyRequest, provider: ProviderRow | undefined): OidcSettings {
     const secretEnv = provider?.clientSecretEnv ?? null;
@@ -237,8 +277,6 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<OidcRouteOptions> = (app, opt
       return { mappings: await listRoleMappings(db, municipalityId) };
     },
   );
-
-  return Promise.resolve();
 };
 
 /** The audit entry's detail: what was set, never the secret. */

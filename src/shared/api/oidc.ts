@@ -25,6 +25,7 @@ export const OIDC_REFUSALS = [
   'OIDC_TENANT_MISMATCH',
   'OIDC_NO_ROLE',
   'LAST_ADMIN',
+  'RATE_LIMITED',
 ] as const satisfies readonly ErrorCode[];
 export type OidcRefusal = (typeof OIDC_REFUSALS)[number];
 

@@ -6,7 +6,8 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { OidcOptionsResponse, OidcSettings } from '../../../src/shared/api/oidc';
-import { login } from '../authz/fixtures';
+import { OIDC_RATE_LIMIT } from '../../../src/server/routes/oidc';
+import { AUTHZ, login } from '../authz/fixtures';
 import { describeEachDatabase } from '../support/databases';
 import { ORIGIN, oidcWorld, outcome, sendCallback, signInThrough, startAt, type OidcWorld } from './support';
 
@@ -113,6 +114,39 @@ describeEachDatabase('sign-in through the identity provider, refused', (dialect)
     });
     expect(byEntry.json<OidcOptionsResponse>().providers.map((p) => p.municipalityId)).toEqual(['m1']);
     expect(byEntry.body).not.toMatch(/secret|issuer|client/i);
+  });
+
+  it('sends a start without a municipality to the login page (MALFORMED_REQUEST), not a 400', async () => {
+    const res = await world.env.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/start' });
+    expect(outcome(res)).toBe('MALFORMED_REQUEST');
+  });
+
+  it('limits starts and answers per client address: RATE_LIMITED on the login page, no row written', async () => {
+    const app = world.env.secondApp({
+      publicOrigin: ORIGIN,
+      oidcEnv: { TIFAKTOR_OIDC_SECRET: world.idp.clientSecret },
+    });
+    const from = (
+      remoteAddress: string,
+      url = `/api/v1/auth/oidc/start?municipality=${AUTHZ.municipality}`,
+    ) => app.inject({ method: 'GET', url, remoteAddress });
+    const logins = async () =>
+      (await world.env.database.kysely.selectFrom('oidc_logins').select('state_hash').execute()).length;
+    // Starts and answers are counted apart, each up to the limit.
+    for (let i = 0; i < OIDC_RATE_LIMIT.max; i++) {
+      expect(String((await from('203.0.113.9')).headers.location)).toMatch(/^http:\/\/127\.0\.0\.1/);
+      expect(outcome(await from('203.0.113.9', '/api/v1/auth/oidc/callback?state=x'))).toBe(
+        'OIDC_STATE_INVALID',
+      );
+    }
+    const before = await logins();
+    const refused = await from('203.0.113.9');
+    expect(outcome(refused)).toBe('RATE_LIMITED');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(outcome(await from('203.0.113.9', '/api/v1/auth/oidc/callback?state=x'))).toBe('RATE_LIMITED');
+    expect(await logins()).toBe(before);
+    // Another address is not held back.
+    expect(String((await from('198.51.100.7')).headers.location)).toMatch(/^http:\/\/127\.0\.0\.1/);
   });
 
   it('never sends or stores the client secret in the clear', async () => {
