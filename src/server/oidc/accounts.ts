@@ -82,17 +82,23 @@ export interface ProviderSignIn {
 export async function accountAtSignIn(db: Kysely<DB>, signIn: ProviderSignIn, now: Date): Promise<string> {
   const actor = (userId: string) => ({ userId, municipalityId: signIn.municipalityId });
   const accountId = await db.transaction().execute(async (trx) => {
-    const known = await findUserBySubject(trx, signIn.municipalityId, signIn.subject);
+    let known = await findUserBySubject(trx, signIn.municipalityId, signIn.subject);
     if (!known) {
       if (signIn.roles.length === 0) return undefined;
       const id = await createAccount(trx, signIn, now);
-      await recordAudit(
-        trx,
-        actor(id),
-        { action: 'account.created_at_sign_in', detail: describe(signIn.roles) },
-        now,
-      );
-      return id;
+      if (id !== undefined) {
+        await recordAudit(
+          trx,
+          actor(id),
+          { action: 'account.created_at_sign_in', detail: describe(signIn.roles) },
+          now,
+        );
+        return id;
+      }
+      // The same person's other sign-in (a second tab, a double click) made the account a moment
+      // ago: this one signs in to it like any later sign-in.
+      known = await findUserBySubject(trx, signIn.municipalityId, signIn.subject);
+      if (!known) throw new Error('The account made at sign-in is neither new nor there');
     }
     const displayName = displayNameOf(signIn.claims);
     if (displayName !== known.displayName) await updateDisplayName(trx, known.id, displayName);
@@ -111,7 +117,12 @@ export async function accountAtSignIn(db: Kysely<DB>, signIn: ProviderSignIn, no
   return accountId;
 }
 
-async function createAccount(trx: Kysely<DB>, signIn: ProviderSignIn, now: Date): Promise<string> {
+/** The new account's id; undefined when an account with this subject appeared meanwhile. */
+async function createAccount(
+  trx: Kysely<DB>,
+  signIn: ProviderSignIn,
+  now: Date,
+): Promise<string | undefined> {
   for (const username of usernames(signIn.claims, signIn.subject)) {
     const id = randomUUID();
     const inserted = await insertOidcUser(trx, {
@@ -127,6 +138,8 @@ async function createAccount(trx: Kysely<DB>, signIn: ProviderSignIn, now: Date)
       await replaceRoles(trx, id, signIn.roles);
       return id;
     }
+    // On PostgreSQL the insert waited for the other transaction's and then did nothing.
+    if (await findUserBySubject(trx, signIn.municipalityId, signIn.subject)) return undefined;
   }
   throw new Error('No free username for the account made at sign-in');
 }

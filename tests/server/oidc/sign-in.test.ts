@@ -4,6 +4,7 @@
 // password for such an account, and the session, CSRF and logout exactly as for a local login.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Account, AccountListResponse, SessionResponse } from '../../../src/shared/api/staff';
+import { accountAtSignIn } from '../../../src/server/oidc/accounts';
 import { AUTHZ, login } from '../authz/fixtures';
 import { describeEachDatabase } from '../support/databases';
 import { TEST_TENANT } from '../support/oidc-provider';
@@ -52,6 +53,36 @@ describeEachDatabase('sign-in through the identity provider', (dialect) => {
     expect(row.password_hash).not.toMatch(/^scrypt\$/);
     expect(await accountOf('kari@kommune.test')).toMatchObject({ signIn: 'oidc' });
     expect(await auditActions()).toContain('account.created_at_sign_in');
+  });
+
+  it("makes one account when the same person's first sign-ins arrive at the same moment (two tabs)", async () => {
+    // Five answers for the same new person at once, straight into the account step, five times.
+    for (let round = 0; round < 5; round++) {
+      const subject = `${TEST_TENANT}:oid-twin-${round}`;
+      const signIn = {
+        municipalityId: 'm1',
+        subject,
+        claims: { name: `Tvilling ${round}`, preferred_username: `tvilling${round}@kommune.test` },
+        roles: [{ role: 'safety_rep' as const, unitId: AUTHZ.unitA }],
+      };
+      const ids = await Promise.all(
+        [0, 1, 2, 3, 4].map(() => accountAtSignIn(world.env.database.kysely, signIn, new Date())),
+      );
+      expect(new Set(ids).size).toBe(1);
+      const rows = await world.env.database.kysely
+        .selectFrom('users')
+        .select('id')
+        .where('oidc_subject', '=', subject)
+        .execute();
+      expect(rows.map((r) => r.id)).toEqual([ids[0]]);
+      const created = await world.env.database.kysely
+        .selectFrom('audit_log')
+        .select('id')
+        .where('action', '=', 'account.created_at_sign_in')
+        .where('actor_id', '=', ids[0]!)
+        .execute();
+      expect(created).toHaveLength(1);
+    }
   });
 
   it('sets the session cookie as a local login does and ties the state to the browser with a Lax cookie', async () => {
