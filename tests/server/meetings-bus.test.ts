@@ -171,18 +171,20 @@ describe.skipIf(!TEST_DATABASE_URL)('the PostgreSQL meeting bus', () => {
     const alsoThere = counter(two, m1);
     const here = counter(one, m1);
     const otherMeeting = counter(two, m2);
+    // Each process has a connection of its own: a marker on each says what reached that process.
+    const markerHere = counter(one, m2);
 
     await one.publish(m1);
     await until(() => there.count === 1 && alsoThere.count === 1 && here.count === 1, 'the first signal');
     // A marker on the other meeting, sent after: once it is in, nothing more of m1 is on its way.
     await one.publish(m2);
-    await until(() => otherMeeting.count === 1, 'the marker');
+    await until(() => otherMeeting.count === 1 && markerHere.count === 1, 'the marker');
     expect([there.count, alsoThere.count, here.count]).toEqual([1, 1, 1]);
 
     there.unsubscribe();
     await two.publish(m1);
     await two.publish(m2);
-    await until(() => otherMeeting.count === 2, 'the second marker');
+    await until(() => otherMeeting.count === 2 && markerHere.count === 2, 'the second marker');
     expect([there.count, alsoThere.count, here.count]).toEqual([1, 2, 2]);
   });
 

@@ -62,6 +62,8 @@ const TABLES_BY_MIGRATION: Record<string, string[]> = {
   // And users.oidc_subject.
   '019-oidc': ['oidc_logins', 'oidc_providers', 'oidc_role_mappings'],
   '020-background-breakdowns': ['background_breakdowns'],
+  // municipalities.controller_contact and dpo_contact only.
+  '021-record-contacts': [],
 };
 /** The tables a later migration drops again. */
 const DROPPED_BY_MIGRATION: Record<string, string[]> = {

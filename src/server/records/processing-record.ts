@@ -36,7 +36,14 @@ export function buildProcessingRecord(inputs: ProcessingRecordInputs): Processin
   return {
     formatVersion: PROCESSING_RECORD_FORMAT,
     generatedOn: inputs.today,
-    controller: { municipalityId: m.id, name: m.name, number: m.number, language: m.language },
+    controller: {
+      municipalityId: m.id,
+      name: m.name,
+      number: m.number,
+      language: m.language,
+      contact: m.controllerContact,
+    },
+    dataProtectionOfficer: { contact: m.dataProtectionOfficerContact },
     purposes: [...RECORD_PURPOSES],
     dataSubjects: [...RECORD_DATA_SUBJECTS],
     personalData: { staff: [...RECORD_STAFF_DATA], respondents: [...RECORD_RESPONDENT_DATA] },

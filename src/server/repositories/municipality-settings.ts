@@ -1,9 +1,9 @@
 // Owns the reads and writes of the municipality's retention and session settings (018): how long
 // answers and the audit log are kept, the staff session's idle limit and the accessibility
-// statement's address. The rules (bounds, what an address may be) are the schema's and
+// statement's address, and the processing record's two contacts. The rules (bounds, what an address may be) are the schema's and
 // ../retention/settings.ts's; the retention job reads every municipality's periods here.
 import type { Kysely } from 'kysely';
-import type { MunicipalitySettings } from '../../shared/api/retention';
+import type { MunicipalitySettings, UpdateMunicipalitySettingsRequest } from '../../shared/api/retention';
 import type { DB } from '../db/schema';
 
 export async function findMunicipalitySettings(
@@ -17,6 +17,8 @@ export async function findMunicipalitySettings(
       'answer_retention_months',
       'audit_retention_months',
       'accessibility_statement_url',
+      'controller_contact',
+      'dpo_contact',
     ])
     .where('id', '=', municipalityId)
     .executeTakeFirst();
@@ -26,6 +28,8 @@ export async function findMunicipalitySettings(
       answerRetentionMonths: Number(row.answer_retention_months),
       auditRetentionMonths: Number(row.audit_retention_months),
       accessibilityStatementUrl: row.accessibility_statement_url,
+      controllerContact: row.controller_contact,
+      dataProtectionOfficerContact: row.dpo_contact,
     }
   );
 }
@@ -33,7 +37,7 @@ export async function findMunicipalitySettings(
 export async function updateMunicipalitySettings(
   db: Kysely<DB>,
   municipalityId: string,
-  settings: MunicipalitySettings,
+  settings: UpdateMunicipalitySettingsRequest,
 ): Promise<void> {
   await db
     .updateTable('municipalities')
@@ -42,6 +46,11 @@ export async function updateMunicipalitySettings(
       answer_retention_months: settings.answerRetentionMonths,
       audit_retention_months: settings.auditRetentionMonths,
       accessibility_statement_url: settings.accessibilityStatementUrl,
+      // Left out (a screen from before the contacts): as they are.
+      ...(settings.controllerContact !== undefined && { controller_contact: settings.controllerContact }),
+      ...(settings.dataProtectionOfficerContact !== undefined && {
+        dpo_contact: settings.dataProtectionOfficerContact,
+      }),
     })
     .where('id', '=', municipalityId)
     .execute();

@@ -16,6 +16,8 @@ export interface RecordMunicipality {
   auditRetentionMonths: number;
   sessionIdleHours: number;
   accessibilityStatementUrl: string | null;
+  controllerContact: string | null;
+  dataProtectionOfficerContact: string | null;
 }
 
 export async function findRecordMunicipality(
@@ -33,6 +35,8 @@ export async function findRecordMunicipality(
       'audit_retention_months',
       'session_idle_hours',
       'accessibility_statement_url',
+      'controller_contact',
+      'dpo_contact',
     ])
     .where('id', '=', id)
     .executeTakeFirst();
@@ -46,6 +50,8 @@ export async function findRecordMunicipality(
       auditRetentionMonths: Number(row.audit_retention_months),
       sessionIdleHours: Number(row.session_idle_hours),
       accessibilityStatementUrl: row.accessibility_statement_url,
+      controllerContact: row.controller_contact,
+      dataProtectionOfficerContact: row.dpo_contact,
     }
   );
 }

@@ -24,6 +24,8 @@ const KEYS = [
   'answerRetentionMonths',
   'auditRetentionMonths',
   'accessibilityStatementUrl',
+  'controllerContact',
+  'dataProtectionOfficerContact',
 ] as const satisfies readonly (keyof MunicipalitySettings)[];
 
 /** "answerRetentionMonths: 24 → 36; …", or "no change". None of these is a secret. */

@@ -57,7 +57,11 @@ export const ProcessingRecordSchema = Type.Object({
     /** The kommunenummer. */
     number: Type.String(),
     language: MunicipalityLanguageSchema,
+    /** How to reach the controller, as the admin wrote it (Kommunen); null until then. */
+    contact: Nullable(Type.String()),
   }),
+  /** Art. 30(1)(a) too: how to reach the data protection officer (personvernombud); null until given. */
+  dataProtectionOfficer: Type.Object({ contact: Nullable(Type.String()) }),
   purposes: Type.Array(literalUnion(RECORD_PURPOSES)),
   dataSubjects: Type.Array(literalUnion(RECORD_DATA_SUBJECTS)),
   personalData: Type.Object({

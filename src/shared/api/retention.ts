@@ -11,32 +11,56 @@ export const SETTINGS_LIMITS = {
   answerRetentionMonths: { min: 1, max: 120, default: 24 },
   auditRetentionMonths: { min: 1, max: 120, default: 24 },
   accessibilityStatementUrlMaxLength: 500,
+  contactMaxLength: 300,
 } as const;
+
+/** A contact for the processing record: one line or a few, as the admin writes it. */
+const Contact = Nullable(
+  Type.String({ minLength: 1, maxLength: SETTINGS_LIMITS.contactMaxLength, pattern: '\\S' }),
+);
 
 const bounded = (limits: { min: number; max: number }) =>
   Type.Integer({ minimum: limits.min, maximum: limits.max });
 
+const numberAndAddressFields = {
+  /** A staff session ends after this many hours without a request. */
+  sessionIdleHours: bounded(SETTINGS_LIMITS.sessionIdleHours),
+  /** Months after a round is published that its answer rows are kept; then only counts stay. */
+  answerRetentionMonths: bounded(SETTINGS_LIMITS.answerRetentionMonths),
+  /** Months an entry of the audit log is kept. */
+  auditRetentionMonths: bounded(SETTINGS_LIMITS.auditRetentionMonths),
+  /** An https address of the municipality's accessibility statement, or null for none. */
+  accessibilityStatementUrl: Nullable(
+    Type.String({ minLength: 1, maxLength: SETTINGS_LIMITS.accessibilityStatementUrlMaxLength }),
+  ),
+};
+
 /** GET/PUT /municipality/settings. */
 export const MunicipalitySettingsSchema = Type.Object(
   {
-    /** A staff session ends after this many hours without a request. */
-    sessionIdleHours: bounded(SETTINGS_LIMITS.sessionIdleHours),
-    /** Months after a round is published that its answer rows are kept; then only counts stay. */
-    answerRetentionMonths: bounded(SETTINGS_LIMITS.answerRetentionMonths),
-    /** Months an entry of the audit log is kept. */
-    auditRetentionMonths: bounded(SETTINGS_LIMITS.auditRetentionMonths),
-    /** An https address of the municipality's accessibility statement, or null for none. */
-    accessibilityStatementUrl: Nullable(
-      Type.String({ minLength: 1, maxLength: SETTINGS_LIMITS.accessibilityStatementUrlMaxLength }),
-    ),
+    ...numberAndAddressFields,
+    /** How to reach the controller (the municipality), for the processing record; null: not given. */
+    controllerContact: Contact,
+    /** How to reach the data protection officer (personvernombud), for the processing record. */
+    dataProtectionOfficerContact: Contact,
   },
   { additionalProperties: false },
 );
 export type MunicipalitySettings = Static<typeof MunicipalitySettingsSchema>;
 
-/** PUT replaces all four: the screen always sends the whole form. */
-export const UpdateMunicipalitySettingsRequestSchema = MunicipalitySettingsSchema;
-export type UpdateMunicipalitySettingsRequest = MunicipalitySettings;
+/**
+ * PUT replaces them all: the screen always sends the whole form. The two contacts came later, so
+ * a screen from before them may leave them out, and then they stay as they are.
+ */
+export const UpdateMunicipalitySettingsRequestSchema = Type.Object(
+  {
+    ...numberAndAddressFields,
+    controllerContact: Type.Optional(Contact),
+    dataProtectionOfficerContact: Type.Optional(Contact),
+  },
+  { additionalProperties: false },
+);
+export type UpdateMunicipalitySettingsRequest = Static<typeof UpdateMunicipalitySettingsRequestSchema>;
 
 /** GET /rounds/:id/deletion: what deleting the round for good takes with it. */
 export const RoundDeletionPreviewSchema = Type.Object({

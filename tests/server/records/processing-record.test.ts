@@ -61,7 +61,9 @@ describeEachDatabase('the processing record', (dialect) => {
         name: 'Testkommune',
         number: '0001',
         language: 'nb',
+        contact: null,
       });
+      expect(record.dataProtectionOfficer).toEqual({ contact: null });
       // The defaults of migration 018, the session's 30 days and the meeting input's 14.
       expect(record.retention).toEqual({
         answersMonthsAfterPublishing: 24,
@@ -93,6 +95,8 @@ describeEachDatabase('the processing record', (dialect) => {
           audit_retention_months: 12,
           session_idle_hours: 4,
           accessibility_statement_url: 'https://uustatus.no/nb/erklaringer/publisert/abc',
+          controller_contact: 'postmottak@test.kommune.no',
+          dpo_contact: 'personvernombud@test.kommune.no',
         })
         .where('id', '=', 'm1')
         .execute();
@@ -101,6 +105,8 @@ describeEachDatabase('the processing record', (dialect) => {
       expect(record.retention.auditLogMonths).toBe(12);
       expect(record.retention.sessionIdleHours).toBe(4);
       expect(record.settings.answerRetentionMonths).toBe(36);
+      expect(record.controller.contact).toBe('postmottak@test.kommune.no');
+      expect(record.dataProtectionOfficer).toEqual({ contact: 'personvernombud@test.kommune.no' });
       expect(record.settings.accessibilityStatementUrl).toBe(
         'https://uustatus.no/nb/erklaringer/publisert/abc',
       );

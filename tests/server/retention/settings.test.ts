@@ -1,6 +1,6 @@
 // The municipality's retention and session settings (issue 15): defaults from migration 018; the
 // admin changes them and the change is logged with what changed; out-of-range numbers, an address
-// that is not https, and control characters are refused with a stable code and change nothing; a
+// that is not https, a blank or too long contact, and control characters are refused with a stable code and change nothing; a
 // privacy officer reads them but cannot change them; a leader does neither.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MunicipalitySettings } from '../../../src/shared/api/retention';
@@ -15,6 +15,8 @@ const DEFAULTS: MunicipalitySettings = {
   answerRetentionMonths: 24,
   auditRetentionMonths: 24,
   accessibilityStatementUrl: null,
+  controllerContact: null,
+  dataProtectionOfficerContact: null,
 };
 
 describeEachDatabase('municipality retention settings', (dialect) => {
@@ -30,6 +32,8 @@ describeEachDatabase('municipality retention settings', (dialect) => {
         'answer_retention_months',
         'audit_retention_months',
         'accessibility_statement_url',
+        'controller_contact',
+        'dpo_contact',
       ])
       .where('id', '=', 'm1')
       .executeTakeFirstOrThrow();
@@ -64,6 +68,8 @@ describeEachDatabase('municipality retention settings', (dialect) => {
       answer_retention_months: 36,
       audit_retention_months: 24,
       accessibility_statement_url: next.accessibilityStatementUrl,
+      controller_contact: null,
+      dpo_contact: null,
     });
     expect((await privacy.get(PATH)).json()).toEqual(next);
     const entries = await auditEntries(env.database.kysely, 'settings.update');
@@ -95,6 +101,12 @@ describeEachDatabase('municipality retention settings', (dialect) => {
       [{ accessibilityStatementUrl: '' }, 'MALFORMED_REQUEST'],
       [{ accessibilityStatementUrl: 'https://uustatus.no/\u0007' }, 'INVALID_TEXT'],
       [{ accessibilityStatementUrl: 'https://uustatus.no/\u0000x' }, 'INVALID_TEXT'],
+      [{ controllerContact: '' }, 'MALFORMED_REQUEST'],
+      [{ controllerContact: '   ' }, 'MALFORMED_REQUEST'],
+      [{ dataProtectionOfficerContact: 'x'.repeat(301) }, 'MALFORMED_REQUEST'],
+      [{ dataProtectionOfficerContact: 42 }, 'MALFORMED_REQUEST'],
+      [{ dataProtectionOfficerContact: 'Per\u0000 Vern' }, 'INVALID_TEXT'],
+      [{ controllerContact: 'postmottak\u001b[31m' }, 'INVALID_TEXT'],
     ];
     for (const [change, code] of cases) {
       expectCode(await admin.put(PATH, { ...current, ...change }), 400, code);
@@ -113,11 +125,40 @@ describeEachDatabase('municipality retention settings', (dialect) => {
       answerRetentionMonths: 1,
       auditRetentionMonths: 120,
       accessibilityStatementUrl: null,
+      controllerContact: 'x'.repeat(300),
+      dataProtectionOfficerContact: null,
     };
     expect((await admin.put(PATH, edge)).json()).toEqual(edge);
     expect(
       (await admin.put(PATH, { ...edge, sessionIdleHours: 1, answerRetentionMonths: 120 })).statusCode,
     ).toBe(200);
+  });
+
+  it("keeps the record's contacts, logs their change, and keeps them for a screen from before them", async () => {
+    const current = {
+      ...(await admin.get(PATH)).json<MunicipalitySettings>(),
+      controllerContact: null,
+      dataProtectionOfficerContact: null,
+    };
+    expect((await admin.put(PATH, current)).statusCode).toBe(200);
+    const contacts = {
+      controllerContact: 'postmottak@demo.kommune.no, 12 34 56 78',
+      dataProtectionOfficerContact: 'Personvernombudet, personvernombud@demo.kommune.no',
+    };
+    const res = await admin.put(PATH, { ...current, ...contacts });
+    expect(res.json()).toEqual({ ...current, ...contacts });
+    const details = (await auditEntries(env.database.kysely, 'settings.update')).map((e) => e.detail);
+    expect(details).toContain(
+      `controllerContact: none → ${contacts.controllerContact}; dataProtectionOfficerContact: none → ${contacts.dataProtectionOfficerContact}`,
+    );
+    // An older staff screen sends the first four only: the contacts stay.
+    const older: Partial<MunicipalitySettings> = { ...current, sessionIdleHours: 9 };
+    delete older.controllerContact;
+    delete older.dataProtectionOfficerContact;
+    expect((await admin.put(PATH, older)).json()).toEqual({ ...current, ...contacts, sessionIdleHours: 9 });
+    // Taken away again: null.
+    const cleared = { ...current, controllerContact: null, dataProtectionOfficerContact: null };
+    expect((await admin.put(PATH, cleared)).json()).toEqual(cleared);
   });
 
   it('refuses the change to the privacy officer and to a leader', async () => {

@@ -1,6 +1,7 @@
 // The municipality's settings for keeping and deleting data (issue 15): how long the individual
 // answers are kept after a round is published, how long the audit log is kept, after how many idle
-// hours a staff session ends, and the address of the accessibility statement. The admin edits
+// hours a staff session ends, the address of the accessibility statement, and the contacts the
+// processing record names. The admin edits
 // them; the privacy officer reads them (isEditable false: the same texts, no form). Each setting
 // says in its hint what it means, so no one has to guess what "24" deletes.
 import { useTranslation } from 'react-i18next';
@@ -41,6 +42,10 @@ export function RetentionSettings({ isEditable }: { isEditable: boolean }) {
             </dd>
             <dt>{t('settings.statementUrl')}</dt>
             <dd>{settings.accessibilityStatementUrl ?? t('settings.statementNone')}</dd>
+            <dt>{t('settings.controllerContact')}</dt>
+            <dd>{settings.controllerContact ?? t('settings.contactNone')}</dd>
+            <dt>{t('settings.dpoContact')}</dt>
+            <dd>{settings.dataProtectionOfficerContact ?? t('settings.contactNone')}</dd>
           </dl>
         </>
       )}

@@ -1,5 +1,6 @@
 // The admin's form for the retention settings (./RetentionSettings.tsx): whole numbers within the
-// server's bounds (SETTINGS_LIMITS) and an https address or nothing, checked here first so the
+// server's bounds (SETTINGS_LIMITS), an https address or nothing, and the processing record's two
+// contacts (free text, or nothing), checked here first so the
 // message stands beside the field; the server checks again and answers INVALID_URL for an address.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +19,14 @@ const FIELDS = [
 ] as const satisfies readonly { key: NumberKey; label: string; hint: string }[];
 
 const fieldId = (key: string) => `retention-${key}`;
+
+/** The processing record's two contacts (GDPR Art. 30(1)(a)), written as the admin likes. */
+const CONTACTS = ['controllerContact', 'dataProtectionOfficerContact'] as const;
+const CONTACT_TEXTS = {
+  controllerContact: { label: 'settings.controllerContact', hint: 'settings.controllerContactHint' },
+  dataProtectionOfficerContact: { label: 'settings.dpoContact', hint: 'settings.dpoContactHint' },
+} as const;
+const contactOf = (text: string) => (text.trim() === '' ? null : text.trim());
 
 function isHttpsUrl(text: string): boolean {
   if (/\s/.test(text)) return false;
@@ -41,6 +50,8 @@ export function RetentionSettingsForm({ settings, onSaved }: Props) {
     auditRetentionMonths: String(settings.auditRetentionMonths),
     sessionIdleHours: String(settings.sessionIdleHours),
     accessibilityStatementUrl: settings.accessibilityStatementUrl ?? '',
+    controllerContact: settings.controllerContact ?? '',
+    dataProtectionOfficerContact: settings.dataProtectionOfficerContact ?? '',
   });
   const [errors, setErrors] = useState<Partial<Record<keyof typeof form, string>>>({});
   const [error, setError] = useState<StaffApiError>();
@@ -64,6 +75,10 @@ export function RetentionSettingsForm({ settings, onSaved }: Props) {
       if (whole(key) === undefined) found[key] = t('settings.rangeError', limitsOf(key));
     }
     if (url !== '' && !isHttpsUrl(url)) found.accessibilityStatementUrl = t('settings.urlError');
+    const max = SETTINGS_LIMITS.contactMaxLength;
+    for (const key of CONTACTS) {
+      if (form[key].trim().length > max) found[key] = t('settings.contactError', { max });
+    }
     setErrors(found);
     const first = Object.keys(found)[0];
     if (first !== undefined) {
@@ -78,6 +93,8 @@ export function RetentionSettingsForm({ settings, onSaved }: Props) {
         auditRetentionMonths: whole('auditRetentionMonths')!,
         sessionIdleHours: whole('sessionIdleHours')!,
         accessibilityStatementUrl: url === '' ? null : url,
+        controllerContact: contactOf(form.controllerContact),
+        dataProtectionOfficerContact: contactOf(form.dataProtectionOfficerContact),
       });
       setIsSaved(true);
       onSaved();
@@ -114,6 +131,17 @@ export function RetentionSettingsForm({ settings, onSaved }: Props) {
         error={errors.accessibilityStatementUrl}
         onChange={(event) => setForm({ ...form, accessibilityStatementUrl: event.target.value })}
       />
+      {CONTACTS.map((key) => (
+        <TextField
+          key={key}
+          id={fieldId(key)}
+          label={t(CONTACT_TEXTS[key].label)}
+          hint={t(CONTACT_TEXTS[key].hint)}
+          value={form[key]}
+          error={errors[key]}
+          onChange={(event) => setForm({ ...form, [key]: event.target.value })}
+        />
+      ))}
       <ApiError
         error={error}
         focus

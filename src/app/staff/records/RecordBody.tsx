@@ -15,7 +15,16 @@ export function RecordBody({ record }: { record: ProcessingRecord }) {
       <section aria-labelledby="record-controller">
         <h2 id="record-controller">{t('record.controllerHeading')}</h2>
         <p>{t('record.controller', { municipality: controller.name, number: controller.number })}</p>
-        <p>{t('record.controllerContact')}</p>
+        <p>
+          {controller.contact === null
+            ? t('record.controllerContactMissing')
+            : t('record.controllerContactIs', { contact: controller.contact })}
+        </p>
+        <p>
+          {record.dataProtectionOfficer.contact === null
+            ? t('record.dpoMissing')
+            : t('record.dpo', { contact: record.dataProtectionOfficer.contact })}
+        </p>
       </section>
       <section aria-labelledby="record-purposes">
         <h2 id="record-purposes">{t('record.purposesHeading')}</h2>

@@ -21,6 +21,7 @@ import { migration017 } from './017-meetings';
 import { migration018 } from './018-audit-and-retention';
 import { migration019 } from './019-oidc';
 import { migration020 } from './020-background-breakdowns';
+import { migration021 } from './021-record-contacts';
 
 export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '001-init': migration001,
@@ -42,4 +43,5 @@ export const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '018-audit-and-retention': migration018,
   '019-oidc': migration019,
   '020-background-breakdowns': migration020,
+  '021-record-contacts': migration021,
 };

@@ -24,4 +24,8 @@ export interface MunicipalitiesTable {
   audit_retention_months: ColumnType<number, number | undefined, number>;
   /** The municipality's accessibility statement on uustatus.no, if it has one (018). */
   accessibility_statement_url: ColumnType<string | null, string | null | undefined, string | null>;
+  /** How to reach the controller, for the processing record (021; e.g. the postmottak address). */
+  controller_contact: ColumnType<string | null, string | null | undefined, string | null>;
+  /** How to reach the data protection officer (personvernombud), for the processing record (021). */
+  dpo_contact: ColumnType<string | null, string | null | undefined, string | null>;
 }

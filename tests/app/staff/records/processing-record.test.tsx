@@ -20,7 +20,14 @@ function record(overrides: Partial<ProcessingRecord> = {}): ProcessingRecord {
   return {
     formatVersion: PROCESSING_RECORD_FORMAT,
     generatedOn: '2026-12-03',
-    controller: { municipalityId: 'm1', name: 'Demo kommune', number: '9999', language: 'nb' },
+    controller: {
+      municipalityId: 'm1',
+      name: 'Demo kommune',
+      number: '9999',
+      language: 'nb',
+      contact: 'postmottak@demo.kommune.no',
+    },
+    dataProtectionOfficer: { contact: null },
     purposes: [...RECORD_PURPOSES],
     dataSubjects: [...RECORD_DATA_SUBJECTS],
     personalData: { staff: [...RECORD_STAFF_DATA], respondents: [...RECORD_RESPONDENT_DATA] },
@@ -83,6 +90,11 @@ describe('the processing record', () => {
     expect(
       screen.getByText('Demo kommune (kommunenummer 9999) er behandlingsansvarlig.'),
     ).toBeInTheDocument();
+    // Art. 30(1)(a): the contacts, and plainly when one is not given.
+    expect(screen.getByText('Kontakt: postmottak@demo.kommune.no')).toBeInTheDocument();
+    expect(
+      screen.getByText(/Kontaktopplysningene til personvernombudet er ikke oppgitt/),
+    ).toBeInTheDocument();
     expect(screen.getByText(/Svar: 36 måneder etter at runden ble publisert/)).toBeInTheDocument();
     expect(screen.getByText('Tilgangsloggen: 12 måneder.')).toBeInTheDocument();
     expect(
@@ -106,10 +118,12 @@ describe('the processing record', () => {
       processors: { hosting: 'municipality' },
       transfers: { thirdCountries: 'none', identityProvider: { issuer: 'https://login.demo.kommune.no' } },
       retention: { ...record().retention, auditLogMonths: 1 },
+      dataProtectionOfficer: { contact: 'Kari Vern, 99 88 77 66' },
     });
     const nn = await renderAdmin({ path: '/admin/personvern', language: 'nn', routes: serve(value) });
     expect(await screen.findByText(/Svar: 36 månader etter at runden blei publisert/)).toBeInTheDocument();
     expect(screen.getByText('Tilgangsloggen: 1 månad.')).toBeInTheDocument();
+    expect(screen.getByText('Personvernombod: Kari Vern, 99 88 77 66')).toBeInTheDocument();
     expect(screen.getByText(/Kommunen driftar serveren sjølv/)).toBeInTheDocument();
     expect(
       screen.getByText(/identitetsleverandøren til kommunen \(https:\/\/login\.demo\.kommune\.no\)/),

@@ -28,6 +28,10 @@ describe('retention settings', () => {
       within(section).getByLabelText('Adressen til tilgjengelighetserklæringen'),
       'https://uustatus.no/nb/erklaringar/1',
     );
+    await user.type(
+      within(section).getByLabelText('Kontakt til personvernombudet'),
+      '  personvernombud@demo.kommune.no ',
+    );
     await user.click(within(section).getByRole('button', { name: 'Lagre innstillingene' }));
     expect(await within(section).findByText('Innstillingene er lagret.')).toBeInTheDocument();
     expect(server.calls('PUT', '/municipality/settings').map((c) => c.body)).toEqual([
@@ -36,6 +40,9 @@ describe('retention settings', () => {
         auditRetentionMonths: 24,
         sessionIdleHours: 8,
         accessibilityStatementUrl: 'https://uustatus.no/nb/erklaringar/1',
+        // Trimmed; an empty one is sent as none.
+        controllerContact: null,
+        dataProtectionOfficerContact: 'personvernombud@demo.kommune.no',
       },
     ]);
   });
@@ -68,6 +75,8 @@ describe('retention settings', () => {
           answerRetentionMonths: 1,
           auditRetentionMonths: 36,
           accessibilityStatementUrl: null,
+          controllerContact: 'postmottak@demo.kommune.no',
+          dataProtectionOfficerContact: null,
         },
       },
     });
@@ -79,6 +88,7 @@ describe('retention settings', () => {
     expect(section.textContent).toContain('36 måneder');
     expect(section.textContent).toContain('12 timer');
     expect(section.textContent).toContain('Ikke oppgitt');
+    expect(section.textContent).toContain('postmottak@demo.kommune.no');
     expect(within(section).queryByRole('textbox')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Lagre innstillingene' })).not.toBeInTheDocument();
     expect(screen.queryByLabelText('Navn på kommunen')).not.toBeInTheDocument();

@@ -137,6 +137,8 @@ export function createStaffServer(initial: Partial<StaffState> = {}) {
       answerRetentionMonths: 24,
       auditRetentionMonths: 24,
       accessibilityStatementUrl: null,
+      controllerContact: null,
+      dataProtectionOfficerContact: null,
     },
     deletion: (round) => ({
       roundId: round.id,
