@@ -38,6 +38,10 @@ export interface StoredRound extends RoundRecord {
   names: RoundNames;
   openAnswerThreshold: number;
   createdOn: string | null;
+  /** The Oslo day it was published (018; the closing day for rounds published before), or null. */
+  publishedOn: string | null;
+  /** The day retention deleted its answer rows, or null. */
+  answersDeletedOn: string | null;
 }
 
 /** The stored JSON object of names, keeping only languages the product speaks and non-empty text. */
@@ -78,6 +82,8 @@ function fromRow(row: Selectable<RoundsTable>): StoredRound {
     graceDays: Number(row.grace_days),
     questionnaireVersion: row.questionnaire_version,
     createdOn: row.created_on,
+    publishedOn: row.published_on,
+    answersDeletedOn: row.answers_deleted_on,
   };
 }
 

@@ -24,7 +24,7 @@ import {
   sealedCountOfRound,
   type DueRound,
 } from '../repositories/retention';
-import { addMonths } from './months';
+import { addMonths } from '../../shared/months';
 
 /** Deletes the round's answers if no other run has; the count deleted, or undefined when skipped. */
 export async function deleteRoundAnswers(

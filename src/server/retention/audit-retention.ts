@@ -8,7 +8,7 @@ import { recordAudit, auditMinute } from '../audit/record';
 import { runOnce } from '../jobs/run-once';
 import { retentionPeriodsOfAll } from '../repositories/municipality-settings';
 import { deleteAuditEntriesBefore } from '../repositories/retention';
-import { addMonths } from './months';
+import { addMonths } from '../../shared/months';
 
 /** The first minute kept: `months` before now (UTC, as the log's times are). */
 export function auditCutoff(now: Date, months: number): string {

@@ -20,7 +20,7 @@ export const ROUND_DEFAULTS = {
   questionnaireVersion: DEFAULT_QUESTIONNAIRE.version,
 } satisfies Partial<RoundRecord>;
 
-export type NewRound = Omit<StoredRound, 'id' | 'status'>;
+export type NewRound = Omit<StoredRound, 'id' | 'status' | 'publishedOn' | 'answersDeletedOn'>;
 
 /** The open-answer threshold of a new round: as asked, else the default or the threshold if higher. */
 function openAnswerThresholdOf(request: CreateRoundRequest, threshold: number): number {

@@ -147,6 +147,10 @@ export const AdminRoundSchema = Type.Object({
   graceDays: Type.Integer(),
   questionnaireVersion: Type.String(),
   createdOn: Nullable(Type.String()),
+  /** The day it was published (rounds published before this was kept: their closing day), or null. */
+  publishedOn: Nullable(Type.String()),
+  /** The day retention deleted its individual answers (only the counts stay), or null. */
+  answersDeletedOn: Nullable(Type.String()),
 });
 export type AdminRound = Static<typeof AdminRoundSchema>;
 export const RoundListResponseSchema = Type.Object({ rounds: Type.Array(AdminRoundSchema) });

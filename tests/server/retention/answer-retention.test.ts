@@ -7,7 +7,7 @@ import type { HeatmapResponse, UnitReportResponse } from '../../../src/shared/ap
 import type { AdminRound } from '../../../src/shared/api/organisation';
 import { runRetention, startRetention } from '../../../src/server/retention/schedule';
 import { deleteExpiredAnswers } from '../../../src/server/retention/answer-retention';
-import { addMonths } from '../../../src/server/retention/months';
+import { addMonths } from '../../../src/shared/months';
 import { describeEachDatabase } from '../support/databases';
 import type { TestEnvironment } from '../support/environment';
 import { QUESTIONNAIRE, TODAY } from '../support/fixtures';
@@ -74,6 +74,12 @@ describeEachDatabase('retention of answer rows', (dialect) => {
       .where('id', '=', created.id)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ published_on: TODAY, answers_deleted_on: null });
+    // The admin's round list says so, for the card that tells when the answers go.
+    const listed = (await admin.get('/rounds')).json<{ rounds: AdminRound[] }>().rounds;
+    expect(listed.find((r) => r.id === created.id)).toMatchObject({
+      publishedOn: TODAY,
+      answersDeletedOn: null,
+    });
   });
 
   it('deletes the answer rows of the round past its period only, keeps the counts, and logs it once', async () => {
@@ -101,6 +107,9 @@ describeEachDatabase('retention of answer rows', (dialect) => {
     expect(await countOf(db, 'aggregate_totals', OLD)).toBeGreaterThan(0);
     expect(await deletedOn(OLD)).toBe('2028-02-01');
     expect(await deletedOn(NEW)).toBeNull();
+    const listed = (await admin.get('/rounds')).json<{ rounds: AdminRound[] }>().rounds;
+    expect(listed.find((r) => r.id === OLD)?.answersDeletedOn).toBe('2028-02-01');
+    expect(listed.find((r) => r.id === NEW)?.answersDeletedOn).toBeNull();
 
     const entries = await auditEntries(db, 'retention.answers_deleted', OLD);
     expect(entries).toHaveLength(1);

@@ -1,9 +1,11 @@
 // One round as a card (a table of six columns does not fit a phone), with the one lifecycle step it can take next (draft → open → closed →
 // published). Closing and publishing cannot be undone, so they ask first. Deleting the round for
-// good is its own panel (./DeleteRound.tsx).
+// good is its own panel (./DeleteRound.tsx). A published round says when its individual answers are
+// deleted by retention, or were.
 import { useTranslation } from 'react-i18next';
 import { ROUND_TRANSITIONS, type AdminRound, type RoundTransition } from '../../../shared/api/organisation';
-import { formatDateRange } from '../../ui/format';
+import { answerDeletionDate } from '../../../shared/months';
+import { formatDate, formatDateRange } from '../../ui/format';
 import { normaliseLanguage } from '../../i18n/i18n';
 import { ApiError } from '../ui/ApiError';
 import { ConfirmButton } from '../ui/ConfirmButton';
@@ -13,6 +15,8 @@ import { DeleteRound } from './DeleteRound';
 interface Props {
   round: AdminRound;
   unitName: string;
+  /** The municipality's setting, once loaded: when a published round's answers are deleted. */
+  answerRetentionMonths?: number | undefined;
   onChanged: () => void;
   /** After the round was deleted for good (issue 15), with its name. */
   onDeleted?: (name: string) => void;
@@ -22,7 +26,7 @@ const NEXT = Object.fromEntries(
   Object.entries(ROUND_TRANSITIONS).map(([transition, from]) => [from, transition]),
 ) as Partial<Record<AdminRound['status'], RoundTransition>>;
 
-export function RoundCard({ round, unitName, onChanged, onDeleted }: Props) {
+export function RoundCard({ round, unitName, answerRetentionMonths, onChanged, onDeleted }: Props) {
   const { t, i18n } = useTranslation('admin');
   const lng = normaliseLanguage(i18n.language);
   const action = useAction();
@@ -67,6 +71,9 @@ export function RoundCard({ round, unitName, onChanged, onDeleted }: Props) {
               {round.status !== 'draft' && <p className="hint">{t('rounds.settingsLocked')}</p>}
             </dd>
           </div>
+          {round.publishedOn !== null && (
+            <AnswersKept round={round} publishedOn={round.publishedOn} months={answerRetentionMonths} />
+          )}
         </dl>
         <div className="round-card__actions">
           {next === 'open' && (
@@ -95,5 +102,33 @@ export function RoundCard({ round, unitName, onChanged, onDeleted }: Props) {
         </div>
       </article>
     </li>
+  );
+}
+
+/** A published round: when it was published, and when its individual answers go or went. */
+function AnswersKept({
+  round,
+  publishedOn,
+  months,
+}: {
+  round: AdminRound;
+  publishedOn: string;
+  months: number | undefined;
+}) {
+  const { t, i18n } = useTranslation('retention');
+  const lng = normaliseLanguage(i18n.language);
+  const date = (isoDate: string) => formatDate(isoDate, lng);
+  return (
+    <div>
+      <dt>{t('rounds.answers')}</dt>
+      <dd>
+        {t('rounds.published', { date: date(publishedOn) })}{' '}
+        {round.answersDeletedOn !== null
+          ? t('rounds.deleted', { date: date(round.answersDeletedOn) })
+          : months !== undefined &&
+            t('rounds.deletedOn', { date: date(answerDeletionDate(publishedOn, months)) })}
+        <p className="hint">{t('rounds.countsStay')}</p>
+      </dd>
+    </div>
   );
 }

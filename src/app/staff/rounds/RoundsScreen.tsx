@@ -2,9 +2,11 @@
 // that order. The buttons follow the lifecycle, so only the next step is offered.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { retentionApi } from '../api/retention';
 import { ApiError } from '../ui/ApiError';
 import { CreateSection } from '../ui/CreateSection';
 import { useRounds, useUnits } from '../ui/useOrganisation';
+import { useStaffQuery } from '../ui/useStaffQuery';
 import { RoundForm } from './RoundForm';
 import { RoundCard } from './RoundCard';
 
@@ -12,7 +14,11 @@ export function RoundsScreen() {
   const { t } = useTranslation('admin');
   const rounds = useRounds();
   const units = useUnits();
-  const list = rounds.data?.rounds ?? [];
+  // A round deleted for good leaves the list at once, not only when the list has been read again.
+  const [goneIds, setGoneIds] = useState<ReadonlySet<string>>(new Set());
+  const list = (rounds.data?.rounds ?? []).filter((round) => !goneIds.has(round.id));
+  // How long answers are kept, to say on a published round when its answers go (issue 15).
+  const settings = useStaffQuery((request) => retentionApi(request).settings(), 'municipality/settings');
   const unitName = (id: string) => units.data?.units.find((u) => u.id === id)?.name ?? id;
   // A round deleted for good leaves the list: focus goes to the line that says so (issue 15).
   const { t: tr } = useTranslation('retention');
@@ -41,9 +47,11 @@ export function RoundsScreen() {
               key={round.id}
               round={round}
               unitName={unitName(round.unitId)}
+              answerRetentionMonths={settings.data?.answerRetentionMonths}
               onChanged={rounds.reload}
               onDeleted={(name) => {
                 setDeleted(name);
+                setGoneIds((ids) => new Set(ids).add(round.id));
                 rounds.reload();
               }}
             />

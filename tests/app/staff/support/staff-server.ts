@@ -89,6 +89,8 @@ export function roundFixture(overrides: Partial<AdminRound> = {}): AdminRound {
     graceDays: 7,
     questionnaireVersion: 'v1',
     createdOn: addDays(today, -10),
+    publishedOn: null,
+    answersDeletedOn: null,
     ...overrides,
     names: overrides.names ?? {},
   };
