@@ -119,7 +119,7 @@ function AnswersKept({
   const lng = normaliseLanguage(i18n.language);
   const date = (isoDate: string) => formatDate(isoDate, lng);
   return (
-    <div>
+    <div className="round-card__fact--wide">
       <dt>{t('rounds.answers')}</dt>
       <dd>
         {t('rounds.published', { date: date(publishedOn) })}{' '}
