@@ -13,8 +13,8 @@ import { recordAudit } from '../audit/record';
 import { assertAdminRemains } from '../auth/accounts';
 import { OIDC_NO_PASSWORD } from '../auth/password';
 import type { DB } from '../db/schema';
-import { loadRoles, replaceRoles, uniqueRoles } from '../repositories/accounts';
-import { findUserBySubject, insertOidcUser, updateDisplayName } from '../repositories/oidc';
+import { insertUser, loadRoles, replaceRoles, uniqueRoles } from '../repositories/accounts';
+import { findUserBySubject, updateDisplayName } from '../repositories/oidc';
 
 /** The claim values an id token carries as a list of strings (roles, groups); anything else is none. */
 function stringList(value: unknown): string[] {
@@ -125,7 +125,7 @@ async function createAccount(
 ): Promise<string | undefined> {
   for (const username of usernames(signIn.claims, signIn.subject)) {
     const id = randomUUID();
-    const inserted = await insertOidcUser(trx, {
+    const inserted = await insertUser(trx, {
       id,
       municipalityId: signIn.municipalityId,
       username,

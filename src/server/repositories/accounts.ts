@@ -91,8 +91,12 @@ async function listAccountsWhere(db: Kysely<DB>, column: 'id' | 'municipality_id
   }));
 }
 
-/** False when the username is already taken in the municipality. */
-export async function insertUser(db: Kysely<DB>, user: NewUser): Promise<boolean> {
+/**
+ * False when the username is already taken in the municipality; for an account made at sign-in
+ * through the identity provider (`oidcSubject`, 019-oidc), also when that account key is (ON
+ * CONFLICT DO NOTHING then covers both unique indexes, on SQLite and PostgreSQL alike).
+ */
+export async function insertUser(db: Kysely<DB>, user: NewUser & { oidcSubject?: string }): Promise<boolean> {
   const result = await db
     .insertInto('users')
     .values({
@@ -102,8 +106,13 @@ export async function insertUser(db: Kysely<DB>, user: NewUser): Promise<boolean
       display_name: user.displayName,
       password_hash: user.passwordHash,
       created_on: user.createdOn,
+      ...(user.oidcSubject !== undefined && { oidc_subject: user.oidcSubject }),
     })
-    .onConflict((oc) => oc.columns(['municipality_id', 'username']).doNothing())
+    .onConflict((oc) =>
+      user.oidcSubject === undefined
+        ? oc.columns(['municipality_id', 'username']).doNothing()
+        : oc.doNothing(),
+    )
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }

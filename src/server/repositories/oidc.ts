@@ -4,7 +4,6 @@
 import type { Kysely } from 'kysely';
 import type { OidcRoleMapping } from '../../shared/api/oidc';
 import type { DB } from '../db/schema';
-import type { NewUser } from './accounts';
 import { fromFlag, toFlag } from './columns';
 
 export interface ProviderRow {
@@ -163,28 +162,4 @@ export async function setOidcSubject(db: Kysely<DB>, userId: string, subject: st
 
 export async function updateDisplayName(db: Kysely<DB>, userId: string, displayName: string): Promise<void> {
   await db.updateTable('users').set({ display_name: displayName }).where('id', '=', userId).execute();
-}
-
-/**
- * An account made at sign-in; false when the username or the account key is taken (ON CONFLICT
- * DO NOTHING covers both unique indexes, on SQLite and PostgreSQL alike).
- */
-export async function insertOidcUser(
-  db: Kysely<DB>,
-  user: NewUser & { oidcSubject: string },
-): Promise<boolean> {
-  const result = await db
-    .insertInto('users')
-    .values({
-      id: user.id,
-      municipality_id: user.municipalityId,
-      username: user.username,
-      display_name: user.displayName,
-      password_hash: user.passwordHash,
-      created_on: user.createdOn,
-      oidc_subject: user.oidcSubject,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }

@@ -1,9 +1,10 @@
 // The fields every new staff account needs, shared by the admin's "new account" form and the
-// first-admin setup link: username, name, password and its repetition, with their errors.
+// first-admin setup link: username, name, password and its repetition, with their errors. The
+// password pair alone is also the new-password link's form (./PasswordResetScreen.tsx).
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../../../shared/api/staff';
 import { TextField } from '../ui/TextField';
-import type { AccountFieldErrors, NewAccountForm } from './validate-account';
+import type { AccountFieldErrors, NewAccountForm, NewPasswordForm } from './validate-account';
 
 interface Props {
   /** Prefix of the field ids; validation focuses `${idPrefix}-${field}`. */
@@ -41,15 +42,43 @@ export function NewAccountFields({ idPrefix, form, errors, onChange, isOwnAccoun
         value={form.displayName}
         onChange={change('displayName')}
       />
+      <NewPasswordFields
+        idPrefix={idPrefix}
+        form={form}
+        errors={errors}
+        onChange={onChange}
+        label={isOwnAccount ? t('account.password') : t('account.startPassword')}
+      />
+    </>
+  );
+}
+
+/** A new password and its repetition, with their errors: `${idPrefix}-password`, `${idPrefix}-repeat`. */
+export function NewPasswordFields({
+  idPrefix,
+  form,
+  errors,
+  onChange,
+  label,
+}: {
+  idPrefix: string;
+  form: NewPasswordForm;
+  errors: Pick<AccountFieldErrors, 'password' | 'repeat'>;
+  onChange: (field: keyof NewPasswordForm, value: string) => void;
+  label: string;
+}) {
+  const { t } = useTranslation('admin');
+  return (
+    <>
       <TextField
         id={`${idPrefix}-password`}
         type="password"
-        label={isOwnAccount ? t('account.password') : t('account.startPassword')}
+        label={label}
         hint={t('account.passwordHint', { count: MIN_PASSWORD_LENGTH })}
         error={errors.password}
         autoComplete="new-password"
         value={form.password}
-        onChange={change('password')}
+        onChange={(event) => onChange('password', event.target.value)}
       />
       <TextField
         id={`${idPrefix}-repeat`}
@@ -58,7 +87,7 @@ export function NewAccountFields({ idPrefix, form, errors, onChange, isOwnAccoun
         error={errors.repeat}
         autoComplete="new-password"
         value={form.repeat}
-        onChange={change('repeat')}
+        onChange={(event) => onChange('repeat', event.target.value)}
       />
     </>
   );

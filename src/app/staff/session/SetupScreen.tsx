@@ -1,7 +1,7 @@
 // /oppsett/:token — the one-time link printed on first start: the person who opens it creates the
 // municipality's first admin account and is signed in at once. A used or expired link says so
 // instead of showing a form that cannot work.
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { authApi } from '../api/auth';
@@ -11,6 +11,7 @@ import { ApiError } from '../ui/ApiError';
 import { toStaffApiError, type StaffApiError } from '../ui/api-errors';
 import { validateNewAccount, type AccountFieldErrors } from './validate-account';
 import { NewAccountFields } from './NewAccountFields';
+import { useLinkStatus } from './useLinkStatus';
 
 export function SetupScreen() {
   const { t } = useTranslation('admin');
@@ -18,22 +19,11 @@ export function SetupScreen() {
   const navigate = useNavigate();
   // Setup is public: no session yet, so no CSRF token either.
   const api = useMemo(() => authApi(createStaffRequest({ getCsrfToken: () => undefined })), []);
-  const [status, setStatus] = useState<{ municipalityName?: string; error?: StaffApiError }>();
+  const status = useLinkStatus(api.setupStatus, token);
   const [form, setForm] = useState({ username: '', displayName: '', password: '', repeat: '' });
   const [errors, setErrors] = useState<AccountFieldErrors>({});
   const [error, setError] = useState<StaffApiError>();
   const [isBusy, setIsBusy] = useState(false);
-
-  useEffect(() => {
-    let isCurrent = true;
-    api.setupStatus(token).then(
-      ({ municipalityName }) => isCurrent && setStatus({ municipalityName }),
-      (caught: unknown) => isCurrent && setStatus({ error: toStaffApiError(caught) }),
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [api, token]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -66,11 +56,11 @@ export function SetupScreen() {
       <h1>{t('setup.title')}</h1>
       {status?.error ? (
         <ApiError error={status.error} />
-      ) : status?.municipalityName === undefined ? (
+      ) : status?.value === undefined ? (
         <p role="status">{t('common.loading')}</p>
       ) : (
         <>
-          <p>{t('setup.intro', { municipality: status.municipalityName })}</p>
+          <p>{t('setup.intro', { municipality: status.value.municipalityName })}</p>
           <ApiError error={error} />
           <form onSubmit={(event) => void submit(event)} noValidate>
             <NewAccountFields

@@ -14,12 +14,21 @@ export type AccountFieldErrors = Partial<Record<keyof NewAccountForm, string>>;
 
 const usernamePattern = new RegExp(USERNAME_PATTERN);
 
+export type NewPasswordForm = Pick<NewAccountForm, 'password' | 'repeat'>;
+
+/** A new password and its repetition (a new account's, or one set through a password link). */
+export function validateNewPassword(
+  form: NewPasswordForm,
+  t: TFunction<'admin'>,
+): Pick<AccountFieldErrors, 'password' | 'repeat'> {
+  if (form.password.length < MIN_PASSWORD_LENGTH || form.password.length > MAX_PASSWORD_LENGTH)
+    return { password: t('account.passwordTooShort', { count: MIN_PASSWORD_LENGTH }) };
+  return form.password === form.repeat ? {} : { repeat: t('account.passwordMismatch') };
+}
+
 export function validateNewAccount(form: NewAccountForm, t: TFunction<'admin'>): AccountFieldErrors {
   const errors: AccountFieldErrors = {};
   if (!usernamePattern.test(form.username.trim())) errors.username = t('account.usernameInvalid');
   if (!form.displayName.trim()) errors.displayName = t('account.displayNameMissing');
-  if (form.password.length < MIN_PASSWORD_LENGTH || form.password.length > MAX_PASSWORD_LENGTH)
-    errors.password = t('account.passwordTooShort', { count: MIN_PASSWORD_LENGTH });
-  else if (form.password !== form.repeat) errors.repeat = t('account.passwordMismatch');
-  return errors;
+  return { ...errors, ...validateNewPassword(form, t) };
 }
