@@ -40,6 +40,9 @@ describeEachDatabase('the demo seed', (dialect) => {
         answer_retention_months: 24,
         audit_retention_months: 24,
         accessibility_statement_url: null,
+        // 021-record-contacts: none until an admin writes them.
+        controller_contact: null,
+        dpo_contact: null,
       },
     ]);
     const units = await db

@@ -30,7 +30,8 @@ describeEachDatabase('the rounds repository', (dialect) => {
     });
     await insertRound(db, { ...written, createdOn: '2026-03-10' });
     const read = await findRound(db, 'm1', 'repo-flags');
-    expect(read).toEqual({ ...written, createdOn: '2026-03-10' });
+    // A draft: not published, so nothing for retention to have deleted either.
+    expect(read).toEqual({ ...written, createdOn: '2026-03-10', publishedOn: null, answersDeletedOn: null });
     expect((await findRounds(db, ['repo-flags'])).get('repo-flags')).toEqual(read);
     expect((await listRounds(db, 'm1')).find((r) => r.id === 'repo-flags')).toEqual(read);
     // A round of another municipality is not found through this one.
