@@ -7,7 +7,7 @@ import { CSRF_HEADER } from '../../shared/api/staff';
 import { ApiError, notFound } from '../api-error';
 import type { Database } from '../db/database';
 import { clearSessionCookie, readSessionToken } from './cookie';
-import type { AccessPolicy, StaffPrincipal } from './policy';
+import type { AccessPolicy, StaffPrincipal, StaffRole } from './policy';
 import { checkUnitScope } from './scope';
 import { clearOperatorCookie, readOperatorToken, resolveOperatorSession } from '../operator/operator';
 import { resolveSession } from './session';
@@ -109,12 +109,27 @@ export function registerAuthorization(
   app.addHook('preHandler', async (request: FastifyRequest) => {
     const access = request.routeOptions.config.access;
     if (!access?.unit || typeof access.allow === 'string' || !request.staff) return;
-    const unitId = await access.unit(request);
-    const check =
-      unitId === undefined ? 'no-such-unit' : await checkUnitScope(db, request.staff, unitId, access.allow);
-    if (check === 'no-such-unit') throw notFound('Not found');
-    if (check === 'out-of-scope') throw new ApiError('FORBIDDEN_UNIT', 'This unit is outside your units');
+    await assertStaffAccess(db, request.staff, access.allow, await access.unit(request));
   });
+}
+
+/**
+ * What a staff policy with a unit decides, for a caller that knows the policy only per request
+ * (routes/audit.ts: an export names the screen it was made from): FORBIDDEN_ROLE without one of
+ * `allowed`; 404 for no such unit; FORBIDDEN_UNIT unless those roles reach it.
+ */
+export async function assertStaffAccess(
+  db: Database['kysely'],
+  staff: StaffPrincipal,
+  allowed: readonly StaffRole[],
+  unitId: string | undefined,
+): Promise<void> {
+  if (!staff.roles.some((r) => allowed.includes(r.role))) {
+    throw new ApiError('FORBIDDEN_ROLE', 'Your roles do not give access to this');
+  }
+  const check = unitId === undefined ? 'no-such-unit' : await checkUnitScope(db, staff, unitId, allowed);
+  if (check === 'no-such-unit') throw notFound('Not found');
+  if (check === 'out-of-scope') throw new ApiError('FORBIDDEN_UNIT', 'This unit is outside your units');
 }
 
 /** The principal of a staff route's request; only a route without a staff policy lacks one. */

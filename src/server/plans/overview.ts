@@ -12,7 +12,7 @@ import {
 import { FACTOR_IDS } from '../../shared/factors';
 import { sortParentsFirst } from '../../shared/unit-tree';
 import { notFound } from '../api-error';
-import type { StaffPrincipal } from '../auth/policy';
+import type { StaffPrincipal, StaffRole } from '../auth/policy';
 import type { Database } from '../db/database';
 import { listPlans, loadContents } from '../repositories/plans';
 import { subtreeIds } from '../reports/report-shapes';
@@ -22,6 +22,9 @@ import { isOverdue } from './view';
 
 const zeroes = <T extends readonly string[]>(keys: T) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<T[number], number>;
+
+/** Who reads the plan overview: admin, and a leader on the unit or above it. */
+export const OVERVIEW_ROLES = ['admin', 'leader'] as const satisfies readonly StaffRole[];
 
 export async function overviewFor(
   database: Database,

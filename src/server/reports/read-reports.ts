@@ -38,6 +38,20 @@ async function ownRound(database: Database, staff: StaffPrincipal, roundId: stri
   return round;
 }
 
+/**
+ * The unit of the round's frame the caller may open: 404 when the frame has no such unit,
+ * FORBIDDEN_UNIT outside their roles' reach (the round's own unit, the municipality overview, is
+ * every report role's).
+ */
+function unitInReach(staff: StaffPrincipal, round: RoundRecord, data: LoadedRoundData, unitId: string) {
+  const unit = data.units.find((u) => u.id === unitId);
+  if (!unit) throw notFound('The unit is not part of this round');
+  if (unitId !== round.unitId && !frameScope(staff, data.units, REPORT_ROLES).has(unitId)) {
+    throw new ApiError('FORBIDDEN_UNIT', 'This unit is outside your units');
+  }
+  return unit;
+}
+
 async function analysed(database: Database, round: RoundRecord, detail: 'counts' | 'background') {
   return (await analysedRounds(database, [round], detail)).get(round.id)!;
 }
@@ -82,13 +96,8 @@ export async function unitReportFor(
 ): Promise<UnitReportResponse> {
   const db = database.kysely;
   const round = await ownRound(database, staff, target.roundId);
-  const isRoot = target.unitId === round.unitId;
   const { data, analysis } = await analysed(database, round, unitReportDetail(round, target.unitId));
-  const unit = data.units.find((u) => u.id === target.unitId);
-  if (!unit) throw notFound('The unit is not part of this round');
-  if (!isRoot && !frameScope(staff, data.units, REPORT_ROLES).has(unit.id)) {
-    throw new ApiError('FORBIDDEN_UNIT', 'This unit is outside your units');
-  }
+  const unit = unitInReach(staff, round, data, target.unitId);
   assertReportAvailable(round, isAdmin(staff), today);
   const municipality = await findMunicipality(db, round.municipalityId);
   if (!municipality) throw notFound('No such municipality');
@@ -115,11 +124,7 @@ export async function assertMayReadReport(
 ): Promise<void> {
   const round = await ownRound(database, staff, target.roundId);
   if (target.unitId !== undefined && target.unitId !== round.unitId) {
-    const { data } = await analysed(database, round, 'counts');
-    if (!data.units.some((u) => u.id === target.unitId)) throw notFound('The unit is not part of this round');
-    if (!frameScope(staff, data.units, REPORT_ROLES).has(target.unitId)) {
-      throw new ApiError('FORBIDDEN_UNIT', 'This unit is outside your units');
-    }
+    unitInReach(staff, round, (await analysed(database, round, 'counts')).data, target.unitId);
   }
   assertReportAvailable(round, isAdmin(staff), today);
 }

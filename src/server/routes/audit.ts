@@ -13,14 +13,14 @@ import {
 } from '../../shared/api/audit';
 import { STAFF_PATHS } from '../../shared/api/paths';
 import { osloDate } from '../../shared/dates';
-import { ApiError } from '../api-error';
+import { notFound } from '../api-error';
 import { auditCsv, readAuditPage } from '../audit/read-log';
 import { bodyField } from '../audit/specs';
+import { assertStaffAccess } from '../auth/authorize';
 import type { AccessPolicy } from '../auth/policy';
 import type { Database } from '../db/database';
-import { checkUnitScope } from '../auth/scope';
+import { OVERVIEW_ROLES } from '../plans/overview';
 import { findRound } from '../repositories/rounds';
-import { notFound } from '../api-error';
 import { REPORT_ROLES } from '../reports/access';
 import { assertMayReadReport } from '../reports/read-reports';
 import { staffOf } from './staff-request';
@@ -34,9 +34,6 @@ function searchDetail(query: AuditLogQuery): string | null {
   );
   return parts.length === 0 ? null : parts.join(' ');
 }
-
-/** The plan overview's readers (routes/plans.ts): admin, and a leader on the unit or above it. */
-const OVERVIEW_ROLES = ['admin', 'leader'] as const;
 
 export const auditRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: () => Date }> = (
   app,
@@ -111,12 +108,8 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ database: Database; now: (
       if (subject === 'plans') {
         const round = await findRound(db, staff.municipalityId, roundId);
         if (!round) throw notFound('No such round');
-        const roles = staff.roles.filter((r) => (OVERVIEW_ROLES as readonly string[]).includes(r.role));
-        if (roles.length === 0)
-          throw new ApiError('FORBIDDEN_ROLE', 'The plan overview is not yours to read');
-        const scope = await checkUnitScope(db, staff, unitId ?? round.unitId, OVERVIEW_ROLES);
-        if (scope === 'no-such-unit') throw notFound('No such unit');
-        if (scope === 'out-of-scope') throw new ApiError('FORBIDDEN_UNIT', 'This unit is outside your units');
+        // The overview route's own policy (routes/plans.ts), on the unit the export names.
+        await assertStaffAccess(db, staff, OVERVIEW_ROLES, unitId ?? round.unitId);
       } else {
         await assertMayReadReport(
           database,

@@ -111,26 +111,20 @@ export const oidcRoutes: FastifyPluginAsyncTypebox<OidcRouteOptions> = async (ap
 
   /** Any failure becomes the login page with a stable code; the reason is logged, never a token. */
   function refuse(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
-    if (error instanceof OidcRefused) {
-      request.log.warn(
-        { oidc: error.code, municipalityId: error.municipalityId },
-        `sign-in through the identity provider refused: ${error.reason}`,
-      );
-      return reply.redirect(refusedAt(error.code), 302);
-    }
     if (error instanceof ApiError) {
+      const refused = error instanceof OidcRefused ? error : undefined;
       request.log.warn(
-        { oidc: error.code },
-        `sign-in through the identity provider refused: ${error.message}`,
+        { oidc: error.code, municipalityId: refused?.municipalityId },
+        `sign-in through the identity provider refused: ${refused?.reason ?? error.message}`,
       );
       return reply.redirect(refusedAt(error.code), 302);
     }
     // A query the schema refuses (no municipality) is the link's fault, not the server's.
-    if ((error as FastifyError).validation !== undefined)
+    if ((error as FastifyError).validation !== undefined) {
       return reply.redirect(refusedAt('MALFORMED_REQUEST'), 302);
+    }
     request.log.error({ err: error }, 'sign-in through the identity provider failed');
-    const code = 'INTERNAL_ERROR';
-    return reply.redirect(refusedAt(code), 302);
+    return reply.redirect(refusedAt('INTERNAL_ERROR'), 302);
   }
 
   app.get(

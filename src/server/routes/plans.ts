@@ -35,7 +35,7 @@ import { createPlan } from '../plans/create-plan';
 import { dueListFor } from '../plans/due';
 import { markSeen, recordConsultation, transition, updateSettings } from '../plans/edit-plan';
 import { listPlansFor, responsibleCandidates } from '../plans/list-plans';
-import { overviewFor } from '../plans/overview';
+import { OVERVIEW_ROLES, overviewFor } from '../plans/overview';
 import { previousPlanFor } from '../plans/previous-plan';
 import { readPublicPlan, renewPublicLink } from '../plans/public-link';
 import { ownPlan, planUnitId, readPlan } from '../plans/read-plan';
@@ -114,7 +114,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<PlanRouteOptions> = async (ap
     {
       config: {
         access: {
-          allow: ['admin', 'leader'],
+          allow: OVERVIEW_ROLES,
           unit: async (request) => {
             const query = request.query as { roundId?: string; unitId?: string };
             if (query.unitId !== undefined) return query.unitId;

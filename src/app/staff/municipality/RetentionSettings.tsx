@@ -1,9 +1,9 @@
 // The municipality's settings for keeping and deleting data (issue 15): how long the individual
 // answers are kept after a round is published, how long the audit log is kept, after how many idle
 // hours a staff session ends, the address of the accessibility statement, and the contacts the
-// processing record names. The admin edits
-// them; the privacy officer reads them (isEditable false: the same texts, no form). Each setting
-// says in its hint what it means, so no one has to guess what "24" deletes.
+// processing record names. The admin edits them; the privacy officer reads them (isEditable
+// false: the same texts, no form). Each setting says in its hint what it means, so no one has to
+// guess what "24" deletes.
 import { useTranslation } from 'react-i18next';
 import { retentionApi } from '../api/retention';
 import { ApiError } from '../ui/ApiError';

@@ -1,7 +1,7 @@
 // The admin's form for the retention settings (./RetentionSettings.tsx): whole numbers within the
 // server's bounds (SETTINGS_LIMITS), an https address or nothing, and the processing record's two
-// contacts (free text, or nothing), checked here first so the
-// message stands beside the field; the server checks again and answers INVALID_URL for an address.
+// contacts (free text, or nothing), checked here first so the message stands beside the field;
+// the server checks again and answers INVALID_URL for an address.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SETTINGS_LIMITS, type MunicipalitySettings } from '../../../shared/api/retention';
